@@ -1,0 +1,3 @@
+"""detente: news articles in, coded political events out."""
+
+__version__ = "0.1.0"
