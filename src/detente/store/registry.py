@@ -1,0 +1,81 @@
+"""Store backends by URL scheme: ``open_store("events.db")``, ``open_store("postgresql://…")``.
+
+A plain path (or ``sqlite:///path``) is SQLite. Plugins add a scheme with :func:`register_backend`;
+detente's own backends are registered the same way, in :func:`default_registry`.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Callable, Mapping
+
+from ..errors import StoreError
+from .base import EventStore
+from .sqlite import open_sqlite
+
+__all__ = ["BackendFactory", "BackendRegistry", "default_registry", "open_store", "register_backend"]
+
+#: Makes a store from the location string it was asked for (the full URL, or the path).
+BackendFactory = Callable[[str], EventStore]
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+
+
+class BackendRegistry:
+    """Backend factories by lower-case URL scheme."""
+
+    def __init__(self, factories: Mapping[str, BackendFactory] | None = None) -> None:
+        self._factories: dict[str, BackendFactory] = {}
+        for scheme, factory in (factories or {}).items():
+            self.register(scheme, factory)
+
+    def register(self, scheme: str, factory: BackendFactory, *, replace: bool = False) -> None:
+        """Use ``factory`` for ``scheme://`` locations; replacing one needs ``replace=True``."""
+        key = scheme.lower()
+        if not re.fullmatch(r"[a-z][a-z0-9+.-]*", key):
+            raise StoreError(f"not a URL scheme: {scheme!r}")
+        if key in self._factories and not replace:
+            raise StoreError(f"a store backend is already registered for {key}:// (pass replace=True)")
+        self._factories[key] = factory
+
+    def schemes(self) -> tuple[str, ...]:
+        return tuple(sorted(self._factories))
+
+    def open(self, location: str | os.PathLike[str]) -> EventStore:
+        """Open the store at ``location``; a location without ``scheme://`` is an SQLite file path."""
+        text = os.fspath(location)
+        match = _SCHEME.match(text)
+        scheme = match.group(1).lower() if match else "sqlite"
+        factory = self._factories.get(scheme)
+        if factory is None:  # never echo the URL: it may hold a password
+            known = ", ".join(f"{name}://" for name in self.schemes())
+            raise StoreError(f"no event store backend for {scheme}:// (known: {known})")
+        return factory(text)
+
+
+def _postgresql_not_installed(location: str) -> EventStore:
+    raise StoreError("PostgreSQL support is not installed yet: use an SQLite path for now")
+
+
+@functools.lru_cache(maxsize=1)
+def default_registry() -> BackendRegistry:
+    """The process-wide registry, made once, holding detente's own backends."""
+    return BackendRegistry(
+        {
+            "sqlite": open_sqlite,
+            "postgresql": _postgresql_not_installed,
+            "postgres": _postgresql_not_installed,
+        }
+    )
+
+
+def register_backend(scheme: str, factory: BackendFactory, *, replace: bool = False) -> None:
+    """Add a store backend for ``scheme://`` URLs to the default registry."""
+    default_registry().register(scheme, factory, replace=replace)
+
+
+def open_store(location: str | os.PathLike[str], *, registry: BackendRegistry | None = None) -> EventStore:
+    """Open the event store at a path or URL (``sqlite:///path``; ``postgresql://`` is not available yet)."""
+    return (registry or default_registry()).open(location)

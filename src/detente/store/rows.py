@@ -1,0 +1,146 @@
+"""Records to rows and rows back to the public JSON shape (``Event.to_dict()`` plus ``article_id``)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from ..records import ActorMention, Article, CodedArticle, Event, Evidence, Rejection
+from .sql import ARTICLE_COLUMNS, EVENT_COLUMNS
+
+__all__ = [
+    "article_dict",
+    "article_row",
+    "event_dict",
+    "event_row",
+    "fingerprint",
+    "mention_rows",
+    "quote_rows",
+    "rejection_row",
+]
+
+_ACTOR_KEYS = ("text", "name", "code", "country", "sector", "start", "end")
+_EVIDENCE_KEYS = ("sentence", "start", "end", "trigger", "trigger_start", "trigger_end", "rule")
+
+
+def fingerprint(article: Article, coded: CodedArticle) -> str:
+    """A digest of everything the store keeps of one coded article: equal digests, nothing to write."""
+    payload = {"coded": coded.to_dict(), "text": article.text, "language": article.language}
+    data = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def article_row(article: Article, *, digest: str, added_at: str) -> tuple[Any, ...]:
+    values = {
+        "id": article.id,
+        "title": article.title,
+        "text": article.text,
+        "published": article.published.isoformat() if article.published else None,
+        "url": article.url,
+        "source": article.source,
+        "language": article.language,
+        "fingerprint": digest,
+        "added_at": added_at,
+    }
+    return tuple(values[column] for column in ARTICLE_COLUMNS)
+
+
+def article_dict(row: Mapping[str, Any]) -> dict[str, Any]:
+    """An ``articles`` row as ``Article.to_dict()`` plus ``text``, ``language`` and ``added_at``."""
+    keys = ("id", "title", "published", "url", "source", "text", "language", "added_at")
+    return {key: row[key] for key in keys}
+
+
+def event_row(event: Event, *, article_id: str) -> tuple[Any, ...]:
+    """One ``events`` row, in :data:`EVENT_COLUMNS` order."""
+    values: dict[str, Any] = {"id": event.id, "article_id": article_id}
+    values.update(_actor_values("source", event.source))
+    values.update(_actor_values("target", event.target))
+    values.update(
+        reciprocal=1 if event.reciprocal else 0,
+        cameo=event.cameo,
+        cameo_root=event.cameo[:2],
+        cameo_label=event.cameo_label,
+        goldstein=float(event.goldstein),
+        quad_class=event.quad_class,
+        plover=event.plover,
+        plover_mode=event.plover_mode,
+        status=event.status,
+        date=event.date,
+        date_text=event.date_text,
+        location=_dump_json(event.location),
+        mention_count=max(1, len(event.mentions)),
+    )
+    values.update({f"evidence_{key}": value for key, value in event.evidence.to_dict().items()})
+    return tuple(values[column] for column in EVENT_COLUMNS)
+
+
+def event_dict(row: Mapping[str, Any]) -> dict[str, Any]:
+    """An ``events`` row in the shape of ``Event.to_dict()``, plus ``article_id``."""
+    location = row["location"]
+    return {
+        "id": row["id"],
+        "source": _actor_dict(row, "source"),
+        "target": _actor_dict(row, "target"),
+        "reciprocal": bool(row["reciprocal"]),
+        "cameo": row["cameo"],
+        "cameo_label": row["cameo_label"],
+        "goldstein": row["goldstein"],
+        "quad_class": row["quad_class"],
+        "plover": row["plover"],
+        "plover_mode": row["plover_mode"],
+        "status": row["status"],
+        "date": row["date"],
+        "date_text": row["date_text"],
+        "location": None if location is None else json.loads(location),
+        "mentions": row["mention_count"],
+        "evidence": {key: row[f"evidence_{key}"] for key in _EVIDENCE_KEYS},
+        "article_id": row["article_id"],
+    }
+
+
+def mention_rows(event: Event, *, article_id: str) -> list[tuple[Any, ...]]:
+    """``mentions`` rows for an event: its mentions, or its evidence when it has none."""
+    mentions = event.mentions or (event.evidence,)
+    return [(event.id, article_id, *_evidence_values(mention)) for mention in mentions]
+
+
+def quote_rows(coded: CodedArticle, *, article_id: str) -> list[tuple[Any, ...]]:
+    """``quotes`` rows: a quote's own ``id`` when it has one, else a digest of the article id and payload."""
+    rows = []
+    for quote in coded.quotes:
+        payload = _dump_json(quote)
+        quote_id = quote.get("id")
+        if not isinstance(quote_id, str) or not quote_id:
+            digest = hashlib.sha256(f"{article_id}\n{payload}".encode("utf-8", "surrogatepass"))
+            quote_id = digest.hexdigest()[:32]
+        rows.append((quote_id, article_id, payload))
+    return rows
+
+
+def rejection_row(rejection: Rejection, *, at: str) -> tuple[Any, ...]:
+    return (rejection.origin, rejection.code, rejection.message, rejection.article_id, at)
+
+
+def _actor_values(side: str, mention: ActorMention | None) -> dict[str, Any]:
+    values = mention.to_dict() if mention else dict.fromkeys(_ACTOR_KEYS)
+    return {f"{side}_{key}": values[key] for key in _ACTOR_KEYS}
+
+
+def _actor_dict(row: Mapping[str, Any], side: str) -> dict[str, Any] | None:
+    if row[f"{side}_code"] is None:
+        return None
+    return {key: row[f"{side}_{key}"] for key in _ACTOR_KEYS}
+
+
+def _evidence_values(evidence: Evidence) -> tuple[Any, ...]:
+    values = evidence.to_dict()
+    return tuple(values[key] for key in _EVIDENCE_KEYS)
+
+
+def _dump_json(value: Any) -> str | None:
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False)

@@ -1,0 +1,146 @@
+"""Opening stores: the backend registry, SQLite files, WAL, migrations and clear errors."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from detente.errors import StoreError
+from detente.store import BackendRegistry, EventStore, open_store, register_backend
+from detente.store.dialect import POSTGRESQL, SQLITE
+from detente.store.migrations import applied_migrations, apply_migrations
+from detente.store.sql import MIGRATIONS
+from detente.store.sqlite import open_sqlite
+
+
+def test_plain_path_and_sqlite_url_open_the_same_file(tmp_path: Path) -> None:
+    path = tmp_path / "events.db"
+    with open_store(path) as store:
+        assert store.count_articles() == 0
+    assert path.is_file()
+    with open_store(f"sqlite:///{path}") as store:
+        assert store.count_events() == 0
+
+
+def test_wal_mode_is_on(tmp_path: Path) -> None:
+    path = tmp_path / "events.db"
+    open_store(str(path)).close()
+    connection = sqlite3.connect(path)
+    try:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        connection.close()
+
+
+def test_migrations_are_recorded_once(tmp_path: Path) -> None:
+    path = tmp_path / "events.db"
+    open_store(path).close()
+    open_store(path).close()
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        rows = connection.execute("SELECT name, applied_at FROM migrations").fetchall()
+        assert [name for name, _ in rows] == [migration.name for migration in MIGRATIONS]
+        assert all(applied_at for _, applied_at in rows)
+        assert apply_migrations(connection, SQLITE) == []
+        assert applied_migrations(connection, SQLITE) == [migration.name for migration in MIGRATIONS]
+        kinds = connection.execute("SELECT type, name FROM sqlite_master").fetchall()
+        tables = {name for kind, name in kinds if kind == "table"}
+        indexes = {name for kind, name in kinds if kind == "index"}
+        assert {"articles", "events", "mentions", "quotes", "rejections", "migrations"} <= tables
+        wanted = {"events_source_country", "events_target_country", "events_cameo_root", "events_date"}
+        assert wanted <= indexes
+    finally:
+        connection.close()
+
+
+def test_missing_folder_is_a_store_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="does not exist"):
+        open_store(tmp_path / "no-such-folder" / "events.db")
+
+
+def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="is a folder"):
+        open_store(tmp_path)
+
+
+def test_a_file_that_is_not_sqlite_is_a_store_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("these are my notes, not a database\n" * 100, encoding="utf-8")
+    with pytest.raises(StoreError, match="not an SQLite database"):
+        open_store(path)
+    assert path.read_text(encoding="utf-8").startswith("these are my notes")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root ignores permissions")
+def test_read_only_folder_is_a_store_error(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(StoreError, match="read-only"):
+            open_store(folder / "events.db")
+    finally:
+        folder.chmod(0o755)
+
+
+def test_read_only_errors_from_sqlite_are_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(sqlite3, "connect", refuse)
+    with pytest.raises(StoreError, match="read-only"):
+        open_sqlite(tmp_path / "events.db")
+
+
+def test_postgresql_is_not_installed_yet() -> None:
+    with pytest.raises(StoreError, match="PostgreSQL support is not installed yet") as caught:
+        open_store("postgresql://user:secret@db.example/events")
+    assert "secret" not in str(caught.value)
+
+
+def test_unknown_scheme_names_the_known_ones() -> None:
+    with pytest.raises(StoreError, match="no event store backend for mongodb://.*sqlite://"):
+        open_store("mongodb://localhost/events")
+
+
+def test_a_registered_backend_is_used(tmp_path: Path) -> None:
+    opened: list[str] = []
+
+    def factory(location: str) -> EventStore:
+        opened.append(location)
+        return open_sqlite(tmp_path / "plugin.db")
+
+    registry = BackendRegistry({"sqlite": open_sqlite})
+    registry.register("Memo", factory)
+    with open_store("memo://anything", registry=registry) as store:
+        assert store.count_events() == 0
+    assert opened == ["memo://anything"]
+    assert registry.schemes() == ("memo", "sqlite")
+    with pytest.raises(StoreError, match="already registered"):
+        registry.register("memo", factory)
+    registry.register("memo", factory, replace=True)
+
+
+def test_register_backend_refuses_to_replace_by_accident() -> None:
+    with pytest.raises(StoreError, match="already registered"):
+        register_backend("sqlite", open_sqlite)
+
+
+def test_dialects_render_placeholders_and_types() -> None:
+    assert SQLITE.sql("SELECT ? , ?") == "SELECT ? , ?"
+    assert POSTGRESQL.sql("SELECT ? , ?") == "SELECT %s , %s"
+    assert "AUTOINCREMENT" in SQLITE.ddl("{autoincrement_pk}")
+    assert POSTGRESQL.ddl("{float}") == "DOUBLE PRECISION"
+    upsert = POSTGRESQL.upsert("t", ("id", "x"), conflict=("id",), update=("x",))
+    assert upsert == "INSERT INTO t (id, x) VALUES (%s, %s) ON CONFLICT (id) DO UPDATE SET x = excluded.x"
+
+
+def test_closed_store_raises(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "events.db")
+    store.close()
+    store.close()
+    with pytest.raises(StoreError, match="closed"):
+        store.count_events()
