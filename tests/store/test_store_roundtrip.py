@@ -1,0 +1,124 @@
+"""Event → row → dict equals ``Event.to_dict()`` (plus article_id), for arbitrary Unicode and hostile text."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from store_records import coded, event, evidence
+
+from detente.records import STATUSES, Actor, ActorMention, Article, CodedArticle, Event, Evidence
+from detente.store import EventStore, open_store
+
+HOSTILE = (
+    "'; DROP TABLE events; --",
+    'Robert"); DROP TABLE articles;--',
+    "?, ?, %s %(x)s {0} {autoincrement_pk}",
+    "\\ \\' \\\" \x00 NUL",
+    "مرحبا עברית 中文 🇺🇦 e\u0301 \u202eRTL\u202c",
+    "",
+)
+
+_offsets = st.integers(min_value=-1, max_value=2**31 - 1)
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(), children, max_size=3),
+    max_leaves=8,
+)
+_evidence = st.builds(
+    Evidence,
+    sentence=st.text(),
+    start=_offsets,
+    end=_offsets,
+    trigger=st.text(),
+    rule=st.text(),
+    trigger_start=_offsets,
+    trigger_end=_offsets,
+)
+_actor = st.builds(
+    Actor,
+    code=st.text(),
+    country=st.none() | st.text(),
+    sector=st.none() | st.text(),
+    name=st.none() | st.text(),
+)
+_mention = st.none() | st.builds(ActorMention, text=st.text(), start=_offsets, end=_offsets, actor=_actor)
+_event = st.builds(
+    Event,
+    id=st.text(min_size=1),
+    source=_mention,
+    target=_mention,
+    cameo=st.text(),
+    cameo_label=st.text(),
+    goldstein=st.floats(allow_nan=False, allow_infinity=False),
+    quad_class=st.integers(min_value=-(2**31), max_value=2**31 - 1),
+    plover=st.none() | st.text(),
+    plover_mode=st.none() | st.text(),
+    status=st.sampled_from(STATUSES),
+    evidence=_evidence,
+    reciprocal=st.booleans(),
+    date=st.none() | st.text(),
+    date_text=st.none() | st.text(),
+    location=st.none() | st.dictionaries(st.text(), _json, max_size=4),
+    mentions=st.lists(_evidence, max_size=3).map(tuple),
+)
+
+
+def _expected(event: Event, article_id: str) -> dict[str, Any]:
+    return {**event.to_dict(), "article_id": article_id}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    article_id=st.text(min_size=1),
+    text=st.text(),
+    events=st.lists(_event, max_size=4, unique_by=lambda event: event.id),
+)
+def test_events_round_trip(article_id: str, text: str, events: list[Event]) -> None:
+    article = Article(id=article_id, text=text, title=text or None)
+    with open_store(":memory:") as store:
+        summary = store.write_batch([CodedArticle(article=article, events=tuple(events))])
+        assert summary.failed == []
+        rows = store.query_events(limit=10)
+        stored = store.get_article(article_id)
+        again = store.write_batch([CodedArticle(article=article, events=tuple(events))])
+    by_id = {row["id"]: row for row in rows}
+    assert by_id == {event.id: _expected(event, article_id) for event in events}
+    assert stored is not None and stored["text"] == text and stored["id"] == article_id
+    assert again.articles_unchanged == 1
+
+
+def test_hostile_strings_are_stored_verbatim(store: EventStore) -> None:
+    events = []
+    for number, hostile in enumerate(HOSTILE):
+        actor = Actor(code="USA" + hostile, country="USA", name=hostile)
+        source = ActorMention(hostile, 0, len(hostile), actor)
+        made = event(f"{hostile}#{number}", cameo_label=hostile, date_text=hostile, location={hostile: [1]})
+        events.append(dataclasses.replace(made, source=source, evidence=evidence(sentence=hostile)))
+    article_id = HOSTILE[0]
+    summary = store.write_batch([coded(article_id, *events, text=" ".join(HOSTILE))])
+    assert summary.failed == []
+    rows = {row["id"]: row for row in store.query_events()}
+    assert rows == {item.id: _expected(item, article_id) for item in events}
+    stored = store.get_article(article_id)
+    assert stored is not None and stored["text"] == " ".join(HOSTILE)
+    assert store.count_events() == len(HOSTILE)
+    assert store.count_articles() == 1
+
+
+def test_hostile_filter_values_match_nothing_and_harm_nothing(store: EventStore) -> None:
+    store.write_batch([coded("a1", event("e1"))])
+    assert store.query_events(actor=HOSTILE[0]) == []
+    assert store.query_events(country=HOSTILE[1]) == []
+    assert store.query_events(dyad="X'; DROP TABLE events;-USA") == []
+    assert store.get_article(HOSTILE[0]) is None
+    assert store.count_events() == 1
+
+
+def test_actor_without_optional_fields_round_trips(store: EventStore) -> None:
+    bare = ActorMention("them", 3, 7, Actor(code="IGO"))
+    item = dataclasses.replace(event("e1", target=None), source=bare, location=None, plover=None)
+    store.write_batch([coded("a1", item)])
+    assert store.query_events() == [_expected(item, "a1")]
