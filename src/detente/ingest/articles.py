@@ -1,0 +1,118 @@
+"""Building one :class:`~detente.records.Article` from text or from a record, with all its checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from ..errors import InputError
+from ..records import Article
+from .clean import article_id, clean_text
+from .decode import check_not_binary
+from .language import detect_language
+
+__all__ = ["RECORD_FIELDS", "article_from_record", "make_article", "parse_published"]
+
+#: The fields a record (JSON Lines row, JSON object, CSV row) may carry; only ``text`` is required.
+RECORD_FIELDS = ("id", "title", "text", "published", "url", "source")
+
+_LANGUAGE_NAMES = {
+    "fr": "French",
+    "es": "Spanish",
+    "de": "German",
+    "pt": "Portuguese",
+    "it": "Italian",
+    "ru": "Cyrillic-script",
+    "zh": "Chinese",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "ar": "Arabic-script",
+    "he": "Hebrew",
+    "el": "Greek",
+    "hi": "Devanagari-script",
+    "th": "Thai",
+}
+
+
+def make_article(
+    text: str,
+    *,
+    id: str | None = None,
+    title: str | None = None,
+    published: dt.date | str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    origin: str | None = None,
+) -> Article:
+    """Clean ``text`` into an :class:`Article`; raise :class:`InputError` when it is unusable.
+
+    The id is ``id`` when given, else :func:`article_id` of the cleaned text.
+    """
+    check_not_binary(text)
+    cleaned, headline, paragraphs, headings = clean_text(text, title=title)
+    if not cleaned:
+        raise InputError("empty", "no text left after cleaning (empty, whitespace or page junk only)")
+    language = detect_language(cleaned)
+    if language != "en":
+        name = _LANGUAGE_NAMES.get(language, language)
+        raise InputError("not_english", f"the text looks {name} ({language}), not English")
+    return Article(
+        id=id if id else article_id(cleaned),
+        text=cleaned,
+        title=headline,
+        published=parse_published(published),
+        url=url or None,
+        source=source or None,
+        paragraphs=paragraphs,
+        headings=headings,
+        origin=origin,
+    )
+
+
+def article_from_record(
+    record: Mapping[str, Any], *, origin: str | None = None, published: dt.date | None = None
+) -> Article:
+    """Make an article from a record's fields; ``published`` is the default for a record without one."""
+    text = record.get("text")
+    if not isinstance(text, str):
+        found = "missing" if text is None else f"a {type(text).__name__}, not a string"
+        raise InputError("bad_record", f"field 'text' is {found}")
+    return make_article(
+        text,
+        id=_optional_string(record, "id", allow_int=True),
+        title=_optional_string(record, "title"),
+        published=parse_published(record.get("published")) or published,
+        url=_optional_string(record, "url"),
+        source=_optional_string(record, "source"),
+        origin=origin,
+    )
+
+
+def parse_published(value: object) -> dt.date | None:
+    """A date from a date, a datetime, or a ``YYYY-MM-DD`` / ISO 8601 datetime string; empty → None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise InputError("bad_record", f"field 'published' must be a date string, got {type(value).__name__}")
+    try:
+        return dt.datetime.fromisoformat(value.strip()).date()
+    except ValueError:
+        raise InputError(
+            "bad_record", f"field 'published' is {value[:40]!r}: expected YYYY-MM-DD or an ISO datetime"
+        ) from None
+
+
+def _optional_string(record: Mapping[str, Any], field: str, *, allow_int: bool = False) -> str | None:
+    value = record.get(field)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.strip() or None
+    if allow_int and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise InputError("bad_record", f"field {field!r} must be a string, got {type(value).__name__}")
