@@ -201,3 +201,5 @@ def test_examples_folder_reads_cleanly():
     assert all(isinstance(item, Article) for item in items), [i for i in items if isinstance(i, Rejection)]
     assert len(items) == 7
     assert all(item.title and len(item.paragraphs) >= 2 for item in items)
+    assert not any("Read more" in item.text or "Share this" in item.text for item in items)
+    assert [item.id for item in items[-3:]] == ["ex-001", "ex-002", "ex-003"]
