@@ -145,8 +145,10 @@ def test_unknown_suffix_named_explicitly_is_unsupported(tmp_path):
 
 
 def test_stdin_plain_text_bytes():
-    article = _only_article(_read("-", stdin=io.BytesIO(STORY.encode("utf-8"))))
+    stdin = io.BytesIO(STORY.encode("utf-8"))
+    article = _only_article(_read("-", stdin=stdin))
     assert article.origin == "<stdin>" and article.title == "Talks resume in Istanbul"
+    assert not stdin.closed  # the caller's stream is left open
 
 
 def test_stdin_text_stream():

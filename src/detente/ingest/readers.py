@@ -290,9 +290,15 @@ def _read_stdin(stdin: TextIO | BinaryIO | None, base: ReadContext) -> Iterator[
     context = replace(base, origin=STDIN_ORIGIN)
     try:
         stream = _binary_stdin(stdin, max_bytes=base.max_bytes)
+    except OSError as exc:
+        yield Rejection("unreadable", f"cannot read standard input: {exc.strerror or exc}", STDIN_ORIGIN)
+        return
+    try:
         yield from _guarded(_sniff_reader(stream)(stream, context), STDIN_ORIGIN)
     except OSError as exc:
         yield Rejection("unreadable", f"cannot read standard input: {exc.strerror or exc}", STDIN_ORIGIN)
+    finally:
+        stream.detach()  # leave the caller's standard input open
 
 
 def _binary_stdin(stdin: TextIO | BinaryIO | None, *, max_bytes: int) -> io.BufferedReader:
