@@ -1,0 +1,468 @@
+"""Resolve noun phrases in a parsed article to actors.
+
+One pass over the Doc in reading order finds every noun-phrase head that names an actor and records an
+:class:`~detente.records.ActorMention` for it. Each phrase is resolved from, in order:
+
+1. a person: a name in the people table (valid on the publication date), an in-article alias ("Qin Gang",
+   "Mr. Blinken" after "Chinese Foreign Minister Qin Gang"), or a PERSON entity with a title and a country
+   ("Chinese Foreign Minister Qin Gang" even when the table lacks him);
+2. a named actor: a country, an adjective ("Chinese"), a capital or seat of power ("the Kremlin"), an
+   epithet ("the Asian giant") or an international organisation;
+3. a title or group noun ("the minister", "troops", "the American president") with the country from its
+   modifiers, or, without one, the latest person in the article who holds that kind of title;
+4. a pronoun or a plural anaphor ("he", "it", "the two leaders", "both countries").
+
+The event extractor then asks :meth:`ArticleActors.at` for the mentions of an argument's head token.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from ..records import Actor, ActorMention
+from .tables import ActorEntry, ActorTables, TitleEntry
+
+__all__ = ["ActorResolver", "ArticleActors"]
+
+_NP_LEFT_DEPS = {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "advmod", "npadvmod", "case"}
+_NP_PREPS = {"of", "within", "in", "from", "for", "at"}
+_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "president", "minister"}
+_PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+_THING_PRONOUNS = {"it", "its", "itself"}
+_PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+_FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
+_PAIR_WORDS = {"two", "both"}
+_PAIR_NOUNS_PERSON = {"leader", "president", "minister", "man", "side", "official", "diplomat", "counterpart"}
+_PAIR_NOUNS_COUNTRY = {"country", "power", "nation", "state", "government", "side", "neighbor", "neighbour", "capital"}
+_GOV_CONTEXT = {"diplomacy", "government", "administration", "authorities", "apparatus", "leadership", "regime"}
+
+
+@dataclass(slots=True)
+class _PersonRecord:
+    actor: Actor
+    mention_start: int
+    titles: set[str] = field(default_factory=set)
+
+
+class ActorResolver:
+    """Holds the phrase matcher built once from the actor tables; makes an :class:`ArticleActors` per Doc."""
+
+    def __init__(self, tables: ActorTables, vocab: Vocab, *, event_nouns: Iterable[str] = ()) -> None:
+        self.tables = tables
+        self.event_nouns = frozenset(event_nouns)
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        actor_phrases = sorted({entry.phrase for entry in tables.entries})
+        title_phrases = sorted({title.phrase for title in tables.titles})
+        make_doc = _tokenizer_for(vocab)
+        self.matcher.add("ACTOR", [make_doc(phrase) for phrase in actor_phrases])
+        self.matcher.add("TITLE", [make_doc(phrase) for phrase in title_phrases])
+        self._actor_key = vocab.strings["ACTOR"]
+
+    def resolve(self, doc: Doc, *, published: dt.date | None = None) -> ArticleActors:
+        return ArticleActors(self, doc, published)
+
+
+def _tokenizer_for(vocab: Vocab):  # noqa: ANN202 - internal helper
+    from spacy.lang.en import English
+
+    tokenizer = English(vocab=vocab).tokenizer
+    return tokenizer
+
+
+def _case_ok(span: Span, phrase_tokens: list[str]) -> bool:
+    """A capitalised table phrase matches only capitalised text ("US" is not "us")."""
+    for token, expected in zip(span, phrase_tokens, strict=False):
+        if expected[:1].isupper() and not token.text[:1].isupper():
+            if token.i == span.start and expected.lower() == "the":
+                continue
+            return False
+        if expected.isupper() and len(expected) <= 3 and not token.text.isupper():
+            return False
+    return True
+
+
+class ArticleActors:
+    """The actor mentions of one article, found in reading order."""
+
+    def __init__(self, resolver: ActorResolver, doc: Doc, published: dt.date | None) -> None:
+        self.resolver = resolver
+        self.tables = resolver.tables
+        self.doc = doc
+        self.published = published
+        self.named: dict[int, tuple[Span, list[ActorEntry]]] = {}
+        self.titles: dict[int, tuple[Span, TitleEntry]] = {}
+        self.persons: list[_PersonRecord] = []
+        self.aliases: dict[str, Actor] = {}
+        self.mentions: dict[int, list[ActorMention]] = {}
+        self.last_thing: list[tuple[int, ActorMention]] = []
+        self._match(doc)
+        self._resolve_all(doc)
+
+    # -- matching -----------------------------------------------------------------------------------
+    def _match(self, doc: Doc) -> None:
+        spans = []
+        for key, start, end in self.resolver.matcher(doc):
+            spans.append((key == self.resolver._actor_key, start, end))
+        # longest first so that "South China Sea" beats "China", "Foreign Minister" beats "Minister"
+        spans.sort(key=lambda item: (-(item[2] - item[1]), item[1]))
+        taken: set[int] = set()
+        for is_actor, start, end in spans:
+            if any(i in taken for i in range(start, end)):
+                continue
+            span = doc[start:end]
+            phrase = span.text.lower()
+            if is_actor:
+                entries = self.tables.lookup(phrase)
+                entries = [e for e in entries if _case_ok(span, e.phrase.split())]
+                if not entries:
+                    continue
+                self.named[span.end - 1] = (span, entries)
+                for i in range(start, end):
+                    self.named.setdefault(i, (span, entries))
+            else:
+                title = self.tables.title(phrase)
+                if title is None:
+                    continue
+                for i in range(start, end):
+                    self.titles[i] = (span, title)
+            taken.update(range(start, end))
+
+    # -- the pass -----------------------------------------------------------------------------------
+    def _resolve_all(self, doc: Doc) -> None:
+        for token in doc:
+            if token.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "NUM") or _inside_np(token):
+                continue
+            persons_before = len(self.persons)
+            found = self._resolve_head(token)
+            if found:
+                self.mentions[token.i] = found
+                if len(self.persons) == persons_before and token.pos_ != "PRON":
+                    self.last_thing.extend((token.i, mention) for mention in found)
+
+    def at(self, token: Token) -> list[ActorMention]:
+        """The actor mentions whose noun phrase has ``token`` as its head (empty when none)."""
+        found = self.mentions.get(token.i)
+        if found is not None:
+            return found
+        return []
+
+    def _resolve_head(self, head: Token) -> list[ActorMention]:
+        if head.pos_ == "PRON" or head.tag_ in ("PRP", "PRP$"):
+            return self._resolve_pronoun(head)
+        pair = self._resolve_pair(head)
+        if pair:
+            return pair
+        np = _np_tokens(head)
+        mention = self._resolve_person(head, np) or self._resolve_named(head, np) or self._resolve_title(head, np)
+        return [mention] if mention else []
+
+    # -- persons --------------------------------------------------------------------------------------
+    def _person_span(self, head: Token, np: list[Token]) -> Span | None:
+        doc = self.doc
+        candidates = [head] + [t for t in head.children if t.dep_ == "appos"]
+        for cand in candidates:
+            if cand.ent_type_ in ("PERSON", "FAC", "GPE", "ORG") or cand.pos_ == "PROPN":
+                ent = _entity_of(cand)
+                if ent is not None and ent.label_ == "PERSON":
+                    return ent
+                named = self.named.get(cand.i)
+                if named and any(e.kind == "person" for e in named[1]):
+                    return named[0]
+                if ent is not None and self._known_alias(ent.text):
+                    return ent
+                if cand.pos_ == "PROPN" and self._known_alias(cand.text):
+                    return doc[cand.i : cand.i + 1]
+        return None
+
+    def _known_alias(self, text: str) -> bool:
+        return _alias_key(text) in self.aliases
+
+    def _resolve_person(self, head: Token, np: list[Token]) -> ActorMention | None:
+        span = self._person_span(head, np)
+        if span is None:
+            return None
+        name = _strip_honorific(span.text)
+        title_info = self._title_in(np, exclude=span)
+        country = self._country_in(np, exclude=span)
+        actor = self.aliases.get(_alias_key(name))
+        if actor is None:
+            entry = self._table_person(name, country)
+            if entry is not None:
+                actor = Actor(entry.code, entry.country, entry.sector, entry.name, entry.role)
+            elif country is not None or title_info is not None:
+                sector = title_info.sector if title_info else None
+                country_code = country.country if country else None
+                code = (country_code or "") + (sector or "")
+                if not code and country is not None:
+                    code = country.code
+                if not code:
+                    return None
+                actor = Actor(code, country_code, sector, name, title_info.role if title_info else None)
+            else:
+                return None
+        self._remember_person(actor, name, head.i, title_info)
+        full = self._mention_span(head, np)
+        return ActorMention(full.text, full.start_char, full.end_char, actor)
+
+    def _table_person(self, name: str, country: ActorEntry | None) -> ActorEntry | None:
+        entries = [e for e in self.tables.lookup(name) if e.kind == "person"]
+        if not entries:
+            return None
+        if country is not None and country.country:
+            same = [e for e in entries if e.country == country.country]
+            entries = same or entries
+        valid = [e for e in entries if e.valid_on(self.published)]
+        if valid:
+            return valid[0]
+        day = self.published or dt.date.today()
+        return min(entries, key=lambda e: _distance(e, day))
+
+    def _remember_person(self, actor: Actor, name: str, at: int, title: TitleEntry | None) -> None:
+        parts = name.split()
+        keys = {_alias_key(name)}
+        if len(parts) > 1:
+            keys.add(_alias_key(parts[-1]))
+        for key in keys:
+            self.aliases.setdefault(key, actor)
+        record = _PersonRecord(actor, at)
+        if title is not None:
+            record.titles.add(title.phrase)
+            if title.role:
+                record.titles.add(title.role)
+        if actor.role:
+            record.titles.add(actor.role)
+        self.persons.append(record)
+
+    # -- named actors ------------------------------------------------------------------------------
+    def _resolve_named(self, head: Token, np: list[Token]) -> ActorMention | None:
+        named = self.named.get(head.i)
+        if named is None:
+            return None
+        span, entries = named
+        entry = _best_entry(entries, self.published)
+        title = self._title_in(np, exclude=span)
+        actor = _actor_from_entry(entry, title)
+        full = self._mention_span(head, np)
+        return ActorMention(full.text, full.start_char, full.end_char, actor)
+
+    def _country_in(self, np: list[Token], *, exclude: Span | None = None) -> ActorEntry | None:
+        for token in np:
+            if exclude is not None and exclude.start <= token.i < exclude.end:
+                continue
+            named = self.named.get(token.i)
+            if named:
+                entry = _best_entry(named[1], self.published)
+                if entry.kind != "person":
+                    return entry
+        return None
+
+    def _title_in(self, np: list[Token], *, exclude: Span | None = None) -> TitleEntry | None:
+        for token in np:
+            if exclude is not None and exclude.start <= token.i < exclude.end:
+                continue
+            found = self.titles.get(token.i)
+            if found:
+                return found[1]
+        return None
+
+    # -- titles and groups ---------------------------------------------------------------------------
+    def _resolve_title(self, head: Token, np: list[Token]) -> ActorMention | None:
+        title = self.titles.get(head.i)
+        title_entry = title[1] if title else self._title_in(np)
+        country = self._country_in(np)
+        if country is None and title_entry is None:
+            return None
+        if country is None:
+            actor = self._anaphoric_person(title_entry)
+            if actor is None:
+                return None
+        elif title_entry is None:
+            lemma = head.lemma_.lower()
+            if lemma in self.resolver.event_nouns or country.kind == "organization":
+                return None  # "the G20 summit", "a Chinese balloon incursion" name events, not actors
+            if not (lemma in _GOV_CONTEXT or head.pos_ in ("NOUN", "PROPN")):
+                return None
+            sector = "GOV" if head.lemma_.lower() in _GOV_CONTEXT else None
+            actor = _actor_from_entry(country, None, sector=sector)
+        else:
+            actor = _actor_from_entry(country, title_entry)
+            holder = self._title_holder(country, title_entry)
+            if holder is not None:
+                actor = holder
+        full = self._mention_span(head, np)
+        return ActorMention(full.text, full.start_char, full.end_char, actor)
+
+    def _title_holder(self, country: ActorEntry, title: TitleEntry) -> Actor | None:
+        if title.kind != "title" or not country.country:
+            return None
+        for record in reversed(self.persons):
+            if record.actor.country == country.country and (
+                title.phrase in record.titles or (title.role and title.role in record.titles)
+            ):
+                return record.actor
+        if title.role:
+            entry = self.tables.holder(country.country, title.role, on=self.published)
+            if entry is not None:
+                return Actor(entry.code, entry.country, entry.sector, entry.name, entry.role)
+        return None
+
+    def _anaphoric_person(self, title: TitleEntry | None) -> Actor | None:
+        if title is None or title.kind != "title":
+            return None
+        for record in reversed(self.persons):
+            if title.phrase in record.titles or (title.role and title.role in record.titles):
+                return record.actor
+        words = set(title.phrase.split())
+        for record in reversed(self.persons):
+            if any(words & set(t.split()) for t in record.titles):
+                return record.actor
+        return None
+
+    # -- pronouns and pairs ----------------------------------------------------------------------------
+    def _resolve_pronoun(self, head: Token) -> list[ActorMention]:
+        word = head.lower_
+        span = self.doc[head.i : head.i + 1]
+        if word in _PERSON_PRONOUNS:
+            for record in reversed(self.persons):
+                if record.mention_start < head.i:
+                    return [ActorMention(span.text, span.start_char, span.end_char, record.actor)]
+            return []
+        if word in _THING_PRONOUNS:
+            antecedent = self._thing_antecedent(head)
+            if antecedent is not None:
+                return [ActorMention(span.text, span.start_char, span.end_char, antecedent.actor)]
+        return []
+
+    def _thing_antecedent(self, head: Token) -> ActorMention | None:
+        """"it": the nearest earlier singular, non-person actor phrase, subjects first, within two sentences."""
+        sent_start = head.sent.start
+        previous = [s for s in self.doc.sents if s.end <= sent_start][-2:]
+        window_start = previous[0].start if previous else sent_start
+        candidates = [(i, m) for i, m in self.last_thing if window_start <= i < head.i]
+        singular = [(i, m) for i, m in candidates if self.doc[i].tag_ not in ("NNS", "NNPS")]
+        subjects = [(i, m) for i, m in singular if self.doc[i].dep_ in ("nsubj", "nsubjpass")]
+        pool = subjects or singular
+        return pool[-1][1] if pool else None
+
+    def _resolve_pair(self, head: Token) -> list[ActorMention]:
+        if not any(child.lower_ in _PAIR_WORDS for child in head.children):
+            return []
+        lemma = head.lemma_.lower()
+        if lemma in _PAIR_NOUNS_PERSON and lemma not in _PAIR_NOUNS_COUNTRY:
+            actors = _last_distinct([r.actor for r in reversed(self.persons) if r.mention_start < head.i], 2)
+        elif lemma in _PAIR_NOUNS_COUNTRY:
+            actors = _last_distinct(
+                [_country_only(m.actor) for i, m in reversed(self.last_thing) if i < head.i]
+                + [_country_only(r.actor) for r in reversed(self.persons) if r.mention_start < head.i],
+                2,
+                key=lambda a: a.country,
+            )
+        else:
+            return []
+        if len(actors) < 2:
+            return []
+        full = self._mention_span(head, _np_tokens(head))
+        return [ActorMention(full.text, full.start_char, full.end_char, actor) for actor in actors]
+
+    # -- spans -----------------------------------------------------------------------------------
+    def _mention_span(self, head: Token, np: list[Token]) -> Span:
+        indices = [t.i for t in np if not t.is_punct or t.i == head.i]
+        start, end = min(indices), max(indices) + 1
+        return self.doc[start:end]
+
+
+# -- helpers --------------------------------------------------------------------------------------
+def _inside_np(token: Token) -> bool:
+    """True for tokens that modify a noun-phrase head rather than head one themselves."""
+    if token.dep_ in ("compound", "amod", "nmod", "det", "nummod", "quantmod", "case", "flat"):
+        return token.head.i != token.i and token.head.pos_ in ("NOUN", "PROPN", "PRON")
+    return False
+
+
+def _np_tokens(head: Token) -> list[Token]:
+    tokens: list[Token] = []
+    _collect(head, tokens, depth=0)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _collect(token: Token, out: list[Token], depth: int) -> None:
+    out.append(token)
+    for child in token.children:
+        if child.dep_ in _NP_LEFT_DEPS and child.i < token.i + 1:
+            _collect(child, out, depth)
+        elif child.dep_ == "appos" and depth < 2:
+            _collect(child, out, depth + 1)
+        elif child.dep_ == "prep" and child.lower_ in _NP_PREPS and depth < 2:
+            out.append(child)
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    _collect(grand, out, depth + 1)
+
+
+def _entity_of(token: Token) -> Span | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _alias_key(text: str) -> str:
+    return " ".join(_strip_honorific(text).lower().replace("’", "'").split())
+
+
+def _strip_honorific(text: str) -> str:
+    parts = text.split()
+    while len(parts) > 1 and parts[0].lower() in _HONORIFICS:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+def _distance(entry: ActorEntry, day: dt.date) -> int:
+    start = entry.start or dt.date.min
+    end = entry.end or dt.date.max
+    if start <= day <= end:
+        return 0
+    return min(abs((day - start).days), abs((day - end).days))
+
+
+def _best_entry(entries: list[ActorEntry], day: dt.date | None) -> ActorEntry:
+    valid = [e for e in entries if e.valid_on(day)]
+    pool = valid or entries
+    order = {"organization": 0, "country": 1, "capital": 2, "epithet": 3, "adjective": 4, "person": 5}
+    return min(pool, key=lambda e: order.get(e.kind, 9))
+
+
+def _actor_from_entry(entry: ActorEntry, title: TitleEntry | None, *, sector: str | None = None) -> Actor:
+    if title is not None and entry.kind != "organization":
+        sector = title.sector
+    if sector and entry.country and entry.kind in ("country", "adjective", "epithet", "capital"):
+        return Actor(entry.country + sector, entry.country, sector, entry.name, entry.kind)
+    if entry.kind in ("country", "adjective", "epithet"):
+        return Actor(entry.country or entry.code, entry.country, None, entry.name, entry.kind)
+    return Actor(entry.code, entry.country, entry.sector, entry.name, entry.kind)
+
+
+def _country_only(actor: Actor) -> Actor:
+    if not actor.country:
+        return actor
+    return Actor(actor.country, actor.country, None, actor.name if actor.code == actor.country else None, "country")
+
+
+def _last_distinct(actors: Iterable[Actor], count: int, key=None) -> list[Actor]:  # noqa: ANN001
+    key = key or (lambda a: a.code + (a.name or ""))
+    seen: list[Actor] = []
+    keys: set = set()
+    for actor in actors:
+        k = key(actor)
+        if k and k not in keys:
+            keys.add(k)
+            seen.append(actor)
+        if len(seen) == count:
+            break
+    return seen

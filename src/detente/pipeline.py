@@ -1,0 +1,86 @@
+"""Code articles: one spaCy pass per article, then actors and events read the parsed Doc.
+
+>>> coder = get_coder()                       # loads the model and the tables once per process
+>>> coded = coder.code_text("Russia accused Ukraine of shelling the plant.", published=None)
+>>> [(e.source.actor.code, e.cameo, e.target.actor.code) for e in coded.events]
+[('RUS', '112', 'UKR')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from .actors.resolve import ActorResolver
+from .actors.tables import load_tables
+from .events.extract import EventExtractor
+from .events.lexicon import load_lexicon
+from .ingest import make_article
+from .nlp import load_pipeline, set_published
+from .ontology import load_ontology
+from .records import Article, CodedArticle, Rejection
+from .settings import Settings
+
+__all__ = ["Coder", "get_coder"]
+
+
+class Coder:
+    """Holds the loaded pipeline and tables; codes batches of articles with ``nlp.pipe``."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings.from_env()
+        self.nlp = load_pipeline(self.settings.spacy_model)
+        self.tables = load_tables(
+            extra_files=self.settings.actor_files, petrarch_dirs=self.settings.petrarch_dirs
+        )
+        lexicon = load_lexicon()
+        self.resolver = ActorResolver(self.tables, self.nlp.vocab, event_nouns=lexicon.nouns)
+        self.extractor = EventExtractor(lexicon, load_ontology())
+
+    def code(self, items: Iterable[Article | Rejection]) -> Iterator[CodedArticle]:
+        """Code articles in input order; a Rejection passes through as a CodedArticle with its error."""
+        batch: list[Article | Rejection] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= self.settings.batch_size:
+                yield from self._code_batch(batch)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch)
+
+    def code_text(
+        self, text: str, *, published: dt.date | None = None, id: str | None = None, title: str | None = None
+    ) -> CodedArticle:
+        """Clean and code one text (raises :class:`detente.errors.InputError` for unusable text)."""
+        article = make_article(text, id=id, title=title, published=published, origin="<text>")
+        return next(iter(self.code([article])))
+
+    def code_doc(self, doc: Doc, article: Article) -> CodedArticle:
+        """Code an article whose Doc has been parsed already."""
+        actors = self.resolver.resolve(doc, published=article.published)
+        events = self.extractor.extract(doc, actors, article)
+        return CodedArticle(article=article, events=tuple(events))
+
+    def _code_batch(self, batch: list[Article | Rejection]) -> Iterator[CodedArticle]:
+        articles = [item for item in batch if isinstance(item, Article)]
+        docs = []
+        for article in articles:
+            doc = self.nlp.make_doc(article.text)
+            set_published(doc, article.published)
+            docs.append(doc)
+        parsed = iter(zip(articles, self.nlp.pipe(docs, batch_size=self.settings.batch_size), strict=True))
+        for item in batch:
+            if isinstance(item, Rejection):
+                yield CodedArticle(article=None, error=item)
+            else:
+                article, doc = next(parsed)
+                yield self.code_doc(doc, article)
+
+
+@lru_cache(maxsize=4)
+def get_coder(settings: Settings | None = None) -> Coder:
+    """One Coder per process and settings (Dask workers call this too)."""
+    return Coder(settings)

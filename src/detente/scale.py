@@ -1,0 +1,79 @@
+"""Batch coding on Dask: the same pure stage functions, run over partitions of articles.
+
+``code_on_dask(items, scheduler="local")`` starts a local cluster (one process per core);
+``scheduler="tcp://host:8786"`` uses a running cluster. Each worker process loads the pipeline once
+(:func:`detente.pipeline.get_coder`) and codes whole partitions with ``nlp.pipe``. Results come back in input
+order, a bounded number of partitions in flight, so memory stays flat however long the input is.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+
+from .errors import ConfigError
+from .records import Article, CodedArticle, Rejection
+from .settings import Settings
+
+__all__ = ["code_on_dask", "code_partition"]
+
+
+def code_partition(items: list[Article | Rejection], settings: Settings) -> list[CodedArticle]:
+    """Code one partition in the worker's process (module-level so Dask can pickle it)."""
+    from .pipeline import get_coder
+
+    return list(get_coder(settings).code(items))
+
+
+def code_on_dask(
+    items: Iterable[Article | Rejection],
+    *,
+    scheduler: str = "local",
+    settings: Settings | None = None,
+    partition_size: int = 32,
+    n_workers: int | None = None,
+) -> Iterator[CodedArticle]:
+    """Code ``items`` on a Dask cluster and yield the results in input order."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:  # pragma: no cover - depends on the install
+        raise ConfigError("Dask is not installed: pip install 'detente[dask]'") from None
+    settings = settings or Settings.from_env()
+    cluster = None
+    if scheduler == "local":
+        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    else:
+        try:
+            client = Client(scheduler, timeout="10s")
+        except OSError as exc:
+            raise ConfigError(f"cannot reach the Dask scheduler at {scheduler!r}: {exc}") from exc
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        yield from _ordered(client, _partitions(items, partition_size), settings, in_flight=2 * workers)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _partitions(items: Iterable[Article | Rejection], size: int) -> Iterator[list[Article | Rejection]]:
+    batch: list[Article | Rejection] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _ordered(client, partitions, settings: Settings, *, in_flight: int) -> Iterator[CodedArticle]:  # noqa: ANN001
+    pending: deque = deque()
+    for partition in partitions:
+        pending.append(client.submit(code_partition, partition, settings, pure=False))
+        if len(pending) >= in_flight:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
