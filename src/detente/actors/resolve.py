@@ -159,7 +159,11 @@ class ArticleActors:
         if pair:
             return pair
         np = _np_tokens(head)
-        mention = self._resolve_person(head, np) or self._resolve_named(head, np) or self._resolve_title(head, np)
+        several = self._conjoined_countries(head, np)
+        if several:
+            return several
+        mention = (self._resolve_person(head, np) or self._resolve_named(head, np)
+                   or self._resolve_title(head, np))
         return [mention] if mention else []
 
     # -- persons --------------------------------------------------------------------------------------
@@ -196,6 +200,7 @@ class ArticleActors:
             if entry is not None:
                 actor = Actor(entry.code, entry.country, entry.sector, entry.name, entry.role)
             elif country is not None or title_info is not None:
+                country = country or self._sentence_country(head, np)
                 sector = title_info.sector if title_info else None
                 country_code = country.country if country else None
                 code = (country_code or "") + (sector or "")
@@ -281,7 +286,10 @@ class ArticleActors:
         if country is None:
             actor = self._anaphoric_person(title_entry)
             if actor is None:
-                return None
+                domestic = self._sentence_country(head, np) if title_entry else None
+                if domestic is None or not title_entry or not title_entry.sector:
+                    return None
+                actor = _actor_from_entry(domestic, title_entry)
         elif title_entry is None:
             lemma = head.lemma_.lower()
             if lemma in self.resolver.event_nouns or country.kind == "organization":
@@ -297,6 +305,40 @@ class ArticleActors:
                 actor = holder
         full = self._mention_span(head, np)
         return ActorMention(full.text, full.start_char, full.end_char, actor)
+
+    def _conjoined_countries(self, head: Token, np: list[Token]) -> list[ActorMention]:
+        """"Hungarian and Romanian officials", "U.S. and Russian negotiators": one actor per country."""
+        title = self.titles.get(head.i)
+        title_entry = title[1] if title else self._title_in(np)
+        found: list[ActorMention] = []
+        full = self._mention_span(head, np)
+        for token in np:
+            conj = [c for c in token.children if c.dep_ == "conj" and c.i in {t.i for t in np}]
+            if not conj or token.i not in self.named:
+                continue
+            for member in [token, *conj]:
+                named = self.named.get(member.i)
+                if named is None:
+                    continue
+                entry = _best_entry(named[1], self.published)
+                if entry.kind == "person":
+                    continue
+                actor = _actor_from_entry(entry, title_entry)
+                if all(m.actor.code != actor.code for m in found):
+                    found.append(ActorMention(full.text, full.start_char, full.end_char, actor))
+        return found if len(found) > 1 else []
+
+    def _sentence_country(self, head: Token, np: list[Token]) -> ActorEntry | None:
+        """The first country named elsewhere in the sentence: a domestic actor's likely country."""
+        inside = {t.i for t in np}
+        for token in head.sent:
+            named = self.named.get(token.i)
+            if named is None or token.i in inside:
+                continue
+            entry = _best_entry(named[1], self.published)
+            if entry.kind in ("country", "adjective", "capital", "epithet") and entry.country:
+                return entry
+        return None
 
     def _title_holder(self, country: ActorEntry, title: TitleEntry) -> Actor | None:
         if title.kind != "title" or not country.country:
@@ -333,6 +375,11 @@ class ArticleActors:
                 if record.mention_start < head.i:
                     return [ActorMention(span.text, span.start_char, span.end_char, record.actor)]
             return []
+        if word in _PLURAL_PRONOUNS:
+            antecedent = self._plural_antecedent(head)
+            if antecedent is not None:
+                return [ActorMention(span.text, span.start_char, span.end_char, antecedent.actor)]
+            return []
         if word in _THING_PRONOUNS:
             antecedent = self._thing_antecedent(head)
             if antecedent is not None:
@@ -348,6 +395,17 @@ class ArticleActors:
         singular = [(i, m) for i, m in candidates if self.doc[i].tag_ not in ("NNS", "NNPS")]
         subjects = [(i, m) for i, m in singular if self.doc[i].dep_ in ("nsubj", "nsubjpass")]
         pool = subjects or singular
+        return pool[-1][1] if pool else None
+
+    def _plural_antecedent(self, head: Token) -> ActorMention | None:
+        """"they": the nearest earlier plural group ("the Fijian rebels"), subjects first, two sentences back."""
+        sent_start = head.sent.start
+        previous = [s for s in self.doc.sents if s.end <= sent_start][-1:]
+        window_start = previous[0].start if previous else sent_start
+        candidates = [(i, m) for i, m in self.last_thing if window_start <= i < head.i
+                      and self.doc[i].tag_ in ("NNS", "NNPS")]
+        subjects = [(i, m) for i, m in candidates if self.doc[i].dep_ in ("nsubj", "nsubjpass")]
+        pool = subjects or candidates
         return pool[-1][1] if pool else None
 
     def _resolve_pair(self, head: Token) -> list[ActorMention]:
@@ -396,6 +454,7 @@ def _collect(token: Token, out: list[Token], depth: int) -> None:
     for child in token.children:
         if child.dep_ in _NP_LEFT_DEPS and child.i < token.i + 1:
             _collect(child, out, depth)
+            out.extend(c for c in child.children if c.dep_ == "conj" and c.pos_ in ("ADJ", "PROPN"))
         elif child.dep_ == "appos" and depth < 2:
             _collect(child, out, depth + 1)
         elif child.dep_ == "prep" and child.lower_ in _NP_PREPS and depth < 2:

@@ -27,6 +27,8 @@ from ..settings import Settings
 __all__ = ["GoldRecord", "PloverReport", "evaluate_plover", "load_gold", "score"]
 
 PUBLISHED = dt.date(2000, 1, 1)
+#: Statuses whose events count as coded events (a negated, denied, cancelled or merely hoped-for act is not one).
+FACTUAL = ("occurred", "planned")
 Triple = tuple[str | None, str, str | None]
 
 
@@ -141,7 +143,7 @@ def gold_triples(record: GoldRecord) -> list[tuple[frozenset[str] | tuple[str, s
 def predicted_triples(coded: CodedArticle) -> set[Triple]:
     triples: set[Triple] = set()
     for event in coded.events:
-        if not event.plover:
+        if not event.plover or event.status not in FACTUAL:
             continue
         source = event.source.actor.country if event.source else None
         target = event.target.actor.country if event.target else None

@@ -12,12 +12,15 @@ will ...") and blame ("it is clear whose responsibility it is", "Y is responsibl
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
+from importlib import resources
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.resolve import ArticleActors
+from ..errors import DataFileError
 from ..ontology import Ontology
 from ..records import ActorMention, Article, Event, Evidence
 from .lexicon import Frame, Lexicon
@@ -59,6 +62,7 @@ class EventExtractor:
         self.governing_cues = {c.lemma for cues in lexicon.status_cues.values() for c in cues
                                if c.scope in ("head", "xcomp") and c.status != "hypothetical"}
         self.speech = lexicon.speech_verbs
+        self.intents = load_intent_codes()
 
     # -- public -----------------------------------------------------------------------------------
     def extract(self, doc: Doc, actors: ArticleActors, article: Article) -> list[Event]:
@@ -129,8 +133,12 @@ class EventExtractor:
             reciprocal = antecedent.reciprocal and not own[0]
             if status == "occurred":
                 status = antecedent.status
+        elif own[2] or (own[0] and own[1]):
+            sources, targets, reciprocal = own
         else:
-            sources, targets, reciprocal = own if (own[0] or own[1]) else self._noun_actors(noun, actors)
+            carried = self._noun_actors(noun, actors)
+            sources, targets = own[0] or carried[0], own[1] or carried[1]
+            reciprocal = carried[2] and not own[0] and not own[1]
         if not sources and not targets:
             return
         if len(sources) > 1 and not targets:
@@ -228,7 +236,14 @@ class EventExtractor:
             return found
         for child in verb.children:
             if child.dep_ == "dobj":
-                return _prep_actors(child, ("to", "with", "against", "on", "of"), actors)
+                found = _prep_actors(child, ("to", "with", "against", "on", "of"), actors)
+                if found:
+                    return found
+        for child in verb.children:  # "demanded that the US cancel ...": the clause's subject
+            if child.dep_ == "ccomp":
+                found = _subject_actors(child, actors)
+                if found:
+                    return found
         return []
 
     def _inherited_subject(self, verb: Token, actors: ArticleActors, *, passive: bool = False) -> list[ActorMention]:
@@ -258,6 +273,12 @@ class EventExtractor:
             return tuple(between[:1]), tuple(between[1:]), True
         sources = _dep_actors(noun, ("poss",), actors) or _prep_actors(noun, _NOUN_SOURCE_PREPS[:1], actors)
         targets = _prep_actors(noun, _TARGET_PREPS, actors)
+        if not targets:  # "its demand that Israel ease restrictions"
+            for child in noun.children:
+                if child.dep_ in ("acl", "ccomp", "relcl") and any(c.dep_ == "mark" for c in child.children):
+                    targets = _subject_actors(child, actors)
+                    if targets:
+                        break
         return tuple(sources), tuple(targets), False
 
     def _noun_actors(
@@ -315,6 +336,8 @@ class EventExtractor:
             source = list(speakers)
         inner = [c for c in _content_clauses(hope)] if hope is clause else [clause]
         for content in inner:
+            if not any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in content.children):
+                continue  # a conjoined clause ("..., promote exchanges") is part of the same appeal
             targets = _subject_actors(content, actors) or _left_subject(content, hope, actors)
             if not source or not targets or _same_country(source, targets):
                 continue
@@ -356,6 +379,10 @@ class EventExtractor:
         return list(merged.values())
 
     def _events_of(self, cand: Candidate, article: Article) -> Iterator[Event]:
+        if cand.status in ("planned", "hypothetical") and cand.sources:
+            intent = _intent_code(self.intents, cand.cameo)
+            if intent is not None:
+                cand = replace(cand, cameo=intent, status="occurred", rule=f"{cand.rule} -> intent {intent}")
         code = self.ontology.get(cand.cameo)
         sources = cand.sources or (None,)
         targets = cand.targets or (None,)
@@ -364,16 +391,10 @@ class EventExtractor:
                 if source is not None and target is not None and source.actor.code == target.actor.code:
                     continue
                 evidence = _evidence(cand)
-                key_text = "|".join([
-                    article.id,
-                    source.actor.code if source else "",
-                    target.actor.code if target else "",
-                    cand.cameo,
-                    cand.status,
-                ])
-                if cand.reciprocal and source and target:
-                    key_text = "|".join([article.id, *sorted([source.actor.code, target.actor.code]),
-                                         cand.cameo, cand.status])
+                sides = [_actor_key(source), _actor_key(target)]
+                if cand.reciprocal:
+                    sides.sort()
+                key_text = "|".join([article.id, *sides, cand.cameo, cand.status])
                 yield Event(
                     id=hashlib.sha256(key_text.encode()).hexdigest()[:16],
                     source=source,
@@ -392,6 +413,29 @@ class EventExtractor:
 
 
 # -- module helpers ------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def load_intent_codes() -> dict[str, str]:
+    """``intent_codes.tsv``: CAMEO prefix of an announced act -> the intent/threat code it is coded as."""
+    table: dict[str, str] = {}
+    text = resources.files("detente.events").joinpath("data/intent_codes.tsv").read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) < 2 or not fields[0].isdigit() or not fields[1].isdigit():
+            raise DataFileError(f"intent_codes.tsv:{number}: expected 'from<TAB>to' CAMEO codes")
+        table[fields[0]] = fields[1]
+    return table
+
+
+def _intent_code(table: dict[str, str], cameo: str) -> str | None:
+    for length in range(len(cameo), 1, -1):
+        found = table.get(cameo[:length])
+        if found is not None:
+            return found
+    return None
+
+
 def _evidence(cand: Candidate) -> Evidence:
     sent = cand.trigger.sent
     trigger = cand.trigger
@@ -406,9 +450,14 @@ def _evidence(cand: Candidate) -> Evidence:
     )
 
 
+def _actor_key(mention: ActorMention | None) -> str:
+    if mention is None:
+        return ""
+    return f"{mention.actor.code}:{mention.actor.name or ''}"
+
+
 def _event_key(event: Event) -> tuple:
-    source = event.source.actor.code if event.source else ""
-    target = event.target.actor.code if event.target else ""
+    source, target = _actor_key(event.source), _actor_key(event.target)
     if event.reciprocal:
         source, target = sorted([source, target])
     return (source, target, event.cameo, event.status)
