@@ -158,6 +158,8 @@ class ArticleActors:
         pair = self._resolve_pair(head)
         if pair:
             return pair
+        if head.lemma_.lower() in self.resolver.event_nouns and head.i not in self.titles:
+            return []  # "a new military offensive", "the withdrawal of forces": events, not actors
         np = _np_tokens(head)
         several = self._conjoined_countries(head, np)
         if several:
@@ -292,7 +294,7 @@ class ArticleActors:
                 actor = _actor_from_entry(domestic, title_entry)
         elif title_entry is None:
             lemma = head.lemma_.lower()
-            if lemma in self.resolver.event_nouns or country.kind == "organization":
+            if lemma in self.resolver.event_nouns:
                 return None  # "the G20 summit", "a Chinese balloon incursion" name events, not actors
             if not (lemma in _GOV_CONTEXT or head.pos_ in ("NOUN", "PROPN")):
                 return None

@@ -32,7 +32,9 @@ _TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into", "fr
 _STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "devote", "prepare", "involve", "engage"}
 _NOUN_SOURCE_PREPS = ("by", "from", "of")
 _CONTEXT_PREPS = ("in", "during", "at", "via", "by", "through", "over")
-_MODAL_DEMAND = {"should", "must", "ought", "need", "have"}
+_MODAL_DEMAND = {"should", "must", "ought"}
+_REFUSAL_AUX = {"will", "wo", "would", "can", "ca", "could", "shall"}
+_INTENT_CUES = {"would", "if", "unless"}
 _HOPE = {"hope", "wish", "want", "expect", "urge"}
 _BLAME_NOUNS = {"responsibility", "blame", "fault"}
 _SUBJECT_DEPS = ("nsubj", "csubj")
@@ -50,6 +52,7 @@ class Candidate:
     targets: tuple[ActorMention, ...]
     reciprocal: bool
     status: str
+    cue: str | None = None  # the word that gave the status
 
 
 class EventExtractor:
@@ -99,17 +102,20 @@ class EventExtractor:
         lemma = self._lemma(verb)
         if lemma in self.lexicon.light_verbs and _event_object(verb, self.lexicon, self._lemma):
             return
-        if lemma in self.governing_cues and _governs_event(verb, self.lexicon, self._lemma):
-            return
         frame = self.lexicon.match(lemma, "VERB", self._features(verb))
+        if lemma in self.governing_cues and _governs_event(verb, self.lexicon, self._lemma):
+            if frame is None or not frame.conditions:
+                return  # "postponed the visit": the cue only sets the visit's status
+            consumed.update(c.i for c in verb.children if c.dep_ in ("dobj", "xcomp"))
         if frame is None:
             return
-        if any(c.kind.startswith("xcomp") for c in frame.conditions):
-            consumed.update(c.i for c in verb.children if c.dep_ == "xcomp")
+        if any(c.kind.startswith(("xcomp", "ccomp")) for c in frame.conditions):
+            consumed.update(c.i for c in verb.children if c.dep_ in ("xcomp", "ccomp"))
         sources, targets, reciprocal = self._verb_actors(verb, frame, actors)
         if not sources and not targets:
             return
-        yield Candidate(verb, frame.cameo, frame.rule, sources, targets, reciprocal, self._status(verb))
+        status, cue = event_status(verb, self._cue, lemma_of=self._lemma)
+        yield Candidate(verb, frame.cameo, frame.rule, sources, targets, reciprocal, status, cue)
 
     def _reported_clause(self, verb: Token) -> bool:
         """True when ``verb`` is the content of a speech verb (that speech verb codes it)."""
@@ -169,6 +175,9 @@ class EventExtractor:
                         features.setdefault("xcomp.obj", set()).add(self._lemma(grand))
             elif dep == "ccomp":
                 features.setdefault("ccomp", set()).add(self._lemma(child))
+                if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                    # "demanded that Hamas renounce ...": the clause carries the demanded act
+                    features.setdefault("xcomp", set()).add(self._lemma(child))
             elif dep == "prep":
                 word = child.lower_
                 features.setdefault("prep", set()).add(word)
@@ -219,7 +228,9 @@ class EventExtractor:
         if spec == "none":
             return []
         if spec.startswith("prep:"):
-            return _prep_actors(verb, (spec[5:],), actors)
+            found = _prep_actors(verb, (spec[5:],), actors)
+            if found or spec != "prep:from":
+                return found
         if spec == "xcomp.obj":
             for child in verb.children:
                 if child.dep_ == "xcomp":
@@ -236,7 +247,7 @@ class EventExtractor:
             return found
         for child in verb.children:
             if child.dep_ == "dobj":
-                found = _prep_actors(child, ("to", "with", "against", "on", "of"), actors)
+                found = _prep_actors(child, ("to", "with", "against", "on", "of", "by"), actors)
                 if found:
                     return found
         for child in verb.children:  # "demanded that the US cancel ...": the clause's subject
@@ -364,6 +375,19 @@ class EventExtractor:
         status = self._status(verb)
         yield Candidate(verb, "112", "speech:blame", tuple(speakers), tuple(targets), False, status)
 
+    def _intent(self, cand: Candidate) -> str | None:
+        """An announced act is coded as the intent or threat ("will give aid" 033, "would boycott" 1312,
+        "will not accept" 12x)."""
+        if not cand.sources:
+            return None
+        if cand.status == "planned" or (cand.status == "hypothetical" and cand.cue in _INTENT_CUES):
+            return _intent_code(self.intents["planned"], cand.cameo)
+        if cand.status == "negated" and any(
+            c.dep_ == "aux" and c.lower_ in _REFUSAL_AUX for c in cand.trigger.children
+        ):
+            return _intent_code(self.intents["refused"], cand.cameo)
+        return None
+
     # -- merging -----------------------------------------------------------------------------------
     def _merge(self, candidates: list[Candidate], article: Article) -> list[Event]:
         merged: dict[tuple, Event] = {}
@@ -379,10 +403,9 @@ class EventExtractor:
         return list(merged.values())
 
     def _events_of(self, cand: Candidate, article: Article) -> Iterator[Event]:
-        if cand.status in ("planned", "hypothetical") and cand.sources:
-            intent = _intent_code(self.intents, cand.cameo)
-            if intent is not None:
-                cand = replace(cand, cameo=intent, status="occurred", rule=f"{cand.rule} -> intent {intent}")
+        intent = self._intent(cand)
+        if intent is not None:
+            cand = replace(cand, cameo=intent, status="occurred", rule=f"{cand.rule} -> intent {intent}")
         code = self.ontology.get(cand.cameo)
         sources = cand.sources or (None,)
         targets = cand.targets or (None,)
@@ -414,18 +437,18 @@ class EventExtractor:
 
 # -- module helpers ------------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
-def load_intent_codes() -> dict[str, str]:
-    """``intent_codes.tsv``: CAMEO prefix of an announced act -> the intent/threat code it is coded as."""
-    table: dict[str, str] = {}
+def load_intent_codes() -> dict[str, dict[str, str]]:
+    """``intent_codes.tsv``: CAMEO prefix of an announced (or refused) act -> the code it is coded as."""
+    tables: dict[str, dict[str, str]] = {"planned": {}, "refused": {}}
     text = resources.files("detente.events").joinpath("data/intent_codes.tsv").read_text(encoding="utf-8")
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
-        if len(fields) < 2 or not fields[0].isdigit() or not fields[1].isdigit():
-            raise DataFileError(f"intent_codes.tsv:{number}: expected 'from<TAB>to' CAMEO codes")
-        table[fields[0]] = fields[1]
-    return table
+        if len(fields) < 3 or not fields[0].isdigit() or not fields[1].isdigit() or fields[2] not in tables:
+            raise DataFileError(f"intent_codes.tsv:{number}: expected 'from<TAB>to<TAB>planned|refused'")
+        tables[fields[2]][fields[0]] = fields[1]
+    return tables
 
 
 def _intent_code(table: dict[str, str], cameo: str) -> str | None:
