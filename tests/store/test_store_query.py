@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from store_records import coded, event
+from .store_records import coded, event
 
 from detente.errors import ConfigError
 from detente.store import EventStore

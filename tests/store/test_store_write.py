@@ -6,7 +6,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from store_records import coded, event, evidence, rejected
+from .store_records import coded, event, evidence, rejected
 
 from detente.records import CodedArticle
 from detente.store import EventStore, WriteSummary, open_store
