@@ -60,7 +60,17 @@ class ActorResolver:
         actor_phrases = sorted({entry.phrase for entry in tables.entries})
         title_phrases = sorted({title.phrase for title in tables.titles})
         make_doc = _tokenizer_for(vocab)
-        self.matcher.add("ACTOR", [make_doc(phrase) for phrase in actor_phrases])
+        # "Palestinians", "Israelis": plural demonyms name the country's people
+        self.plurals: dict[str, list[ActorEntry]] = {}
+        for entry in tables.entries:
+            if entry.kind == "adjective" and not entry.phrase.endswith(("s", "ese", "sh", "ch", "i")):
+                self.plurals.setdefault(entry.phrase.lower() + "s", []).append(entry)
+            elif entry.kind == "adjective" and entry.phrase.endswith("i"):
+                self.plurals.setdefault(entry.phrase.lower() + "s", []).append(entry)
+        actor_docs = [make_doc(phrase) for phrase in actor_phrases]
+        plural_docs = [make_doc(phrase) for phrase in sorted(self.plurals)]
+        self.phrase_tokens = {doc.text.lower(): [t.text for t in doc] for doc in actor_docs}
+        self.matcher.add("ACTOR", actor_docs + plural_docs)
         self.matcher.add("TITLE", [make_doc(phrase) for phrase in title_phrases])
         self._actor_key = vocab.strings["ACTOR"]
 
@@ -75,7 +85,7 @@ def _tokenizer_for(vocab: Vocab):  # noqa: ANN202 - internal helper
     return tokenizer
 
 
-def _case_ok(span: Span, phrase_tokens: list[str]) -> bool:
+def _case_ok(span: Span, phrase_tokens: list[str]) -> bool:  # tokens of the table phrase
     """A capitalised table phrase matches only capitalised text ("US" is not "us")."""
     for token, expected in zip(span, phrase_tokens, strict=False):
         if expected[:1].isupper() and not token.text[:1].isupper():
@@ -100,6 +110,7 @@ class ArticleActors:
         self.persons: list[_PersonRecord] = []
         self.aliases: dict[str, Actor] = {}
         self.mentions: dict[int, list[ActorMention]] = {}
+        self.participants: dict[int, list[ActorMention]] = {}
         self.last_thing: list[tuple[int, ActorMention]] = []
         self._match(doc)
         self._resolve_all(doc)
@@ -118,8 +129,11 @@ class ArticleActors:
             span = doc[start:end]
             phrase = span.text.lower()
             if is_actor:
-                entries = self.tables.lookup(phrase)
-                entries = [e for e in entries if _case_ok(span, e.phrase.split())]
+                entries = self.tables.lookup(phrase) or [
+                    e for e in self.resolver.plurals.get(phrase, ()) if span[0].text[:1].isupper()
+                ]
+                tokens = self.resolver.phrase_tokens
+                entries = [e for e in entries if _case_ok(span, tokens.get(e.phrase.lower(), e.phrase.split()))]
                 if not entries:
                     continue
                 self.named[span.end - 1] = (span, entries)
@@ -159,7 +173,12 @@ class ArticleActors:
         if pair:
             return pair
         if head.lemma_.lower() in self.resolver.event_nouns and head.i not in self.titles:
-            return []  # "a new military offensive", "the withdrawal of forces": events, not actors
+            # "a new military offensive", "an Australian ultimatum" are events, not actors; their
+            # country modifier is kept as the event's participant
+            participant = self._modifier_country(head)
+            if participant is not None:
+                self.participants[head.i] = [participant]
+            return []
         np = _np_tokens(head)
         several = self._conjoined_countries(head, np)
         if several:
@@ -307,6 +326,21 @@ class ArticleActors:
                 actor = holder
         full = self._mention_span(head, np)
         return ActorMention(full.text, full.start_char, full.end_char, actor)
+
+    def _modifier_country(self, head: Token) -> ActorMention | None:
+        for child in head.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i < head.i:
+                named = self.named.get(child.i)
+                if named is not None:
+                    entry = _best_entry(named[1], self.published)
+                    if entry.kind != "person":
+                        span = named[0]
+                        return ActorMention(span.text, span.start_char, span.end_char, _actor_from_entry(entry, None))
+        return None
+
+    def participants_of(self, token: Token) -> list[ActorMention]:
+        """The actor an event noun carries in its own modifiers ("a US offer" -> USA)."""
+        return self.participants.get(token.i, [])
 
     def _conjoined_countries(self, head: Token, np: list[Token]) -> list[ActorMention]:
         """"Hungarian and Romanian officials", "U.S. and Russian negotiators": one actor per country."""

@@ -128,7 +128,7 @@ class EventExtractor:
         frame = self.lexicon.match(self._lemma(noun), "NOUN", self._features(noun))
         if frame is None:
             return
-        own = self._noun_own_actors(noun, actors)
+        own = self._noun_own_actors(noun, frame, actors)
         status = self._status(noun)
         antecedent = None
         if _is_definite(noun) and not (own[0] and own[1]):
@@ -223,13 +223,11 @@ class EventExtractor:
             targets = _destination_from_head(verb, actors)
         return tuple(sources), tuple(targets), False
 
-    def _targets(self, verb: Token, frame: Frame, actors: ArticleActors) -> list[ActorMention]:
+    def _targets(self, verb: Token, frame: Frame, actors: ArticleActors, *, depth: int = 0) -> list[ActorMention]:
         spec = frame.target or "obj"
-        if spec == "none":
-            return []
         if spec.startswith("prep:"):
             found = _prep_actors(verb, (spec[5:],), actors)
-            if found or spec != "prep:from":
+            if found:
                 return found
         if spec == "xcomp.obj":
             for child in verb.children:
@@ -239,7 +237,7 @@ class EventExtractor:
                     )
                     if found:
                         return found
-        found = _dep_actors(verb, ("dobj", "dative"), actors)
+        found = _dep_actors(verb, ("dative",) if spec == "none" else ("dobj", "dative"), actors)
         if found:
             return found
         found = _prep_actors(verb, _TARGET_PREPS, actors)
@@ -253,6 +251,11 @@ class EventExtractor:
         for child in verb.children:  # "demanded that the US cancel ...": the clause's subject
             if child.dep_ == "ccomp":
                 found = _subject_actors(child, actors)
+                if found:
+                    return found
+        for child in verb.children:  # "promised to continue military aid to Mozambique"
+            if child.dep_ == "xcomp" and depth < 2:
+                found = self._targets(child, frame, actors, depth=depth + 1)
                 if found:
                     return found
         return []
@@ -276,14 +279,17 @@ class EventExtractor:
 
     # -- actors of an event noun -----------------------------------------------------------------------
     def _noun_own_actors(
-        self, noun: Token, actors: ArticleActors
+        self, noun: Token, frame: Frame, actors: ArticleActors
     ) -> tuple[tuple[ActorMention, ...], tuple[ActorMention, ...], bool]:
         """Actors the noun phrase itself names: "his trip to China", "a visit by X to Y", "talks between X and Y"."""
         between = _between(noun, actors)
         if len(between) >= 2:
             return tuple(between[:1]), tuple(between[1:]), True
-        sources = _dep_actors(noun, ("poss",), actors) or _prep_actors(noun, _NOUN_SOURCE_PREPS[:1], actors)
-        targets = _prep_actors(noun, _TARGET_PREPS, actors)
+        sources = (_dep_actors(noun, ("poss",), actors) or _prep_actors(noun, _NOUN_SOURCE_PREPS[:1], actors)
+                   or list(actors.participants_of(noun)))
+        spec = frame.target or "obj"
+        targets = _prep_actors(noun, (spec[5:],), actors) if spec.startswith("prep:") else []
+        targets = targets or _prep_actors(noun, _TARGET_PREPS, actors)
         if not targets:  # "its demand that Israel ease restrictions"
             for child in noun.children:
                 if child.dep_ in ("acl", "ccomp", "relcl") and any(c.dep_ == "mark" for c in child.children):
@@ -331,7 +337,7 @@ class EventExtractor:
             return
         if not _has_modal(clause, _MODAL_DEMAND):
             return
-        if _same_country(speakers, targets):
+        if _same_actors(speakers, targets):
             return
         frame = self.lexicon.match("demand", "VERB", {"xcomp": {self._lemma(clause)}})
         cameo = frame.cameo if frame else "100"
@@ -370,7 +376,7 @@ class EventExtractor:
                 targets = _subject_actors(token.head, actors)
                 break
         targets = targets or list(addressees)
-        if not targets or _same_country(speakers, targets):
+        if not targets or _same_actors(speakers, targets):
             return
         status = self._status(verb)
         yield Candidate(verb, "112", "speech:blame", tuple(speakers), tuple(targets), False, status)
@@ -504,7 +510,7 @@ def _dep_actors(token: Token, deps: tuple[str, ...], actors: ArticleActors) -> l
 
 
 def _with_conjuncts(token: Token, actors: ArticleActors) -> list[ActorMention]:
-    found = list(actors.at(token))
+    found = list(actors.at(token)) or list(actors.participants_of(token))
     for conj in token.conjuncts:
         if conj.i > token.i and conj.pos_ in ("NOUN", "PROPN", "PRON"):
             found.extend(m for m in actors.at(conj) if m not in found)
@@ -617,6 +623,10 @@ def _adjacent_left_subject(verb: Token, actors: ArticleActors) -> list[ActorMent
 
 def _has_modal(clause: Token, modals: set[str]) -> bool:
     return any(c.dep_ == "aux" and c.lemma_.lower() in modals for c in clause.children)
+
+
+def _same_actors(first, second) -> bool:  # noqa: ANN001
+    return {_actor_key(m) for m in first} == {_actor_key(m) for m in second}
 
 
 def _same_country(first, second) -> bool:  # noqa: ANN001
