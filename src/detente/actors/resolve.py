@@ -300,7 +300,10 @@ class ArticleActors:
     # -- titles and groups ---------------------------------------------------------------------------
     def _resolve_title(self, head: Token, np: list[Token]) -> ActorMention | None:
         title = self.titles.get(head.i)
-        title_entry = title[1] if title else self._title_in(np)
+        # a title as a mere modifier ("military aid", "police cars") does not make the phrase an actor
+        title_entry = title[1] if title else self._title_in(
+            [t for t in np if not (t.head.i == head.i and t.dep_ in ("amod", "compound", "nmod"))]
+        )
         country = self._country_in(np)
         if country is None and title_entry is None:
             return None

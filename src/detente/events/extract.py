@@ -313,6 +313,8 @@ class EventExtractor:
                 sources = _subject_actors(carrier, actors) or self._inherited_subject(carrier, actors)
                 if not targets:
                     targets = [m for m in _dep_actors(carrier, ("dobj", "dative"), actors) if m not in sources]
+                if not targets and noun.dep_ == "dobj":  # "staged rallies ... against the party's leader"
+                    targets = _prep_actors(carrier, ("against", "on", "with"), actors)
                 reciprocal_between = _between(carrier, actors)
                 if reciprocal_between:
                     if len(reciprocal_between) >= 2:
