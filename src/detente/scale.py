@@ -32,23 +32,15 @@ def code_on_dask(
     settings: Settings | None = None,
     partition_size: int = 32,
     n_workers: int | None = None,
+    connect_timeout: float = 5.0,
 ) -> Iterator[CodedArticle]:
-    """Code ``items`` on a Dask cluster and yield the results in input order."""
-    try:
-        from dask.distributed import Client, LocalCluster
-    except ImportError:  # pragma: no cover - depends on the install
-        raise ConfigError("Dask is not installed: pip install 'detente[dask]'") from None
+    """Code ``items`` on a Dask cluster and yield the results in input order.
+
+    A scheduler that cannot be reached within ``connect_timeout`` seconds, or a malformed address, raises
+    :class:`ConfigError` when iteration starts. A local cluster is closed when iteration ends.
+    """
     settings = settings or Settings.from_env()
-    cluster = None
-    if scheduler == "local":
-        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
-        client = Client(cluster)
-    else:
-        try:
-            client = Client(scheduler, timeout="10s")
-        except OSError as exc:
-            raise ConfigError(f"cannot reach the Dask scheduler at {scheduler!r}: {exc}") from exc
+    client, cluster = _connect(scheduler, n_workers=n_workers, connect_timeout=connect_timeout)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         yield from _ordered(client, _partitions(items, partition_size), settings, in_flight=2 * workers)
@@ -56,6 +48,24 @@ def code_on_dask(
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _connect(scheduler: str, *, n_workers: int | None, connect_timeout: float):  # noqa: ANN202
+    """A Dask client, and the local cluster it runs on (None for a remote scheduler)."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:  # pragma: no cover - depends on the install
+        raise ConfigError("Dask is not installed: pip install 'detente[dask]'") from None
+    if scheduler == "local":
+        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        return Client(cluster), cluster
+    try:
+        return Client(scheduler, timeout=f"{connect_timeout}s"), None
+    except ValueError as exc:
+        raise ConfigError(f"not a Dask scheduler address: {scheduler!r} ({exc})") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot reach the Dask scheduler at {scheduler!r}: {exc}") from None
 
 
 def _partitions(items: Iterable[Article | Rejection], size: int) -> Iterator[list[Article | Rejection]]:

@@ -129,7 +129,7 @@ class ArticleActors:
             span = doc[start:end]
             phrase = span.text.lower()
             if is_actor:
-                entries = self.tables.lookup(phrase) or [
+                entries = self.tables.lookup(span.text) or [
                     e for e in self.resolver.plurals.get(phrase, ()) if span[0].text[:1].isupper()
                 ]
                 tokens = self.resolver.phrase_tokens

@@ -27,8 +27,9 @@ from ..settings import Settings
 __all__ = ["GoldRecord", "PloverReport", "evaluate_plover", "load_gold", "score"]
 
 PUBLISHED = dt.date(2000, 1, 1)
-#: Statuses whose events count as coded events (a negated, denied, cancelled or merely hoped-for act is not one).
-FACTUAL = ("occurred", "planned")
+#: Statuses whose events count as coded events: a planned, negated, denied, cancelled or merely hoped-for act
+#: is not one (announced cooperation and threats are coded as intents, 03 and 13, which did occur).
+FACTUAL = ("occurred",)
 Triple = tuple[str | None, str, str | None]
 
 

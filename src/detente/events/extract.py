@@ -53,6 +53,7 @@ class Candidate:
     reciprocal: bool
     status: str
     cue: str | None = None  # the word that gave the status
+    announced: bool = False  # reported as said by its own source ("they said they would meet")
 
 
 class EventExtractor:
@@ -115,7 +116,8 @@ class EventExtractor:
         if not sources and not targets:
             return
         status, cue = event_status(verb, self._cue, lemma_of=self._lemma)
-        yield Candidate(verb, frame.cameo, frame.rule, sources, targets, reciprocal, status, cue)
+        announced = status != "occurred" and self._self_announced(verb, sources, actors)
+        yield Candidate(verb, frame.cameo, frame.rule, sources, targets, reciprocal, status, cue, announced)
 
     def _reported_clause(self, verb: Token) -> bool:
         """True when ``verb`` is the content of a speech verb (that speech verb codes it)."""
@@ -263,7 +265,7 @@ class EventExtractor:
     def _inherited_subject(self, verb: Token, actors: ArticleActors, *, passive: bool = False) -> list[ActorMention]:
         node = verb
         for _ in range(3):
-            if node.dep_ not in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp") or node.head.i == node.i:
+            if node.dep_ not in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "acomp") or node.head.i == node.i:
                 break
             head = node.head
             if node.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -389,12 +391,28 @@ class EventExtractor:
         if not cand.sources:
             return None
         if cand.status == "planned" or (cand.status == "hypothetical" and cand.cue in _INTENT_CUES):
+            if cand.cameo.startswith("04"):
+                # a visit or meeting the source itself announces ("said they would meet") is an intent to
+                # meet (036); one the story reports as scheduled stays a planned visit
+                return "036" if cand.announced else None
             return _intent_code(self.intents["planned"], cand.cameo)
         if cand.status == "negated" and any(
             c.dep_ == "aux" and c.lower_ in _REFUSAL_AUX for c in cand.trigger.children
         ):
             return _intent_code(self.intents["refused"], cand.cameo)
         return None
+
+    def _self_announced(self, verb: Token, sources, actors: ArticleActors) -> bool:  # noqa: ANN001
+        """True when a speech verb above ``verb`` has the event's own source as its speaker."""
+        codes = {m.actor.code for m in sources}
+        node = verb
+        for _ in range(3):
+            if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head.i == node.i:
+                return False
+            node = node.head
+            if self._lemma(node) in self.speech:
+                return bool(codes & {m.actor.code for m in _subject_actors(node, actors)})
+        return False
 
     # -- merging -----------------------------------------------------------------------------------
     def _merge(self, candidates: list[Candidate], article: Article) -> list[Event]:
