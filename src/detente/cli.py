@@ -88,10 +88,12 @@ def code_command(paths: tuple[str, ...], published: dt.date | None, model: str |
 @model_option
 @click.option("--scheduler", default=None, metavar="ADDRESS|local",
               help="Code on a Dask cluster: a scheduler address, or 'local' for a local cluster.")
+@click.option("--workers", default=None, type=click.IntRange(1, 256), metavar="N",
+              help="Worker processes of a local Dask cluster (default: one per core; each loads the model).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def ingest_command(
     paths: tuple[str, ...], db: str | None, published: dt.date | None, model: str | None,
-    scheduler: str | None, quiet: bool,
+    scheduler: str | None, workers: int | None, quiet: bool,
 ) -> None:
     """Code articles and store them (idempotent: the same article twice changes nothing)."""
     from tqdm import tqdm
@@ -108,7 +110,8 @@ def ingest_command(
     failed: list[tuple[str, str]] = []
     bar = tqdm(desc="coding", unit=" articles", disable=quiet, file=sys.stderr, dynamic_ncols=True)
     with store, bar:
-        for chunk in _chunks(_run(settings, paths, published, scheduler=scheduler), 16):
+        coded = _run(settings, paths, published, scheduler=scheduler, workers=workers)
+        for chunk in _chunks(coded, 16):
             summary = store.write_batch(chunk)
             totals["articles"] += summary.articles_written + summary.articles_unchanged
             totals["written"] += summary.articles_written
@@ -210,7 +213,8 @@ def _event_filters(**filters: object) -> dict[str, object]:
 
 
 def _run(
-    settings: Settings, paths: Iterable[str], published: dt.date | None, *, scheduler: str | None = None
+    settings: Settings, paths: Iterable[str], published: dt.date | None, *, scheduler: str | None = None,
+    workers: int | None = None,
 ) -> Iterator[CodedArticle]:
     from .ingest import read_inputs
 
@@ -219,7 +223,7 @@ def _run(
         if scheduler:
             from .scale import code_on_dask
 
-            yield from code_on_dask(items, scheduler=scheduler, settings=settings)
+            yield from code_on_dask(items, scheduler=scheduler, settings=settings, n_workers=workers)
         else:
             from .pipeline import get_coder
 

@@ -301,8 +301,9 @@ class ArticleActors:
     def _resolve_title(self, head: Token, np: list[Token]) -> ActorMention | None:
         title = self.titles.get(head.i)
         # a title as a mere modifier ("military aid", "police cars") does not make the phrase an actor
+        modifiers_count = head.pos_ == "PROPN"  # "Vice-President Moody Awori" vs "military aid"
         title_entry = title[1] if title else self._title_in(
-            [t for t in np if not (t.head.i == head.i and t.dep_ in ("amod", "compound", "nmod"))]
+            [t for t in np if modifiers_count or not (t.head.i == head.i and t.dep_ in ("amod", "compound", "nmod"))]
         )
         country = self._country_in(np)
         if country is None and title_entry is None:

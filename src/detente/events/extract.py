@@ -35,6 +35,8 @@ _CONTEXT_PREPS = ("in", "during", "at", "via", "by", "through", "over")
 _MODAL_DEMAND = {"should", "must", "ought"}
 _REFUSAL_AUX = {"will", "wo", "would", "can", "ca", "could", "shall"}
 _INTENT_CUES = {"would", "if", "unless"}
+_REFUSAL_CUES = {"failed", "fail", "fails", "refused", "refuses", "refuse"}
+_VERBAL_ROOTS = ("01", "02", "03", "05", "10", "11", "12", "13")
 _HOPE = {"hope", "wish", "want", "expect", "urge"}
 _BLAME_NOUNS = {"responsibility", "blame", "fault"}
 _SUBJECT_DEPS = ("nsubj", "csubj")
@@ -223,6 +225,8 @@ class EventExtractor:
             return sources[:1], sources[1:2], True
         if not targets and self._lemma(verb) in _MOTION:
             targets = _destination_from_head(verb, actors)
+        if not targets and sources:
+            targets = [m for m in self._purpose_targets(verb, actors) if m not in sources]
         return tuple(sources), tuple(targets), False
 
     def _targets(self, verb: Token, frame: Frame, actors: ArticleActors, *, depth: int = 0) -> list[ActorMention]:
@@ -262,6 +266,21 @@ class EventExtractor:
                     return found
         return []
 
+    def _purpose_targets(self, verb: Token, actors: ArticleActors) -> list[ActorMention]:
+        """"staged a hunger strike to protest X", "in protest against X": the target of the purpose."""
+        for child in verb.children:
+            if child.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                found = _dep_actors(child, ("dobj",), actors) or _prep_actors(child, ("against", "at", "over"), actors)
+                if found:
+                    return found
+            if child.dep_ == "prep" and child.lower_ == "in":
+                for grand in child.children:
+                    if grand.dep_ == "pobj" and grand.lemma_.lower() == "protest":
+                        found = _prep_actors(grand, ("against", "at", "over", "of"), actors)
+                        if found:
+                            return found
+        return []
+
     def _inherited_subject(self, verb: Token, actors: ArticleActors, *, passive: bool = False) -> list[ActorMention]:
         node = verb
         for _ in range(3):
@@ -287,7 +306,8 @@ class EventExtractor:
         between = _between(noun, actors)
         if len(between) >= 2:
             return tuple(between[:1]), tuple(between[1:]), True
-        sources = (_dep_actors(noun, ("poss",), actors) or _prep_actors(noun, _NOUN_SOURCE_PREPS[:1], actors)
+        source_preps = ("by", "from") if frame.cameo[:2] in _VERBAL_ROOTS else ("by",)
+        sources = (_dep_actors(noun, ("poss",), actors) or _prep_actors(noun, source_preps, actors)
                    or list(actors.participants_of(noun)))
         spec = frame.target or "obj"
         targets = _prep_actors(noun, (spec[5:],), actors) if spec.startswith("prep:") else []
@@ -396,8 +416,9 @@ class EventExtractor:
                 # meet (036); one the story reports as scheduled stays a planned visit
                 return "036" if cand.announced else None
             return _intent_code(self.intents["planned"], cand.cameo)
-        if cand.status == "negated" and any(
-            c.dep_ == "aux" and c.lower_ in _REFUSAL_AUX for c in cand.trigger.children
+        if cand.status == "negated" and (
+            any(c.dep_ == "aux" and c.lower_ in _REFUSAL_AUX for c in cand.trigger.children)
+            or (cand.cue or "").lower() in _REFUSAL_CUES
         ):
             return _intent_code(self.intents["refused"], cand.cameo)
         return None
@@ -518,7 +539,12 @@ def _in_heading(sent: Span, article: Article) -> bool:
 
 
 def _subject_actors(verb: Token, actors: ArticleActors) -> list[ActorMention]:
-    return _dep_actors(verb, _SUBJECT_DEPS, actors)
+    found = _dep_actors(verb, _SUBJECT_DEPS, actors)
+    if not found:  # "The Red Cross operating in Iraq said": the parser made the participle the subject
+        for child in verb.children:
+            if child.dep_ in _SUBJECT_DEPS and child.pos_ == "VERB":
+                return _dep_actors(child, _SUBJECT_DEPS, actors)
+    return found
 
 
 def _dep_actors(token: Token, deps: tuple[str, ...], actors: ArticleActors) -> list[ActorMention]:
@@ -531,6 +557,9 @@ def _dep_actors(token: Token, deps: tuple[str, ...], actors: ArticleActors) -> l
 
 def _with_conjuncts(token: Token, actors: ArticleActors) -> list[ActorMention]:
     found = list(actors.at(token)) or list(actors.participants_of(token))
+    if not found and token.pos_ == "NOUN" and token.lemma_.lower() in actors.resolver.event_nouns:
+        # "an appeal from President Gbagbo", "the removal of President X": the event's participant
+        found = _prep_actors(token, ("by", "from", "of"), actors)
     for conj in token.conjuncts:
         if conj.i > token.i and conj.pos_ in ("NOUN", "PROPN", "PRON"):
             found.extend(m for m in actors.at(conj) if m not in found)
