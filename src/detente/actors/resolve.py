@@ -272,6 +272,13 @@ class ArticleActors:
             return None
         span, entries = named
         entry = _best_entry(entries, self.published)
+        if span.text.lower() in self.resolver.plurals:
+            # "Bosnian Serbs", "Iraqi Kurds": a people named by where they live
+            for child in head.children:
+                place = self.named.get(child.i) if child.dep_ in ("amod", "compound") else None
+                if place is not None and place[0].start == child.i:
+                    entry = _best_entry(place[1], self.published)
+                    break
         title = self._title_in(np, exclude=span)
         actor = _actor_from_entry(entry, title)
         full = self._mention_span(head, np)
@@ -371,14 +378,17 @@ class ArticleActors:
     def _sentence_country(self, head: Token, np: list[Token]) -> ActorEntry | None:
         """The first country named elsewhere in the sentence: a domestic actor's likely country."""
         inside = {t.i for t in np}
-        for token in head.sent:
+        best: tuple[int, ActorEntry] | None = None
+        for token in head.sent:  # the nearest country named elsewhere in the sentence
             named = self.named.get(token.i)
             if named is None or token.i in inside:
                 continue
             entry = _best_entry(named[1], self.published)
             if entry.kind in ("country", "adjective", "capital", "epithet") and entry.country:
-                return entry
-        return None
+                distance = abs(token.i - head.i)
+                if best is None or distance < best[0]:
+                    best = (distance, entry)
+        return best[1] if best else None
 
     def _title_holder(self, country: ActorEntry, title: TitleEntry) -> Actor | None:
         if title.kind != "title" or not country.country:

@@ -291,6 +291,13 @@ class EventExtractor:
                 found = actors.at(head)
                 if found:
                     return found
+                if head.dep_ not in ("dobj", "pobj") or node.dep_ == "relcl":
+                    break
+                # "issued a declaration demanding ...": the one who issued it
+                head = head.head.head if head.dep_ == "pobj" else head.head
+                found = _subject_actors(head, actors)
+                if found:
+                    return found
                 break
             found = _subject_actors(head, actors)
             if found:
@@ -450,6 +457,8 @@ class EventExtractor:
         return list(merged.values())
 
     def _events_of(self, cand: Candidate, article: Article) -> Iterator[Event]:
+        if not cand.sources and _mentions_an_act_only(cand.trigger):
+            return  # "negotiations on X", "removing the sanctions": names of acts nobody is said to perform
         intent = self._intent(cand)
         if intent is not None:
             cand = replace(cand, cameo=intent, status="occurred", rule=f"{cand.rule} -> intent {intent}")
@@ -504,6 +513,15 @@ def _intent_code(table: dict[str, str], cameo: str) -> str | None:
         if found is not None:
             return found
     return None
+
+
+def _mentions_an_act_only(trigger: Token) -> bool:
+    """An event noun, gerund or bare infinitive without a subject names a kind of act, not a reported one."""
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return True
+    if trigger.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+        return True
+    return trigger.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
 
 
 def _evidence(cand: Candidate) -> Evidence:
