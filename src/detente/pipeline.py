@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors.resolve import ActorResolver
@@ -24,7 +25,10 @@ from .ontology import load_ontology
 from .records import Article, CodedArticle, Rejection
 from .settings import Settings
 
-__all__ = ["Coder", "get_coder"]
+__all__ = ["Coder", "EventsComponent", "get_coder"]
+
+if not Doc.has_extension("detente_events"):
+    Doc.set_extension("detente_events", default=None)
 
 
 class Coder:
@@ -84,3 +88,35 @@ class Coder:
 def get_coder(settings: Settings | None = None) -> Coder:
     """One Coder per process and settings (Dask workers call this too)."""
     return Coder(settings)
+
+
+class EventsComponent:
+    """detente as a spaCy pipeline step: ``nlp.add_pipe("detente_events")`` after the parser and NER.
+
+    It sets ``doc._.detente_events`` (a tuple of :class:`detente.records.Event`) from the Doc's text, using
+    ``doc._.detente_published`` (see :func:`detente.nlp.set_published`) for date-bounded actors.
+    """
+
+    def __init__(self, nlp: Language, name: str = "detente_events") -> None:
+        self.name = name
+        tables = load_tables()
+        lexicon = load_lexicon()
+        self.resolver = ActorResolver(tables, nlp.vocab, event_nouns=lexicon.nouns)
+        self.extractor = EventExtractor(lexicon, load_ontology())
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .nlp import get_published
+
+        article = Article(id="doc", text=doc.text, published=get_published(doc))
+        actors = self.resolver.resolve(doc, published=article.published)
+        doc._.detente_events = tuple(self.extractor.extract(doc, actors, article))
+        return doc
+
+
+@Language.factory(
+    "detente_events",
+    requires=["token.dep", "token.lemma", "doc.ents"],
+    assigns=["doc._.detente_events"],
+)
+def make_events_component(nlp: Language, name: str) -> EventsComponent:
+    return EventsComponent(nlp, name)
