@@ -38,3 +38,12 @@ def test_coder_and_component_agree():
     nlp.add_pipe("detente_events", last=True)
     doc = nlp(coded.article.text)
     assert sorted(e.cameo for e in doc._.detente_events) == sorted(e.cameo for e in coded.events)
+
+
+def test_module_docstring_example_runs():
+    import doctest
+
+    import detente.pipeline
+
+    result = doctest.testmod(detente.pipeline)
+    assert result.attempted >= 3 and result.failed == 0
