@@ -40,6 +40,9 @@ _FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
 _PAIR_WORDS = {"two", "both"}
 _PAIR_NOUNS_PERSON = {"leader", "president", "minister", "man", "side", "official", "diplomat", "counterpart"}
 _PAIR_NOUNS_COUNTRY = {"country", "power", "nation", "state", "government", "side", "neighbor", "neighbour", "capital"}
+_HUMAN_HEADS = {"group", "member", "leader", "people", "supporter", "party", "faction", "unit", "force", "man",
+                "woman", "youth", "student", "worker", "official", "activist", "delegation", "team", "side", "wing",
+                "organization", "organisation", "movement", "body", "agency", "office", "committee", "council"}
 _GOV_CONTEXT = {"diplomacy", "government", "administration", "authorities", "apparatus", "leadership", "regime"}
 
 
@@ -307,11 +310,14 @@ class ArticleActors:
     # -- titles and groups ---------------------------------------------------------------------------
     def _resolve_title(self, head: Token, np: list[Token]) -> ActorMention | None:
         title = self.titles.get(head.i)
-        # a title as a mere modifier ("military aid", "police cars") does not make the phrase an actor
-        modifiers_count = head.pos_ == "PROPN"  # "Vice-President Moody Awori" vs "military aid"
+        # a title as a mere modifier counts before a name or a group noun ("Vice-President Moody Awori",
+        # "opposition groups") but not before a thing ("military aid", "police cars")
+        modifiers_count = head.pos_ == "PROPN" or head.lemma_.lower() in _HUMAN_HEADS
         title_entry = title[1] if title else self._title_in(
             [t for t in np if modifiers_count or not (t.head.i == head.i and t.dep_ in ("amod", "compound", "nmod"))]
         )
+        if title_entry is None and not modifiers_count:
+            np = _modifiers_only(head, np)  # "a trade agreement in Buenos Aires" names no Argentine actor
         country = self._country_in(np)
         if country is None and title_entry is None:
             return None
@@ -491,6 +497,15 @@ def _inside_np(token: Token) -> bool:
     if token.dep_ in ("compound", "amod", "nmod", "det", "nummod", "quantmod", "case", "flat"):
         return token.head.i != token.i and token.head.pos_ in ("NOUN", "PROPN", "PRON")
     return False
+
+
+def _modifiers_only(head: Token, np: list[Token]) -> list[Token]:
+    """A generic noun ("a trade agreement in Buenos Aires") takes its country from its own modifiers only."""
+    keep = {head.i}
+    for child in head.children:
+        if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < head.i:
+            keep.update(t.i for t in child.subtree)
+    return [t for t in np if t.i in keep]
 
 
 def _np_tokens(head: Token) -> list[Token]:

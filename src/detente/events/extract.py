@@ -31,7 +31,7 @@ __all__ = ["EventExtractor", "Candidate"]
 _TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into", "from")
 _STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "devote", "prepare", "involve", "engage"}
 _NOUN_SOURCE_PREPS = ("by", "from", "of")
-_CONTEXT_PREPS = ("in", "during", "at", "via", "by", "through", "over")
+_CONTEXT_PREPS = ("in", "during", "at", "via", "by", "through", "over", "for")
 _MODAL_DEMAND = {"should", "must", "ought"}
 _REFUSAL_AUX = {"will", "wo", "would", "can", "ca", "could", "shall"}
 _INTENT_CUES = {"would", "if", "unless"}
@@ -103,9 +103,11 @@ class EventExtractor:
 
     def _verb(self, verb: Token, actors: ArticleActors, consumed: set[int]) -> Iterator[Candidate]:
         lemma = self._lemma(verb)
-        if lemma in self.lexicon.light_verbs and _event_object(verb, self.lexicon, self._lemma):
-            return
         frame = self.lexicon.match(lemma, "VERB", self._features(verb))
+        if lemma in self.lexicon.light_verbs and _event_object(verb, self.lexicon, self._lemma):
+            if frame is None or not frame.conditions:
+                return  # "held talks": the noun is the event
+            consumed.update(c.i for c in verb.children if c.dep_ == "dobj")  # "lodged a protest": 114
         if lemma in self.governing_cues and _governs_event(verb, self.lexicon, self._lemma):
             if frame is None or not frame.conditions:
                 return  # "postponed the visit": the cue only sets the visit's status
@@ -230,36 +232,37 @@ class EventExtractor:
         return tuple(sources), tuple(targets), False
 
     def _targets(self, verb: Token, frame: Frame, actors: ArticleActors, *, depth: int = 0) -> list[ActorMention]:
+        """The target, looked for in the order the frame's ``target`` column asks, then the usual places."""
         spec = frame.target or "obj"
-        if spec.startswith("prep:"):
-            found = _prep_actors(verb, (spec[5:],), actors)
+        steps = [
+            lambda: _prep_actors(verb, (spec[5:],), actors) if spec.startswith("prep:") else [],
+            lambda: self._xcomp_objects(verb, actors) if spec == "xcomp.obj" else [],
+            lambda: [] if spec == "none" else _dep_actors(verb, ("dobj", "dative"), actors),
+            lambda: _dep_actors(verb, ("dative",), actors),
+            lambda: _prep_actors(verb, _TARGET_PREPS, actors),
+            lambda: _object_prep_actors(verb, actors),
+            lambda: _clause_subjects(verb, actors),  # "demanded that the US cancel ..."
+            lambda: self._xcomp_targets(verb, frame, actors, depth),  # "promised to continue aid to X"
+            lambda: _dep_actors(verb, ("dobj",), actors) if spec == "none" else [],  # "expelled a Canadian diplomat"
+            lambda: _recipient_in_object(verb, actors),  # "pledged 500 million euros in aid to Ukraine"
+            lambda: _place_target(verb, frame, actors),  # "struck targets in Gaza"
+        ]
+        for step in steps:
+            found = step()
             if found:
                 return found
-        if spec == "xcomp.obj":
-            for child in verb.children:
-                if child.dep_ == "xcomp":
-                    found = _dep_actors(child, ("dobj", "dative"), actors) or _prep_actors(
-                        child, _TARGET_PREPS, actors
-                    )
-                    if found:
-                        return found
-        found = _dep_actors(verb, ("dative",) if spec == "none" else ("dobj", "dative"), actors)
-        if found:
-            return found
-        found = _prep_actors(verb, _TARGET_PREPS, actors)
-        if found:
-            return found
+        return []
+
+    def _xcomp_objects(self, verb: Token, actors: ArticleActors) -> list[ActorMention]:
         for child in verb.children:
-            if child.dep_ == "dobj":
-                found = _prep_actors(child, ("to", "with", "against", "on", "of", "by"), actors)
+            if child.dep_ == "xcomp":
+                found = _dep_actors(child, ("dobj", "dative"), actors) or _prep_actors(child, _TARGET_PREPS, actors)
                 if found:
                     return found
-        for child in verb.children:  # "demanded that the US cancel ...": the clause's subject
-            if child.dep_ == "ccomp":
-                found = _subject_actors(child, actors)
-                if found:
-                    return found
-        for child in verb.children:  # "promised to continue military aid to Mozambique"
+        return []
+
+    def _xcomp_targets(self, verb: Token, frame: Frame, actors: ArticleActors, depth: int) -> list[ActorMention]:
+        for child in verb.children:
             if child.dep_ == "xcomp" and depth < 2:
                 found = self._targets(child, frame, actors, depth=depth + 1)
                 if found:
@@ -299,6 +302,10 @@ class EventExtractor:
                 if found:
                     return found
                 break
+            if node.dep_ == "xcomp":  # "urged Israel to agree": the object controls the complement
+                found = _dep_actors(head, ("dobj",), actors)
+                if found:
+                    return found
             found = _subject_actors(head, actors)
             if found:
                 return found
@@ -338,7 +345,14 @@ class EventExtractor:
         head = noun.head
         if not sources and noun.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and head.i != noun.i:
             carrier = head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else head
-            if carrier.pos_ in ("VERB", "AUX"):
+            carrier_lemma = self._lemma(carrier)
+            carries = (
+                carrier_lemma in self.lexicon.light_verbs
+                or carrier_lemma in self.governing_cues
+                or (noun.dep_ == "pobj" and head.lower_ in _CONTEXT_PREPS)
+                or carrier_lemma not in self.lexicon.verbs
+            )  # "staged rallies", "postponed the visit", "told X in a phone call" -- not "condemned the attack"
+            if carrier.pos_ in ("VERB", "AUX") and carries:
                 sources = _subject_actors(carrier, actors) or self._inherited_subject(carrier, actors)
                 if not targets:
                     targets = [m for m in _dep_actors(carrier, ("dobj", "dative"), actors) if m not in sources]
@@ -594,6 +608,52 @@ def _prep_actors(token: Token, preps: tuple[str, ...], actors: ArticleActors) ->
                         if found:
                             return found
     return []
+
+
+def _object_prep_actors(verb: Token, actors: ArticleActors) -> list[ActorMention]:
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            found = _prep_actors(child, ("to", "with", "against", "on", "of", "by"), actors)
+            if found:
+                return found
+    return []
+
+
+def _clause_subjects(verb: Token, actors: ArticleActors) -> list[ActorMention]:
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            found = _subject_actors(child, actors)
+            if found:
+                return found
+    return []
+
+
+def _recipient_in_object(verb: Token, actors: ArticleActors) -> list[ActorMention]:
+    """The first "to X" inside the object phrase."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            for token in child.subtree:
+                if token.dep_ == "prep" and token.lower_ == "to" and token.i != child.i:
+                    found = _prep_actors(token.head, ("to",), actors)
+                    if found:
+                        return found
+    return []
+
+
+_PLACE_ROOTS = ("07", "08", "13", "15", "16", "17", "18", "19", "20")
+
+
+def _place_target(verb: Token, frame: Frame, actors: ArticleActors) -> list[ActorMention]:
+    """Acts done in a place ("struck targets in Gaza", "deploy peacekeepers in Iraq"): its country is the target."""
+    if frame.cameo[:2] not in _PLACE_ROOTS:
+        return []
+    found = _prep_actors(verb, ("in", "near", "at", "across", "inside"), actors)
+    if not found:
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                found = _prep_actors(child, ("in", "near", "inside"), actors)
+                break
+    return [m for m in found if m.actor.country]
 
 
 def _between(token: Token, actors: ArticleActors) -> list[ActorMention]:
