@@ -278,7 +278,7 @@ def _project(code: str, root: bool) -> str:
 def _matches(gold: Triple, predicted: Triple) -> bool:
     gold_source, gold_code, gold_target = gold
     source, code, target = predicted
-    return (code == gold_code and (source == gold_source)
+    return (code == gold_code and (gold_source is None or source == gold_source)
             and (gold_target is None or target == gold_target))
 
 
