@@ -450,7 +450,10 @@ class ArticleActors:
         candidates = [(i, m) for i, m in self.last_thing if window_start <= i < head.i]
         singular = [(i, m) for i, m in candidates if self.doc[i].tag_ not in ("NNS", "NNPS")]
         subjects = [(i, m) for i, m in singular if self.doc[i].dep_ in ("nsubj", "nsubjpass")]
-        pool = subjects or singular
+        # a subject "it" continues the topic; a possessive "its" refers to the nearest candidate
+        # ("imposed sanctions on Russia over its invasion")
+        pool = singular if head.dep_ == "poss" and head.sent.start <= (singular or [(-1, None)])[-1][0] else (
+            subjects or singular)
         return pool[-1][1] if pool else None
 
     def _plural_antecedent(self, head: Token) -> ActorMention | None:

@@ -66,7 +66,7 @@ def event_status(trigger: Token, cue: CueLookup, *, lemma_of: Callable[[Token], 
             consider(_cue_with_particle(head, lemma, scope, cue), head.text)
         if found["status"] in ("cancelled", "denied"):
             break
-        if step in ("xcomp",):
+        if step in ("xcomp", "pobj"):  # "will travel to Beijing for talks": the talks are planned too
             _own_markers(head, cue, consider, lemma_of=lemma_of, inherited=True)
         node = head
     return found["status"], found["cue"]
