@@ -27,7 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("paths", nargs="*", default=[str(ROOT / "examples")])
     parser.add_argument("--articles", type=int, default=400, help="articles per timed run (texts are cycled)")
     parser.add_argument("--rounds", type=int, default=3)
@@ -57,8 +59,10 @@ def main(argv: list[str] | None = None) -> int:
 
     n = len(articles)
     spacy_rate, detente_rate = n / spacy_best, n / detente_best
-    print(f"model: {settings.spacy_model}  cores: {os.cpu_count()}  articles: {n} "
-          f"({len(originals)} distinct, {words / n:.0f} words each on average)  batch size: {args.batch_size}")
+    print(
+        f"model: {settings.spacy_model}  cores: {os.cpu_count()}  articles: {n} "
+        f"({len(originals)} distinct, {words / n:.0f} words each on average)  batch size: {args.batch_size}"
+    )
     print(f"bare spaCy nlp.pipe: {spacy_rate:8.1f} articles/s  ({spacy_best:.2f} s)")
     print(f"detente coding:      {detente_rate:8.1f} articles/s  ({detente_best:.2f} s, {events} events)")
     print(f"ratio detente / spaCy: {detente_rate / spacy_rate:.2f}")

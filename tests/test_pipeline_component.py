@@ -31,7 +31,9 @@ def test_coder_and_component_agree():
     from detente.pipeline import get_coder
     from detente.settings import DEFAULT_MODEL
 
-    text = "Japan and South Korea agreed to resume security talks. Seoul accused Pyongyang of firing missiles."
+    text = (
+        "Japan and South Korea agreed to resume security talks. Seoul accused Pyongyang of firing missiles."
+    )
     coded = get_coder().code_text(text)
     nlp = spacy.load(DEFAULT_MODEL)
     nlp.add_pipe("detente_paragraphs", before="parser")

@@ -63,24 +63,50 @@ def _matches(event: dict, label: str, source, target, roots, status) -> bool:
     return False
 
 
-@pytest.mark.parametrize(("label", "source", "target", "roots", "status"), EXPECTED, ids=[e[0] for e in EXPECTED])
+@pytest.mark.parametrize(
+    ("label", "source", "target", "roots", "status"), EXPECTED, ids=[e[0] for e in EXPECTED]
+)
 def test_expected_event_is_found(coded, label, source, target, roots, status):
     events = coded.to_dict()["events"]
     found = [e for e in events if _matches(e, label, source, target, roots, status)]
-    summary = [(e["source"] and e["source"]["code"], e["cameo"], e["target"] and e["target"]["code"], e["status"],
-                e["evidence"]["trigger"]) for e in events]
+    summary = [
+        (
+            e["source"] and e["source"]["code"],
+            e["cameo"],
+            e["target"] and e["target"]["code"],
+            e["status"],
+            e["evidence"]["trigger"],
+        )
+        for e in events
+    ]
     assert found, f"{label} not found among {summary}"
 
 
 def test_planned_visit_is_one_event_with_two_mentions(coded):
-    visits = [e for e in coded.events if e.cameo.startswith("04") and e.status == "planned"
-              and e.source and e.source.actor.country == "USA" and e.target and e.target.actor.country == "CHN"
-              and e.cameo == "042"]
+    visits = [
+        e
+        for e in coded.events
+        if e.cameo.startswith("04")
+        and e.status == "planned"
+        and e.source
+        and e.source.actor.country == "USA"
+        and e.target
+        and e.target.actor.country == "CHN"
+        and e.cameo == "042"
+    ]
     assert visits and max(len(e.mentions) for e in visits) >= 2
 
 
-@pytest.mark.parametrize("fragment", ["Bilateral relations remain tense", "China considers Taiwan",
-                                      "calculation errors", "First since 2018", "source site-59"])
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "Bilateral relations remain tense",
+        "China considers Taiwan",
+        "calculation errors",
+        "First since 2018",
+        "source site-59",
+    ],
+)
 def test_forbidden_sentences_yield_no_usa_chn_event(coded, fragment):
     for event in coded.events:
         pair = {event.source and event.source.actor.country, event.target and event.target.actor.country}
@@ -93,8 +119,8 @@ def test_evidence_offsets_slice_the_article_text(coded):
     text = coded.article.text
     for event in coded.events:
         for evidence in event.mentions:
-            assert text[evidence.start:evidence.end].strip() == evidence.sentence
-            assert text[evidence.trigger_start:evidence.trigger_end] == evidence.trigger
+            assert text[evidence.start : evidence.end].strip() == evidence.sentence
+            assert text[evidence.trigger_start : evidence.trigger_end] == evidence.trigger
         for side in (event.source, event.target):
             if side is not None:
-                assert text[side.start:side.end] == side.text
+                assert text[side.start : side.end] == side.text

@@ -188,13 +188,17 @@ class CodedArticle:
     error: Rejection | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        article = self.article.to_dict() if self.article else {
-            "id": self.error.article_id if self.error else None,
-            "title": None,
-            "published": None,
-            "url": None,
-            "source": None,
-        }
+        article = (
+            self.article.to_dict()
+            if self.article
+            else {
+                "id": self.error.article_id if self.error else None,
+                "title": None,
+                "published": None,
+                "url": None,
+                "source": None,
+            }
+        )
         return {
             "article": article,
             "events": [event.to_dict() for event in self.events],

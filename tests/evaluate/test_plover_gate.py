@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-GOLD = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "plover-gsr-dev" / "PLOVER_GSR_dev.json"
+GOLD = (
+    Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "plover-gsr-dev" / "PLOVER_GSR_dev.json"
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not GOLD.exists(), reason="../shared is not present")]
 

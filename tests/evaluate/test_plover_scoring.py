@@ -15,7 +15,9 @@ def _event(source: str | None, plover: str, target: str | None) -> Event:
         return ActorMention(code, 0, 3, Actor(code, code, None, code)) if code else None
 
     evidence = Evidence("s", 0, 1, "t", "test")
-    return Event("e", mention(source), mention(target), "000", "x", 0.0, 1, plover, None, "occurred", evidence)
+    return Event(
+        "e", mention(source), mention(target), "000", "x", 0.0, 1, plover, None, "occurred", evidence
+    )
 
 
 def _coded(*events: Event) -> CodedArticle:
@@ -49,21 +51,35 @@ def test_gold_without_target_matches_any_target():
 
 
 def test_wrong_direction_and_extra_events_cost_precision():
-    report = score([_record("ACCUSE", ["ZWE"], ["USA"])],
-                   [_coded(_event("USA", "ACCUSE", "ZWE"), _event("ZWE", "CONSULT", "USA"))])
+    report = score(
+        [_record("ACCUSE", ["ZWE"], ["USA"])],
+        [_coded(_event("USA", "ACCUSE", "ZWE"), _event("ZWE", "CONSULT", "USA"))],
+    )
     assert report.type_recall == 1.0
     assert report.precision == 0.0 and report.recall == 0.0 and report.f1 == 0.0
 
 
 def test_load_gold_skips_documentation_records(tmp_path):
     path = tmp_path / "gold.json"
-    path.write_text(json.dumps([
-        {"event": "DOCUMENT", "id": "doc"},
-        {"id": "x", "event": "DEMAND", "text": "The PRC demanded that the US cancel plans.",
-         "source": [{"code": "CHN"}], "target": [{"code": "USA"}], "textInfo": {"markup": "(SRC: PRC)"}},
-    ]))
+    path.write_text(
+        json.dumps(
+            [
+                {"event": "DOCUMENT", "id": "doc"},
+                {
+                    "id": "x",
+                    "event": "DEMAND",
+                    "text": "The PRC demanded that the US cancel plans.",
+                    "source": [{"code": "CHN"}],
+                    "target": [{"code": "USA"}],
+                    "textInfo": {"markup": "(SRC: PRC)"},
+                },
+            ]
+        )
+    )
     records = load_gold(path)
-    assert [(r.type, r.sources, r.targets, r.reciprocal) for r in records] == [("REQUEST", ("CHN",), ("USA",), False)]
+    assert [(r.type, r.sources, r.targets, r.reciprocal) for r in records] == [
+        ("REQUEST", ("CHN",), ("USA",), False)
+    ]
 
 
 def test_load_gold_rejects_a_broken_file(tmp_path):

@@ -30,7 +30,18 @@ from .tables import ActorEntry, ActorTables, TitleEntry
 
 __all__ = ["ActorResolver", "ArticleActors"]
 
-_NP_LEFT_DEPS = {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "advmod", "npadvmod", "case"}
+_NP_LEFT_DEPS = {
+    "det",
+    "amod",
+    "compound",
+    "nmod",
+    "poss",
+    "nummod",
+    "quantmod",
+    "advmod",
+    "npadvmod",
+    "case",
+}
 _NP_PREPS = {"of", "within", "in", "from", "for", "at"}
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "president", "minister"}
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -39,11 +50,56 @@ _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 _FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
 _PAIR_WORDS = {"two", "both"}
 _PAIR_NOUNS_PERSON = {"leader", "president", "minister", "man", "side", "official", "diplomat", "counterpart"}
-_PAIR_NOUNS_COUNTRY = {"country", "power", "nation", "state", "government", "side", "neighbor", "neighbour", "capital"}
-_HUMAN_HEADS = {"group", "member", "leader", "people", "supporter", "party", "faction", "unit", "force", "man",
-                "woman", "youth", "student", "worker", "official", "activist", "delegation", "team", "side", "wing",
-                "organization", "organisation", "movement", "body", "agency", "office", "committee", "council"}
-_GOV_CONTEXT = {"diplomacy", "government", "administration", "authorities", "apparatus", "leadership", "regime"}
+_PAIR_NOUNS_COUNTRY = {
+    "country",
+    "power",
+    "nation",
+    "state",
+    "government",
+    "side",
+    "neighbor",
+    "neighbour",
+    "capital",
+}
+_HUMAN_HEADS = {
+    "group",
+    "member",
+    "leader",
+    "people",
+    "supporter",
+    "party",
+    "faction",
+    "unit",
+    "force",
+    "man",
+    "woman",
+    "youth",
+    "student",
+    "worker",
+    "official",
+    "activist",
+    "delegation",
+    "team",
+    "side",
+    "wing",
+    "organization",
+    "organisation",
+    "movement",
+    "body",
+    "agency",
+    "office",
+    "committee",
+    "council",
+}
+_GOV_CONTEXT = {
+    "diplomacy",
+    "government",
+    "administration",
+    "authorities",
+    "apparatus",
+    "leadership",
+    "regime",
+}
 
 
 @dataclass(slots=True)
@@ -66,9 +122,7 @@ class ActorResolver:
         # "Palestinians", "Israelis": plural demonyms name the country's people
         self.plurals: dict[str, list[ActorEntry]] = {}
         for entry in tables.entries:
-            if entry.kind == "adjective" and not entry.phrase.endswith(("s", "ese", "sh", "ch", "i")):
-                self.plurals.setdefault(entry.phrase.lower() + "s", []).append(entry)
-            elif entry.kind == "adjective" and entry.phrase.endswith("i"):
+            if entry.kind == "adjective" and not entry.phrase.endswith(("s", "ese", "sh", "ch")):
                 self.plurals.setdefault(entry.phrase.lower() + "s", []).append(entry)
         actor_docs = [make_doc(phrase) for phrase in actor_phrases]
         plural_docs = [make_doc(phrase) for phrase in sorted(self.plurals)]
@@ -136,7 +190,9 @@ class ArticleActors:
                     e for e in self.resolver.plurals.get(phrase, ()) if span[0].text[:1].isupper()
                 ]
                 tokens = self.resolver.phrase_tokens
-                entries = [e for e in entries if _case_ok(span, tokens.get(e.phrase.lower(), e.phrase.split()))]
+                entries = [
+                    e for e in entries if _case_ok(span, tokens.get(e.phrase.lower(), e.phrase.split()))
+                ]
                 if not entries:
                     continue
                 self.named[span.end - 1] = (span, entries)
@@ -186,8 +242,9 @@ class ArticleActors:
         several = self._conjoined_countries(head, np)
         if several:
             return several
-        mention = (self._resolve_person(head, np) or self._resolve_named(head, np)
-                   or self._resolve_title(head, np))
+        mention = (
+            self._resolve_person(head, np) or self._resolve_named(head, np) or self._resolve_title(head, np)
+        )
         return [mention] if mention else []
 
     # -- persons --------------------------------------------------------------------------------------
@@ -313,8 +370,16 @@ class ArticleActors:
         # a title as a mere modifier counts before a name or a group noun ("Vice-President Moody Awori",
         # "opposition groups") but not before a thing ("military aid", "police cars")
         modifiers_count = head.pos_ == "PROPN" or head.lemma_.lower() in _HUMAN_HEADS
-        title_entry = title[1] if title else self._title_in(
-            [t for t in np if modifiers_count or not (t.head.i == head.i and t.dep_ in ("amod", "compound", "nmod"))]
+        title_entry = (
+            title[1]
+            if title
+            else self._title_in(
+                [
+                    t
+                    for t in np
+                    if modifiers_count or not (t.head.i == head.i and t.dep_ in ("amod", "compound", "nmod"))
+                ]
+            )
         )
         if title_entry is None and not modifiers_count:
             np = _modifiers_only(head, np)  # "a trade agreement in Buenos Aires" names no Argentine actor
@@ -352,7 +417,9 @@ class ArticleActors:
                     entry = _best_entry(named[1], self.published)
                     if entry.kind != "person":
                         span = named[0]
-                        return ActorMention(span.text, span.start_char, span.end_char, _actor_from_entry(entry, None))
+                        return ActorMention(
+                            span.text, span.start_char, span.end_char, _actor_from_entry(entry, None)
+                        )
         return None
 
     def participants_of(self, token: Token) -> list[ActorMention]:
@@ -360,7 +427,7 @@ class ArticleActors:
         return self.participants.get(token.i, [])
 
     def _conjoined_countries(self, head: Token, np: list[Token]) -> list[ActorMention]:
-        """"Hungarian and Romanian officials", "U.S. and Russian negotiators": one actor per country."""
+        """ "Hungarian and Romanian officials", "U.S. and Russian negotiators": one actor per country."""
         title = self.titles.get(head.i)
         title_entry = title[1] if title else self._title_in(np)
         found: list[ActorMention] = []
@@ -443,7 +510,7 @@ class ArticleActors:
         return []
 
     def _thing_antecedent(self, head: Token) -> ActorMention | None:
-        """"it": the nearest earlier singular, non-person actor phrase, subjects first, within two sentences."""
+        """ "it": the nearest earlier singular non-person actor phrase, subjects first, two sentences back."""
         sent_start = head.sent.start
         previous = [s for s in self.doc.sents if s.end <= sent_start][-2:]
         window_start = previous[0].start if previous else sent_start
@@ -452,17 +519,23 @@ class ArticleActors:
         subjects = [(i, m) for i, m in singular if self.doc[i].dep_ in ("nsubj", "nsubjpass")]
         # a subject "it" continues the topic; a possessive "its" refers to the nearest candidate
         # ("imposed sanctions on Russia over its invasion")
-        pool = singular if head.dep_ == "poss" and head.sent.start <= (singular or [(-1, None)])[-1][0] else (
-            subjects or singular)
+        pool = (
+            singular
+            if head.dep_ == "poss" and head.sent.start <= (singular or [(-1, None)])[-1][0]
+            else (subjects or singular)
+        )
         return pool[-1][1] if pool else None
 
     def _plural_antecedent(self, head: Token) -> ActorMention | None:
-        """"they": the nearest earlier plural group ("the Fijian rebels"), subjects first, two sentences back."""
+        """ "they": the nearest earlier plural group ("the Fijian rebels"), subjects first."""
         sent_start = head.sent.start
         previous = [s for s in self.doc.sents if s.end <= sent_start][-1:]
         window_start = previous[0].start if previous else sent_start
-        candidates = [(i, m) for i, m in self.last_thing if window_start <= i < head.i
-                      and self.doc[i].tag_ in ("NNS", "NNPS")]
+        candidates = [
+            (i, m)
+            for i, m in self.last_thing
+            if window_start <= i < head.i and self.doc[i].tag_ in ("NNS", "NNPS")
+        ]
         subjects = [(i, m) for i, m in candidates if self.doc[i].dep_ in ("nsubj", "nsubjpass")]
         pool = subjects or candidates
         return pool[-1][1] if pool else None
@@ -578,7 +651,9 @@ def _actor_from_entry(entry: ActorEntry, title: TitleEntry | None, *, sector: st
 def _country_only(actor: Actor) -> Actor:
     if not actor.country:
         return actor
-    return Actor(actor.country, actor.country, None, actor.name if actor.code == actor.country else None, "country")
+    return Actor(
+        actor.country, actor.country, None, actor.name if actor.code == actor.country else None, "country"
+    )
 
 
 def _last_distinct(actors: Iterable[Actor], count: int, key=None) -> list[Actor]:  # noqa: ANN001

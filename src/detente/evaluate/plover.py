@@ -91,8 +91,10 @@ class PloverReport:
         ]
         if show_misses:
             lines.append("")
-            lines.extend(f"MISS {gold_type:<11} got {','.join(got) or '-':<24} {text[:140]}"
-                         for gold_type, text, got in self.misses)
+            lines.extend(
+                f"MISS {gold_type:<11} got {','.join(got) or '-':<24} {text[:140]}"
+                for gold_type, text, got in self.misses
+            )
         return "\n".join(lines)
 
 
@@ -109,14 +111,16 @@ def load_gold(path: Path) -> list[GoldRecord]:
         if not isinstance(item, dict) or not item.get("text") or item.get("event") in (None, "DOCUMENT"):
             continue
         markup = (item.get("textInfo") or {}).get("markup", "")
-        records.append(GoldRecord(
-            id=str(item.get("id", len(records))),
-            text=str(item["text"]),
-            type=fold_plover(str(item["event"])),
-            sources=_codes(item.get("source")),
-            targets=_codes(item.get("target")),
-            reciprocal="SRC/TAR" in markup,
-        ))
+        records.append(
+            GoldRecord(
+                id=str(item.get("id", len(records))),
+                text=str(item["text"]),
+                type=fold_plover(str(item["event"])),
+                sources=_codes(item.get("source")),
+                targets=_codes(item.get("target")),
+                reciprocal="SRC/TAR" in markup,
+            )
+        )
     return records
 
 
@@ -134,7 +138,7 @@ def gold_triples(record: GoldRecord) -> list[tuple[frozenset[str] | tuple[str, s
     """Gold keys: ``(frozenset({a, b}), True)`` for reciprocal pairs, else ``((source, target), False)``."""
     if record.reciprocal:
         actors = list(dict.fromkeys(record.sources + record.targets))
-        pairs = [frozenset((a, b)) for i, a in enumerate(actors) for b in actors[i + 1:] if a != b]
+        pairs = [frozenset((a, b)) for i, a in enumerate(actors) for b in actors[i + 1 :] if a != b]
         if pairs:
             return [(pair, True) for pair in dict.fromkeys(pairs)]
     targets: tuple[str | None, ...] = record.targets or (None,)
@@ -166,7 +170,9 @@ def score(records: Iterable[GoldRecord], coded: Iterable[CodedArticle]) -> Plove
         report.gold_triples += len(gold)
         report.predicted_triples += len(predicted)
         report.gold_matched += sum(1 for key in gold if any(_matches(key, record.type, p) for p in predicted))
-        report.predicted_matched += sum(1 for p in predicted if any(_matches(key, record.type, p) for key in gold))
+        report.predicted_matched += sum(
+            1 for p in predicted if any(_matches(key, record.type, p) for key in gold)
+        )
     return report
 
 

@@ -34,7 +34,9 @@ _STEP_SCOPES = {
 _MAX_HOPS = 4
 
 
-def event_status(trigger: Token, cue: CueLookup, *, lemma_of: Callable[[Token], str]) -> tuple[str, str | None]:
+def event_status(
+    trigger: Token, cue: CueLookup, *, lemma_of: Callable[[Token], str]
+) -> tuple[str, str | None]:
     """Return ``(status, cue_text)`` for the event whose trigger word is ``trigger``."""
     found = {"status": "occurred", "cue": None}
 
@@ -105,7 +107,7 @@ def _own_markers(token: Token, cue: CueLookup, consider, *, lemma_of, inherited:
 
 
 def _progressive_future(token: Token) -> bool:
-    """"is going to China this weekend": a present-tense verb with a future time expression."""
+    """ "is going to China this weekend": a present-tense verb with a future time expression."""
     if token.tag_ not in ("VBG", "VBZ", "VBP"):
         return False
     if token.tag_ == "VBG" and not any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children):

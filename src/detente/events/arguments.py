@@ -1,0 +1,183 @@
+"""Where an event's actors are in the parse: subjects, objects, prepositional objects, clauses.
+
+Small pure functions over spaCy tokens and the article's resolved actors; the extractor combines them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..actors.resolve import ArticleActors
+from ..records import ActorMention
+from .lexicon import Frame
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into", "from")
+
+
+def actor_key(mention: ActorMention | None) -> str:
+    if mention is None:
+        return ""
+    return f"{mention.actor.code}:{mention.actor.name or ''}"
+
+
+def subject_actors(verb: Token, actors: ArticleActors) -> list[ActorMention]:
+    found = dep_actors(verb, SUBJECT_DEPS, actors)
+    if not found:  # "The Red Cross operating in Iraq said": the parser made the participle the subject
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and child.pos_ == "VERB":
+                return dep_actors(child, SUBJECT_DEPS, actors)
+    return found
+
+
+def dep_actors(token: Token, deps: tuple[str, ...], actors: ArticleActors) -> list[ActorMention]:
+    found: list[ActorMention] = []
+    for child in token.children:
+        if child.dep_ in deps:
+            found.extend(with_conjuncts(child, actors))
+    return found
+
+
+def with_conjuncts(token: Token, actors: ArticleActors) -> list[ActorMention]:
+    found = list(actors.at(token)) or list(actors.participants_of(token))
+    if not found and token.pos_ == "NOUN" and token.lemma_.lower() in actors.resolver.event_nouns:
+        # "an appeal from President Gbagbo", "the removal of President X": the event's participant
+        found = prep_actors(token, ("by", "from", "of"), actors)
+    for conj in token.conjuncts:
+        if conj.i > token.i and conj.pos_ in ("NOUN", "PROPN", "PRON"):
+            found.extend(m for m in actors.at(conj) if m not in found)
+    return found
+
+
+def prep_actors(token: Token, preps: tuple[str, ...], actors: ArticleActors) -> list[ActorMention]:
+    for prep in preps:
+        for child in token.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ == prep:
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        found = with_conjuncts(grand, actors)
+                        if found:
+                            return found
+    return []
+
+
+def object_prep_actors(verb: Token, actors: ArticleActors) -> list[ActorMention]:
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            found = prep_actors(child, ("to", "with", "against", "on", "of", "by"), actors)
+            if found:
+                return found
+    return []
+
+
+def clause_subjects(verb: Token, actors: ArticleActors) -> list[ActorMention]:
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            found = subject_actors(child, actors)
+            if found:
+                return found
+    return []
+
+
+def recipient_in_object(verb: Token, actors: ArticleActors) -> list[ActorMention]:
+    """The first "to X" inside the object phrase."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            for token in child.subtree:
+                if token.dep_ == "prep" and token.lower_ == "to" and token.i != child.i:
+                    found = prep_actors(token.head, ("to",), actors)
+                    if found:
+                        return found
+    return []
+
+
+PLACE_ROOTS = ("07", "08", "13", "15", "16", "17", "18", "19", "20")
+
+
+def place_target(verb: Token, frame: Frame, actors: ArticleActors) -> list[ActorMention]:
+    """Acts done in a place ("struck targets in Gaza", "deploy peacekeepers in Iraq") target its country."""
+    if frame.cameo[:2] not in PLACE_ROOTS:
+        return []
+    found = prep_actors(verb, ("in", "near", "at", "across", "inside"), actors)
+    if not found:
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                found = prep_actors(child, ("in", "near", "inside"), actors)
+                break
+    return [m for m in found if m.actor.country]
+
+
+def between(token: Token, actors: ArticleActors) -> list[ActorMention]:
+    """ "between X and Y" on this token; tolerates the parser hanging Y on the verb as a conjunct."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            pobjs = [g for g in child.children if g.dep_ == "pobj"]
+            if not pobjs:
+                continue
+            found = with_conjuncts(pobjs[0], actors)
+            if len(found) < 2:
+                for other in token.children:
+                    if other.dep_ == "conj" and other.pos_ in ("NOUN", "PROPN") and other.i > child.i:
+                        found.extend(actors.at(other))
+            return found
+    return []
+
+
+def destination_from_head(verb: Token, actors: ArticleActors) -> list[ActorMention]:
+    """ "the first visit to China since his predecessor traveled": the verb inherits the destination."""
+    head = verb.head
+    if verb.dep_ in ("acl", "relcl", "advcl") and head.pos_ == "NOUN":
+        return prep_actors(head, ("to", "in"), actors)
+    return []
+
+
+def content_clauses(verb: Token) -> list[Token]:
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+    if verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        clauses.append(verb.head)
+    out = []
+    for clause in clauses:
+        out.append(clause)
+        out.extend(c for c in clause.conjuncts if c.pos_ in ("VERB", "AUX") and c.i > clause.i)
+    return out
+
+
+def left_subject(clause: Token, governor: Token, actors: ArticleActors) -> list[ActorMention]:
+    """The parse lost the clause's subject: take the nearest actor between the governor and the clause."""
+    lo, hi = sorted((governor.i, clause.i))
+    doc = clause.doc
+    for i in range(clause.i - 1, lo, -1):
+        found = actors.at(doc[i])
+        if found and doc[i].dep_ in ("nsubj", "nsubjpass", "ccomp", "dep"):
+            return found
+    return []
+
+
+def adjacent_left_subject(verb: Token, actors: ArticleActors) -> list[ActorMention]:
+    """The parser left a finite verb without a subject ("his predecessor, Mike Pompeo, traveled"):
+    take the actor phrase that ends right before it."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return []
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= verb.sent.start and (doc[i].is_punct or doc[i].pos_ == "ADV"):
+        i -= 1
+    if i < verb.sent.start:
+        return []
+    token = doc[i]
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+        token = token.head
+    return list(actors.at(token)) or (list(actors.at(token.head)) if token.dep_ == "appos" else [])
+
+
+def has_modal(clause: Token, modals: set[str]) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_.lower() in modals for c in clause.children)
+
+
+def same_actors(first, second) -> bool:  # noqa: ANN001
+    return {actor_key(m) for m in first} == {actor_key(m) for m in second}
+
+
+def same_country(first, second) -> bool:  # noqa: ANN001
+    countries = {m.actor.country for m in first if m.actor.country}
+    return bool(countries) and countries == {m.actor.country for m in second if m.actor.country}
