@@ -10,13 +10,13 @@ from detente.evaluate.plover import GoldRecord, gold_triples, load_gold, score
 from detente.records import Actor, ActorMention, Article, CodedArticle, Event, Evidence
 
 
-def _event(source: str | None, plover: str, target: str | None) -> Event:
+def _event(source: str | None, plover: str, target: str | None, reciprocal: bool = False) -> Event:
     def mention(code: str | None) -> ActorMention | None:
         return ActorMention(code, 0, 3, Actor(code, code, None, code)) if code else None
 
     evidence = Evidence("s", 0, 1, "t", "test")
     return Event(
-        "e", mention(source), mention(target), "000", "x", 0.0, 1, plover, None, "occurred", evidence
+        "e", mention(source), mention(target), "000", "x", 0.0, 1, plover, None, "occurred", evidence, reciprocal
     )
 
 
@@ -89,3 +89,9 @@ def test_load_gold_rejects_a_broken_file(tmp_path):
     path.write_text("[{")
     with pytest.raises(DataFileError):
         load_gold(path)
+
+
+def test_two_sided_event_matches_a_directed_gold_record_either_way():
+    record = _record("CONSULT", ["MAR"], ["USA"])
+    assert score([record], [_coded(_event("USA", "CONSULT", "MAR", reciprocal=True))]).f1 == 1.0
+    assert score([record], [_coded(_event("USA", "CONSULT", "MAR"))]).f1 == 0.0

@@ -499,6 +499,9 @@ class ArticleActors:
                     return [ActorMention(span.text, span.start_char, span.end_char, record.actor)]
             return []
         if word in _PLURAL_PRONOUNS:
+            group = self._coordinated_subject(head)
+            if group:
+                return [ActorMention(span.text, span.start_char, span.end_char, m.actor) for m in group]
             antecedent = self._plural_antecedent(head)
             if antecedent is not None:
                 return [ActorMention(span.text, span.start_char, span.end_char, antecedent.actor)]
@@ -525,6 +528,17 @@ class ArticleActors:
             else (subjects or singular)
         )
         return pool[-1][1] if pool else None
+
+    def _coordinated_subject(self, head: Token) -> list[ActorMention]:
+        """"Obama and Putin said they ...": "they" is the coordinated subject before it in the sentence."""
+        for token in reversed(head.sent[: head.i - head.sent.start]):
+            if token.dep_ in ("nsubj", "nsubjpass") and token.conjuncts:
+                group = list(self.mentions.get(token.i, []))
+                for conj in token.conjuncts:
+                    group.extend(self.mentions.get(conj.i, []))
+                if len(group) > 1:
+                    return group
+        return []
 
     def _plural_antecedent(self, head: Token) -> ActorMention | None:
         """ "they": the nearest earlier plural group ("the Fijian rebels"), subjects first."""

@@ -262,6 +262,8 @@ def predicted_triples(coded: CodedArticle, *, root: bool) -> set[Triple]:
         source = _mention_country(event.source)
         target = _mention_country(event.target)
         triples.add((source, _project(event.cameo, root), target))
+        if event.reciprocal:  # PETRARCH writes a two-sided event as two codings, one each way
+            triples.add((target, _project(event.cameo, root), source))
     return triples
 
 

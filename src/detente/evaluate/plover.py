@@ -30,7 +30,7 @@ PUBLISHED = dt.date(2000, 1, 1)
 #: Statuses whose events count as coded events: a planned, negated, denied, cancelled or merely hoped-for act
 #: is not one (announced cooperation and threats are coded as intents, 03 and 13, which did occur).
 FACTUAL = ("occurred",)
-Triple = tuple[str | None, str, str | None]
+Triple = tuple[str | None, str, str | None, bool]  # source, type, target, reciprocal
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +152,7 @@ def predicted_triples(coded: CodedArticle) -> set[Triple]:
             continue
         source = event.source.actor.country if event.source else None
         target = event.target.actor.country if event.target else None
-        triples.add((source, fold_plover(event.plover), target))
+        triples.add((source, fold_plover(event.plover), target, event.reciprocal))
     return triples
 
 
@@ -161,7 +161,7 @@ def score(records: Iterable[GoldRecord], coded: Iterable[CodedArticle]) -> Plove
     for record, result in zip(records, coded, strict=True):
         report.records += 1
         predicted = predicted_triples(result)
-        types = {t for _, t, _ in predicted}
+        types = {t for _, t, _, _ in predicted}
         if record.type in types:
             report.type_hits += 1
         else:
@@ -178,13 +178,16 @@ def score(records: Iterable[GoldRecord], coded: Iterable[CodedArticle]) -> Plove
 
 def _matches(key: tuple, gold_type: str, triple: Triple) -> bool:
     actors, reciprocal = key
-    source, event_type, target = triple
+    source, event_type, target, two_sided = triple
     if event_type != gold_type:
         return False
     if reciprocal:
         return {source, target} == set(actors)
     gold_source, gold_target = actors
-    return source == gold_source and (gold_target is None or target == gold_target)
+    if source == gold_source and (gold_target is None or target == gold_target):
+        return True
+    # a two-sided coded event ("X met with Y") stands for both directions
+    return two_sided and target == gold_source and (gold_target is None or source == gold_target)
 
 
 def evaluate_plover(path: Path, *, settings: Settings | None = None) -> PloverReport:

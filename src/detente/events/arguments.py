@@ -41,8 +41,8 @@ def dep_actors(token: Token, deps: tuple[str, ...], actors: ArticleActors) -> li
 def with_conjuncts(token: Token, actors: ArticleActors) -> list[ActorMention]:
     found = list(actors.at(token)) or list(actors.participants_of(token))
     if not found and token.pos_ == "NOUN" and token.lemma_.lower() in actors.resolver.event_nouns:
-        # "an appeal from President Gbagbo", "the removal of President X": the event's participant
-        found = prep_actors(token, ("by", "from", "of"), actors)
+        # "an appeal from President Gbagbo", "China's assistance": the event's participant
+        found = dep_actors(token, ("poss",), actors) or prep_actors(token, ("by", "from", "of"), actors)
     for conj in token.conjuncts:
         if conj.i > token.i and conj.pos_ in ("NOUN", "PROPN", "PRON"):
             found.extend(m for m in actors.at(conj) if m not in found)
@@ -91,7 +91,7 @@ def recipient_in_object(verb: Token, actors: ArticleActors) -> list[ActorMention
     return []
 
 
-PLACE_ROOTS = ("07", "08", "13", "15", "16", "17", "18", "19", "20")
+PLACE_ROOTS = ("07", "08", "13", "14", "15", "16", "17", "18", "19", "20")
 
 
 def place_target(verb: Token, frame: Frame, actors: ArticleActors) -> list[ActorMention]:

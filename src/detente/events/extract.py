@@ -45,9 +45,12 @@ _STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "devote", "pre
 _NOUN_SOURCE_PREPS = ("by", "from", "of")
 _CONTEXT_PREPS = ("in", "during", "at", "via", "by", "through", "over", "for")
 _REFUSAL_AUX = {"will", "wo", "would", "can", "ca", "could", "shall"}
-_INTENT_CUES = {"would", "if", "unless"}
+_INTENT_CUES = {"would", "if", "unless", "want", "wants", "wanted"}
 _REFUSAL_CUES = {"failed", "fail", "fails", "refused", "refuses", "refuse"}
 _VERBAL_ROOTS = ("01", "02", "03", "05", "10", "11", "12", "13")
+# meeting, agreeing, signing, cooperating: "X and Y did it" means each with the other
+_SYMMETRIC = ("030", "031", "032", "036", "037", "040", "041", "044", "045", "046", "050", "054", "057", "060",
+              "061", "062", "063", "064", "019")
 _MOTION = {"travel", "go", "fly", "head", "come", "arrive", "return", "visit"}
 
 
@@ -173,7 +176,8 @@ class EventExtractor(ReportedSpeechRules):
         if not sources and not targets:
             return
         if len(sources) > 1 and not targets:
-            sources, targets, reciprocal = sources[:1], sources[1:2], True
+            reciprocal = frame.cameo[:3] in _SYMMETRIC
+        reciprocal = reciprocal or _met_with(noun, frame.cameo, targets, actors)
         yield Candidate(noun, frame.cameo, frame.rule, tuple(sources), tuple(targets), reciprocal, status)
 
     # -- features --------------------------------------------------------------------------------
@@ -228,6 +232,14 @@ class EventExtractor(ReportedSpeechRules):
         self, verb: Token, frame: Frame, actors: ArticleActors
     ) -> tuple[tuple[ActorMention, ...], tuple[ActorMention, ...], bool]:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        if frame.target.startswith("from:"):  # "received weapons from the government"
+            givers = prep_actors(verb, (frame.target[5:],), actors)
+            return tuple(givers), tuple(subject_actors(verb, actors) or self._inherited_subject(verb, actors)), False
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+            # "10 Russian soldiers killed in Ukraine": the participle's noun is what was done to
+            sources = prep_actors(verb, ("by",), actors)
+            targets = list(actors.at(verb.head))
+            return tuple(sources), tuple(targets or place_target(verb, frame, actors)), False
         if passive and self._lemma(verb) in _STATIVE_PASSIVES:
             sources = dep_actors(verb, ("nsubjpass",), actors)
             targets = self._targets(verb, frame, actors)
@@ -245,12 +257,13 @@ class EventExtractor(ReportedSpeechRules):
                 return sources, pair, False
             return pair[:1], pair[1:], True
         if len(sources) > 1 and not targets:
-            return sources[:1], sources[1:2], True
+            # "X and Y met": each with the other; "US and British activists staged a protest": co-agents
+            return tuple(sources), (), frame.cameo[:3] in _SYMMETRIC
         if not targets and self._lemma(verb) in _MOTION:
             targets = destination_from_head(verb, actors)
         if not targets and sources:
             targets = [m for m in self._purpose_targets(verb, actors) if m not in sources]
-        return tuple(sources), tuple(targets), False
+        return tuple(sources), tuple(targets), _met_with(verb, frame.cameo, targets, actors)
 
     def _targets(
         self, verb: Token, frame: Frame, actors: ArticleActors, *, depth: int = 0
@@ -461,35 +474,53 @@ class EventExtractor(ReportedSpeechRules):
         if intent is not None:
             cand = replace(cand, cameo=intent, status="occurred", rule=f"{cand.rule} -> intent {intent}")
         code = self.ontology.get(cand.cameo)
-        sources = cand.sources or (None,)
-        targets = cand.targets or (None,)
-        for source in sources:
-            for target in targets:
-                if source is not None and target is not None and source.actor.code == target.actor.code:
-                    continue
-                evidence = _evidence(cand)
-                sides = [actor_key(source), actor_key(target)]
-                if cand.reciprocal:
-                    sides.sort()
-                key_text = "|".join([article.id, *sides, cand.cameo, cand.status])
-                yield Event(
-                    id=hashlib.sha256(key_text.encode()).hexdigest()[:16],
-                    source=source,
-                    target=target,
-                    cameo=code.code,
-                    cameo_label=code.label,
-                    goldstein=code.goldstein,
-                    quad_class=code.quad_class,
-                    plover=code.plover,
-                    plover_mode=code.plover_mode,
-                    status=cand.status,
-                    evidence=evidence,
-                    reciprocal=cand.reciprocal,
-                    mentions=(evidence,),
-                )
+        for source, target in _dyads(cand):
+            if source is not None and target is not None and source.actor.code == target.actor.code:
+                continue
+            evidence = _evidence(cand)
+            sides = [actor_key(source), actor_key(target)]
+            if cand.reciprocal:
+                sides.sort()
+            key_text = "|".join([article.id, *sides, cand.cameo, cand.status])
+            yield Event(
+                id=hashlib.sha256(key_text.encode()).hexdigest()[:16],
+                source=source,
+                target=target,
+                cameo=code.code,
+                cameo_label=code.label,
+                goldstein=code.goldstein,
+                quad_class=code.quad_class,
+                plover=code.plover,
+                plover_mode=code.plover_mode,
+                status=cand.status,
+                evidence=evidence,
+                reciprocal=cand.reciprocal,
+                mentions=(evidence,),
+            )
 
 
 # -- module helpers ------------------------------------------------------------------------------------
+def _met_with(token: Token, cameo: str, targets, actors: ArticleActors) -> bool:  # noqa: ANN001
+    """"met with X", "talks with X": a two-sided consultation."""
+    if cameo[:3] not in _SYMMETRIC or not targets:
+        return False
+    partners = prep_actors(token, ("with",), actors)
+    return bool(partners) and all(m in partners for m in targets)
+
+
+def _dyads(cand: Candidate) -> Iterator[tuple[ActorMention | None, ActorMention | None]]:
+    """Source-target pairs: every pair of a reciprocal group ("the US, Russia and Switzerland met"),
+    else every source with every target."""
+    if cand.reciprocal and not cand.targets and len(cand.sources) > 1:
+        for i, first in enumerate(cand.sources):
+            for second in cand.sources[i + 1 :]:
+                yield first, second
+        return
+    for source in cand.sources or (None,):
+        for target in cand.targets or (None,):
+            yield source, target
+
+
 def _mentions_an_act_only(trigger: Token) -> bool:
     """An event noun, gerund or bare infinitive without a subject names a kind of act, not a reported one."""
     if trigger.pos_ in ("NOUN", "PROPN"):

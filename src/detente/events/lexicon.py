@@ -57,7 +57,7 @@ _LEMMA = re.compile(r"[a-z0-9'][a-z0-9'.\-]*\Z")
 _SYNSET = re.compile(r"@[A-Z][A-Z0-9_]*\Z")
 _KIND = re.compile(r"[a-z]+(?:\.[a-z]+)?\Z")
 _CAMEO = re.compile(r"(?:0[1-9]|1[0-9]|20)[0-9]{0,2}\Z")
-_TARGET = re.compile(r"(?:obj|none|xcomp\.obj|prep:[a-z]+)\Z")
+_TARGET = re.compile(r"(?:obj|none|xcomp\.obj|prep:[a-z]+|from:[a-z]+)\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +78,8 @@ class Frame:
     """A coded reading of a verb or event noun: when ``conditions`` hold, it denotes CAMEO ``cameo``.
 
     ``cameo`` is ``""`` for a blocking frame (the lemma codes no event in that reading). ``target`` says where
-    the target actor is: ``obj``, ``prep:<p>``, ``xcomp.obj`` or ``none``.
+    the target actor is: ``obj``, ``prep:<p>``, ``xcomp.obj`` or ``none``; ``from:<p>`` turns the roles round:
+    the object of the preposition is the source and the subject the target ("received aid from X").
     """
 
     lemma: str
@@ -297,7 +298,7 @@ def _parse_frame(
     if cameo != "-" and not _CAMEO.match(cameo):
         raise _error(path, number, f"bad CAMEO code {cameo!r} (2-4 digits, root 01-20)")
     if not _TARGET.match(target):
-        raise _error(path, number, f"bad target {target!r} (obj, none, xcomp.obj or prep:<word>)")
+        raise _error(path, number, f"bad target {target!r} (obj, none, xcomp.obj, prep:<word> or from:<word>)")
     if not frame_text:
         raise _error(path, number, "empty frame (write '-' for the default frame)")
     conditions = () if frame_text == "-" else _parse_conditions(frame_text, synsets, path=path, number=number)
