@@ -16,7 +16,18 @@ def _event(source: str | None, plover: str, target: str | None, reciprocal: bool
 
     evidence = Evidence("s", 0, 1, "t", "test")
     return Event(
-        "e", mention(source), mention(target), "000", "x", 0.0, 1, plover, None, "occurred", evidence, reciprocal
+        "e",
+        mention(source),
+        mention(target),
+        "000",
+        "x",
+        0.0,
+        1,
+        plover,
+        None,
+        "occurred",
+        evidence,
+        reciprocal,
     )
 
 

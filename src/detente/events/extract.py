@@ -49,8 +49,27 @@ _INTENT_CUES = {"would", "if", "unless", "want", "wants", "wanted"}
 _REFUSAL_CUES = {"failed", "fail", "fails", "refused", "refuses", "refuse"}
 _VERBAL_ROOTS = ("01", "02", "03", "05", "10", "11", "12", "13")
 # meeting, agreeing, signing, cooperating: "X and Y did it" means each with the other
-_SYMMETRIC = ("030", "031", "032", "036", "037", "040", "041", "044", "045", "046", "050", "054", "057", "060",
-              "061", "062", "063", "064", "019")
+_SYMMETRIC = (
+    "030",
+    "031",
+    "032",
+    "036",
+    "037",
+    "040",
+    "041",
+    "044",
+    "045",
+    "046",
+    "050",
+    "054",
+    "057",
+    "060",
+    "061",
+    "062",
+    "063",
+    "064",
+    "019",
+)
 _MOTION = {"travel", "go", "fly", "head", "come", "arrive", "return", "visit"}
 
 
@@ -234,7 +253,11 @@ class EventExtractor(ReportedSpeechRules):
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         if frame.target.startswith("from:"):  # "received weapons from the government"
             givers = prep_actors(verb, (frame.target[5:],), actors)
-            return tuple(givers), tuple(subject_actors(verb, actors) or self._inherited_subject(verb, actors)), False
+            return (
+                tuple(givers),
+                tuple(subject_actors(verb, actors) or self._inherited_subject(verb, actors)),
+                False,
+            )
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
             # "10 Russian soldiers killed in Ukraine": the participle's noun is what was done to
             sources = prep_actors(verb, ("by",), actors)
@@ -501,7 +524,7 @@ class EventExtractor(ReportedSpeechRules):
 
 # -- module helpers ------------------------------------------------------------------------------------
 def _met_with(token: Token, cameo: str, targets, actors: ArticleActors) -> bool:  # noqa: ANN001
-    """"met with X", "talks with X": a two-sided consultation."""
+    """ "met with X", "talks with X": a two-sided consultation."""
     if cameo[:3] not in _SYMMETRIC or not targets:
         return False
     partners = prep_actors(token, ("with",), actors)

@@ -298,7 +298,9 @@ def _parse_frame(
     if cameo != "-" and not _CAMEO.match(cameo):
         raise _error(path, number, f"bad CAMEO code {cameo!r} (2-4 digits, root 01-20)")
     if not _TARGET.match(target):
-        raise _error(path, number, f"bad target {target!r} (obj, none, xcomp.obj, prep:<word> or from:<word>)")
+        raise _error(
+            path, number, f"bad target {target!r} (obj, none, xcomp.obj, prep:<word> or from:<word>)"
+        )
     if not frame_text:
         raise _error(path, number, "empty frame (write '-' for the default frame)")
     conditions = () if frame_text == "-" else _parse_conditions(frame_text, synsets, path=path, number=number)
