@@ -17,6 +17,7 @@ The event extractor then asks :meth:`ArticleActors.at` for the mentions of an ar
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -169,6 +170,8 @@ class ArticleActors:
         self.mentions: dict[int, list[ActorMention]] = {}
         self.participants: dict[int, list[ActorMention]] = {}
         self.last_thing: list[tuple[int, ActorMention]] = []
+        self.entity_at: dict[int, Span] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        self.sentence_starts = [sent.start for sent in doc.sents]
         self._match(doc)
         self._resolve_all(doc)
 
@@ -253,7 +256,7 @@ class ArticleActors:
         candidates = [head] + [t for t in head.children if t.dep_ == "appos"]
         for cand in candidates:
             if cand.ent_type_ in ("PERSON", "FAC", "GPE", "ORG") or cand.pos_ == "PROPN":
-                ent = _entity_of(cand)
+                ent = self.entity_at.get(cand.i)
                 if ent is not None and ent.label_ == "PERSON":
                     return ent
                 named = self.named.get(cand.i)
@@ -514,9 +517,7 @@ class ArticleActors:
 
     def _thing_antecedent(self, head: Token) -> ActorMention | None:
         """ "it": the nearest earlier singular non-person actor phrase, subjects first, two sentences back."""
-        sent_start = head.sent.start
-        previous = [s for s in self.doc.sents if s.end <= sent_start][-2:]
-        window_start = previous[0].start if previous else sent_start
+        window_start = self._window_start(head, sentences_back=2)
         candidates = [(i, m) for i, m in self.last_thing if window_start <= i < head.i]
         singular = [(i, m) for i, m in candidates if self.doc[i].tag_ not in ("NNS", "NNPS")]
         subjects = [(i, m) for i, m in singular if self.doc[i].dep_ in ("nsubj", "nsubjpass")]
@@ -528,6 +529,11 @@ class ArticleActors:
             else (subjects or singular)
         )
         return pool[-1][1] if pool else None
+
+    def _window_start(self, head: Token, *, sentences_back: int) -> int:
+        """The first token of the sentence ``sentences_back`` before ``head``'s own."""
+        index = bisect.bisect_right(self.sentence_starts, head.i) - 1
+        return self.sentence_starts[max(0, index - sentences_back)]
 
     def _coordinated_subject(self, head: Token) -> list[ActorMention]:
         """"Obama and Putin said they ...": "they" is the coordinated subject before it in the sentence."""
@@ -542,9 +548,7 @@ class ArticleActors:
 
     def _plural_antecedent(self, head: Token) -> ActorMention | None:
         """ "they": the nearest earlier plural group ("the Fijian rebels"), subjects first."""
-        sent_start = head.sent.start
-        previous = [s for s in self.doc.sents if s.end <= sent_start][-1:]
-        window_start = previous[0].start if previous else sent_start
+        window_start = self._window_start(head, sentences_back=1)
         candidates = [
             (i, m)
             for i, m in self.last_thing
@@ -617,13 +621,6 @@ def _collect(token: Token, out: list[Token], depth: int) -> None:
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     _collect(grand, out, depth + 1)
-
-
-def _entity_of(token: Token) -> Span | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
 
 
 def _alias_key(text: str) -> str:
