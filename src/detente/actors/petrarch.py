@@ -119,9 +119,10 @@ def _display_name(phrase: str) -> str:
 
 
 def _entry_kind(code: str, start: dt.date | None, end: dt.date | None) -> str:
-    if start or end:
-        return "person"
-    return "country" if len(code) == 3 and code not in GROUP_COUNTRIES else "organization"
+    # a bare country code names the country even when dated ("IRAQI [IRQ]" across regime changes)
+    if len(code) == 3 and code not in GROUP_COUNTRIES:
+        return "country"
+    return "person" if start or end else "organization"
 
 
 def _block_entries(phrases: list[str], codes: list[_Code], countries: frozenset[str]) -> list[ActorEntry]:
@@ -151,7 +152,7 @@ def _codes_on(line: str, path: Path, number: int) -> list[_Code]:
 def read_actor_dictionary(path: Path, *, countries: frozenset[str] = frozenset()) -> list[ActorEntry]:
     """Entries of a PETRARCH actor dictionary. ``countries``: codes whose first 3 letters are a country.
 
-    Entries with date restrictions get kind ``"person"``, undated 3-letter country codes ``"country"``,
+    Bare 3-letter country codes get kind ``"country"`` (dated or not), other dated entries ``"person"``,
     all others ``"organization"``. Raises :class:`DataFileError` on an unclosed ``[`` or an orphan "+" line.
     """
     path = Path(path)
