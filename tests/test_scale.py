@@ -25,10 +25,8 @@ PUBLISHED = dt.date(2023, 6, 14)
 
 def _outline(coded) -> list[tuple]:
     """What must be equal: per item, its article id (or error) and its event ids in order."""
-    return [
-        (c.article.id if c.article else None, [e.id for e in c.events], c.error.to_dict() if c.error else None)
-        for c in coded
-    ]
+    return [(c.article and c.article.id, [e.id for e in c.events], c.error and c.error.to_dict())
+            for c in coded]
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +55,18 @@ def test_local_cluster_gives_the_same_events_in_input_order(items):
     assert [error["code"] for _, _, error in got if error] == ["not_found"] * 3
 
 
+@pytest.mark.slow
+def test_scheduler_address_of_a_running_cluster(items):
+    from dask.distributed import LocalCluster
+
+    from detente.pipeline import get_coder
+
+    expected = _outline(get_coder().code(items))
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        got = _outline(code_on_dask(items, scheduler=cluster.scheduler_address, partition_size=3))
+    assert got == expected
+
+
 def test_unreachable_scheduler_raises_config_error_quickly():
     started = time.perf_counter()
     with pytest.raises(ConfigError, match="cannot reach the Dask scheduler"):
@@ -71,7 +81,7 @@ def test_default_connect_timeout_is_short():
     assert time.perf_counter() - started < 8
 
 
-@pytest.mark.parametrize("address", ["nonsense", "foo://127.0.0.1:1"])
+@pytest.mark.parametrize("address", ["nonsense", "foo://127.0.0.1:1", "tcp://127.0.0.1"])
 def test_malformed_scheduler_address_is_a_config_error(address):
     with pytest.raises(ConfigError, match="not a Dask scheduler address"):
         list(code_on_dask([], scheduler=address))
@@ -97,7 +107,8 @@ def test_cli_ingest_on_a_local_cluster(tmp_path):
     assert result.stderr == ""
     coded = list(get_coder().code(read_inputs([EXAMPLES])))
     event_ids = sorted(event.id for c in coded for event in c.events)
-    match = re.match(r"(\d+) articles \((\d+) new or changed, 0 unchanged\), (\d+) events written", result.stdout)
+    summary = r"(\d+) articles \((\d+) new or changed, 0 unchanged\), (\d+) events written"
+    match = re.match(summary, result.stdout)
     assert match, result.stdout
     assert int(match[1]) == int(match[2]) == len(coded)
     assert int(match[3]) == len(event_ids)

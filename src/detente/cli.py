@@ -285,7 +285,7 @@ def format_table(coded: CodedArticle, *, width: int = 100) -> str:
     data = coded.to_dict()
     article = data["article"]
     if coded.error:
-        return _fit(f"✗ {coded.error.origin}: {coded.error.code}: {coded.error.message}", width)
+        return _fit(f"✗ {coded.error.code}: {coded.error.origin}: {coded.error.message}", width)
     lines = [_fit(f"■ {article['id']}  {article['title'] or ''}  {article['published'] or ''}", width)]
     for event in data["events"]:
         arrow = "↔" if event["reciprocal"] else "→"

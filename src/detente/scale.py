@@ -60,9 +60,28 @@ def _connect(scheduler: str, *, n_workers: int | None, connect_timeout: float): 
         cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
                                dashboard_address=None)
         return Client(cluster), cluster
+    _probe(scheduler, timeout=connect_timeout)
+    return Client(scheduler, timeout=f"{connect_timeout}s"), None
+
+
+def _probe(scheduler: str, *, timeout: float) -> None:
+    """Raise ConfigError unless ``scheduler`` answers within ``timeout`` seconds.
+
+    Checked on a private event loop before a Client exists: a Client whose constructor fails leaves its
+    IO-loop thread behind, which can stall the next Client of the process.
+    """
+    import asyncio
+
+    from distributed.comm import connect
+    from distributed.security import Security
+
+    async def handshake() -> None:
+        comm = await connect(scheduler, timeout=timeout, **Security().get_connection_args("client"))
+        await comm.close()
+
     try:
-        return Client(scheduler, timeout=f"{connect_timeout}s"), None
-    except ValueError as exc:
+        asyncio.run(handshake())
+    except (ValueError, TypeError) as exc:
         raise ConfigError(f"not a Dask scheduler address: {scheduler!r} ({exc})") from None
     except OSError as exc:
         raise ConfigError(f"cannot reach the Dask scheduler at {scheduler!r}: {exc}") from None
