@@ -603,24 +603,25 @@ def _modifiers_only(head: Token, np: list[Token]) -> list[Token]:
 
 
 def _np_tokens(head: Token) -> list[Token]:
-    tokens: list[Token] = []
-    _collect(head, tokens, depth=0)
-    return sorted(tokens, key=lambda t: t.i)
+    """The head's noun phrase: its left modifiers, appositions and "of/in/within ..." phrases (two levels).
 
-
-def _collect(token: Token, out: list[Token], depth: int) -> None:
-    out.append(token)
-    for child in token.children:
-        if child.dep_ in _NP_LEFT_DEPS and child.i < token.i + 1:
-            _collect(child, out, depth)
-            out.extend(c for c in child.children if c.dep_ == "conj" and c.pos_ in ("ADJ", "PROPN"))
-        elif child.dep_ == "appos" and depth < 2:
-            _collect(child, out, depth + 1)
-        elif child.dep_ == "prep" and child.lower_ in _NP_PREPS and depth < 2:
-            out.append(child)
-            for grand in child.children:
-                if grand.dep_ == "pobj":
-                    _collect(grand, out, depth + 1)
+    Iterative, so that a pathological chain of modifiers (a run of emoji) cannot exhaust the stack.
+    """
+    tokens: dict[int, Token] = {}
+    stack = [(head, 0)]
+    while stack:
+        token, depth = stack.pop()
+        tokens[token.i] = token
+        for child in token.children:
+            if child.dep_ in _NP_LEFT_DEPS and child.i < token.i + 1:
+                stack.append((child, depth))
+                tokens.update((c.i, c) for c in child.children if c.dep_ == "conj" and c.pos_ in ("ADJ", "PROPN"))
+            elif child.dep_ == "appos" and depth < 2:
+                stack.append((child, depth + 1))
+            elif child.dep_ == "prep" and child.lower_ in _NP_PREPS and depth < 2:
+                tokens[child.i] = child
+                stack.extend((grand, depth + 1) for grand in child.children if grand.dep_ == "pobj")
+    return [tokens[i] for i in sorted(tokens)]
 
 
 def _alias_key(text: str) -> str:
