@@ -145,8 +145,6 @@ def test_code_of_good_input_only_exits_0(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="ingest reads UTF-16 without a BOM as binary (NUL bytes); it could "
-                   "recognise the every-other-byte-zero pattern of UTF-16 English text")
 def test_utf16_without_bom_is_read(tmp_path):
     path = tmp_path / "exported.txt"
     path.write_bytes(WINDOWS.encode("utf-16-le"))

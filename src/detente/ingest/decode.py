@@ -1,4 +1,5 @@
-"""Bytes to text: binary detection and encoding guessing (UTF-8, UTF-16/32 with BOM, then Windows-1252).
+"""Bytes to text: binary detection and encoding guessing (UTF-8, UTF-16/32 with BOM, UTF-16 without BOM
+when every other byte is NUL, then Windows-1252).
 
 Windows-1252 is tried last and only when the bytes look like text in it: few non-ASCII bytes, each
 decoding to a letter or common punctuation, never in long runs. Anything else is an ``encoding`` error.
@@ -38,7 +39,11 @@ def decode_bytes(data: bytes) -> str:
             check_not_binary(text)
             return text.lstrip("\ufeff")
     if b"\x00" in data:
-        raise InputError("binary", "contains NUL bytes: not a text file")
+        text = _decode_utf16_without_bom(data)
+        if text is None:
+            raise InputError("binary", "contains NUL bytes: not a text file")
+        check_not_binary(text)
+        return text
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -56,6 +61,25 @@ def check_not_binary(text: str) -> None:
     controls = sum(1 for char in text if char not in _ALLOWED_CONTROLS and unicodedata.category(char) == "Cc")
     if controls > _MAX_CONTROL_SHARE * len(text):
         raise InputError("binary", f"{controls} of {len(text)} characters are control characters: not text")
+
+
+def _decode_utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a byte-order mark: every other byte of mostly-ASCII text is NUL, on one side."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:4096]
+    even_nul = sample[0::2].count(0) / (len(sample) // 2)
+    odd_nul = sample[1::2].count(0) / (len(sample) // 2)
+    if odd_nul > 0.7 and even_nul < 0.1:
+        encoding = "utf-16-le"
+    elif even_nul > 0.7 and odd_nul < 0.1:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def _decode_cp1252(data: bytes, utf8_error: UnicodeDecodeError) -> str:
