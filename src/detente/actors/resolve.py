@@ -581,8 +581,15 @@ class ArticleActors:
     # -- spans -----------------------------------------------------------------------------------
     def _mention_span(self, head: Token, np: list[Token]) -> Span:
         indices = [t.i for t in np if not t.is_punct or t.i == head.i]
-        start, end = min(indices), max(indices) + 1
-        return self.doc[start:end]
+        span = self.doc[min(indices) : max(indices) + 1]
+        if span.text.count("(") != span.text.count(")"):
+            # a dateline or an aside caught in the phrase ("NEW DELHI, March 12 (Meridian News"): keep the head's part
+            inside = [t.i for t in np if t.i <= head.i and not t.is_punct and t.sent == head.sent]
+            start = max((t.i + 1 for t in self.doc[min(indices) : head.i] if t.text in "()"), default=min(inside))
+            span = self.doc[start : max(indices) + 1]
+            if span.text.count("(") != span.text.count(")"):
+                span = self.doc[head.i : head.i + 1]
+        return span
 
 
 # -- helpers --------------------------------------------------------------------------------------

@@ -157,6 +157,8 @@ class EventExtractor(ReportedSpeechRules):
         if not sources and not targets:
             return
         status, cue = event_status(verb, self._cue, lemma_of=self._lemma)
+        if status == "hypothetical" and cue == "would" and self._reported_clause(verb):
+            status = "planned"  # "said it would withdraw": a future in the past, not a condition
         announced = status != "occurred" and self._self_announced(verb, sources, actors)
         yield Candidate(verb, frame.cameo, frame.rule, sources, targets, reciprocal, status, cue, announced)
 
@@ -464,14 +466,14 @@ class EventExtractor(ReportedSpeechRules):
 
     def _self_announced(self, verb: Token, sources, actors: ArticleActors) -> bool:  # noqa: ANN001
         """True when a speech verb above ``verb`` has the event's own source as its speaker."""
-        codes = {m.actor.code for m in sources}
+        codes = {actor_key(m) for m in sources}  # the same actor, not just the same country and sector
         node = verb
         for _ in range(3):
             if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head.i == node.i:
                 return False
             node = node.head
             if self._lemma(node) in self.speech:
-                return bool(codes & {m.actor.code for m in subject_actors(node, actors)})
+                return bool(codes & {actor_key(m) for m in subject_actors(node, actors)})
         return False
 
     # -- merging -----------------------------------------------------------------------------------

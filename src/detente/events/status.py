@@ -30,6 +30,7 @@ _STEP_SCOPES = {
     "nsubjpass": ("subject-of-passive",),
     "nsubj": ("subject",),
     "pobj": ("head",),
+    "acl": ("head", "xcomp"),  # "the EU's demand to stop ...", "a plan to visit ..."
 }
 _MAX_HOPS = 4
 

@@ -9,6 +9,7 @@ line always ends a sentence, so a headline never merges with its lead). The codi
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 import spacy
@@ -23,12 +24,30 @@ if not Doc.has_extension("detente_published"):
     Doc.set_extension("detente_published", default=None)
 
 
+# "NEW DELHI, March 12 (Meridian News) - ", "(Washington) ", "BRUSSELS (Reuters) -- ": a dateline
+_DATELINE = re.compile(
+    r"(?:\((?:[A-Z][\w.'-]*)(?: [A-Z][\w.'-]*){0,3}\)\s+"
+    r"|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([^)\n]{1,40}\))?\s*[-–—]{1,2}\s+)"
+)
+
+
 @Language.component("detente_paragraphs")
 def mark_paragraph_starts(doc: Doc) -> Doc:
-    """Start a new sentence after any whitespace token that holds a line break."""
+    """Start a new sentence after any line break, and after a dateline opening a paragraph: the dateline
+    ("NEW DELHI, March 12 (Meridian News) -") is not part of the lead sentence's subject."""
+    starts = {0}
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+            starts.add(token.idx + len(token.text))
+    text = doc.text
+    for start in starts:
+        match = _DATELINE.match(text, start)
+        if match is None:
+            continue
+        span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if span is not None and span.start > 0 and span.start < len(doc):
+            doc[span.start].is_sent_start = True
     return doc
 
 
