@@ -7,9 +7,14 @@ from pathlib import Path
 
 import pytest
 
-DICTIONARIES = Path(__file__).resolve().parents[1] / ".." / "shared" / "reference" / "petrarch2" / "dictionaries"
+DICTIONARIES = (
+    Path(__file__).resolve().parents[1] / ".." / "shared" / "reference" / "petrarch2" / "dictionaries"
+)
 
-pytestmark = [pytest.mark.slow, pytest.mark.skipif(not DICTIONARIES.exists(), reason="../shared is not present")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not DICTIONARIES.exists(), reason="../shared is not present"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -34,5 +39,7 @@ def test_phoenix_dictionary_codes_by_date(coder):
 
 
 def test_phoenix_agents_give_sectors(coder):
-    coded = coder.code_text("Iraqi insurgents attacked a police station in Mosul.", published=dt.date(2010, 5, 1))
+    coded = coder.code_text(
+        "Iraqi insurgents attacked a police station in Mosul.", published=dt.date(2010, 5, 1)
+    )
     assert any(e.source and e.source.actor.code.startswith("IRQ") for e in coded.events)

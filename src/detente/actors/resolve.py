@@ -536,7 +536,7 @@ class ArticleActors:
         return self.sentence_starts[max(0, index - sentences_back)]
 
     def _coordinated_subject(self, head: Token) -> list[ActorMention]:
-        """"Obama and Putin said they ...": "they" is the coordinated subject before it in the sentence."""
+        """ "Obama and Putin said they ...": "they" is the coordinated subject before it in the sentence."""
         for token in reversed(head.sent[: head.i - head.sent.start]):
             if token.dep_ in ("nsubj", "nsubjpass") and token.conjuncts:
                 group = list(self.mentions.get(token.i, []))
@@ -583,9 +583,11 @@ class ArticleActors:
         indices = [t.i for t in np if not t.is_punct or t.i == head.i]
         span = self.doc[min(indices) : max(indices) + 1]
         if span.text.count("(") != span.text.count(")"):
-            # a dateline or an aside caught in the phrase ("NEW DELHI, March 12 (Meridian News"): keep the head's part
+            # an aside caught in the phrase ("Delhi, March 12 (Meridian News"): keep the head's part
             inside = [t.i for t in np if t.i <= head.i and not t.is_punct and t.sent == head.sent]
-            start = max((t.i + 1 for t in self.doc[min(indices) : head.i] if t.text in "()"), default=min(inside))
+            start = max(
+                (t.i + 1 for t in self.doc[min(indices) : head.i] if t.text in "()"), default=min(inside)
+            )
             span = self.doc[start : max(indices) + 1]
             if span.text.count("(") != span.text.count(")"):
                 span = self.doc[head.i : head.i + 1]
@@ -622,7 +624,9 @@ def _np_tokens(head: Token) -> list[Token]:
         for child in token.children:
             if child.dep_ in _NP_LEFT_DEPS and child.i < token.i + 1:
                 stack.append((child, depth))
-                tokens.update((c.i, c) for c in child.children if c.dep_ == "conj" and c.pos_ in ("ADJ", "PROPN"))
+                tokens.update(
+                    (c.i, c) for c in child.children if c.dep_ == "conj" and c.pos_ in ("ADJ", "PROPN")
+                )
             elif child.dep_ == "appos" and depth < 2:
                 stack.append((child, depth + 1))
             elif child.dep_ == "prep" and child.lower_ in _NP_PREPS and depth < 2:

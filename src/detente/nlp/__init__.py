@@ -27,7 +27,8 @@ if not Doc.has_extension("detente_published"):
 # "NEW DELHI, March 12 (Meridian News) - ", "(Washington) ", "BRUSSELS (Reuters) -- ": a dateline
 _DATELINE = re.compile(
     r"(?:\((?:[A-Z][\w.'-]*)(?: [A-Z][\w.'-]*){0,3}\)\s+"
-    r"|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([^)\n]{1,40}\))?\s*[-–—]{1,2}\s+)"
+    r"|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}"  # the place, in capitals
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([^)\n]{1,40}\))?\s*[-–—]{1,2}\s+)"  # date, (agency), dash
 )
 
 
