@@ -41,7 +41,9 @@ class Coder:
             extra_files=self.settings.actor_files, petrarch_dirs=self.settings.petrarch_dirs
         )
         lexicon = load_lexicon()
-        self.resolver = ActorResolver(self.tables, self.nlp.vocab, event_nouns=lexicon.nouns)
+        self.resolver = ActorResolver(
+            self.tables, self.nlp.vocab, event_nouns=lexicon.nouns, speech_verbs=lexicon.speech_verbs
+        )
         self.extractor = EventExtractor(lexicon, load_ontology())
 
     def code(self, items: Iterable[Article | Rejection]) -> Iterator[CodedArticle]:
@@ -101,7 +103,9 @@ class EventsComponent:
         self.name = name
         tables = load_tables()
         lexicon = load_lexicon()
-        self.resolver = ActorResolver(tables, nlp.vocab, event_nouns=lexicon.nouns)
+        self.resolver = ActorResolver(
+            tables, nlp.vocab, event_nouns=lexicon.nouns, speech_verbs=lexicon.speech_verbs
+        )
         self.extractor = EventExtractor(lexicon, load_ontology())
 
     def __call__(self, doc: Doc) -> Doc:

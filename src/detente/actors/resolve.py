@@ -113,9 +113,17 @@ class _PersonRecord:
 class ActorResolver:
     """Holds the phrase matcher built once from the actor tables; makes an :class:`ArticleActors` per Doc."""
 
-    def __init__(self, tables: ActorTables, vocab: Vocab, *, event_nouns: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        tables: ActorTables,
+        vocab: Vocab,
+        *,
+        event_nouns: Iterable[str] = (),
+        speech_verbs: Iterable[str] = (),
+    ) -> None:
         self.tables = tables
         self.event_nouns = frozenset(event_nouns)
+        self.speech_verbs = frozenset(speech_verbs)
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         actor_phrases = sorted({entry.phrase for entry in tables.entries})
         title_phrases = sorted({title.phrase for title in tables.titles})
@@ -211,8 +219,12 @@ class ArticleActors:
 
     # -- the pass -----------------------------------------------------------------------------------
     def _resolve_all(self, doc: Doc) -> None:
+        first_person: list[Token] = []
         for token in doc:
             if token.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "NUM") or _inside_np(token):
+                continue
+            if token.pos_ == "PRON" and token.lower_ in _FIRST_PERSON:
+                first_person.append(token)  # resolved once the speakers around them are known
                 continue
             persons_before = len(self.persons)
             found = self._resolve_head(token)
@@ -220,6 +232,32 @@ class ArticleActors:
                 self.mentions[token.i] = found
                 if len(self.persons) == persons_before and token.pos_ != "PRON":
                     self.last_thing.extend((token.i, mention) for mention in found)
+        for token in first_person:
+            speaker = self._speaker_of(token)
+            if speaker is not None:
+                span = doc[token.i : token.i + 1]
+                self.mentions[token.i] = [
+                    ActorMention(span.text, span.start_char, span.end_char, speaker.actor)
+                ]
+
+    def _speaker_of(self, token: Token) -> ActorMention | None:
+        """ "We demand ...," the minister said: "we" and "I" in quoted speech are its speaker, the subject
+        of a speech verb in the same sentence, else in one of the two sentences before it."""
+        index = bisect.bisect_right(self.sentence_starts, token.i) - 1
+        for back in range(3):
+            if index - back < 0:
+                break
+            start = self.sentence_starts[index - back]
+            sent = self.doc[start].sent
+            for verb in sent:
+                if verb.lemma_.lower() not in self.resolver.speech_verbs or verb.pos_ != "VERB":
+                    continue
+                for child in verb.children:
+                    if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in _FIRST_PERSON:
+                        found = self.mentions.get(child.i)
+                        if found:
+                            return found[0]
+        return None
 
     def at(self, token: Token) -> list[ActorMention]:
         """The actor mentions whose noun phrase has ``token`` as its head (empty when none)."""

@@ -5,10 +5,12 @@ Small pure functions over spaCy tokens and the article's resolved actors; the ex
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from ..actors.resolve import ArticleActors
-from ..records import ActorMention
+from ..records import Actor, ActorMention
 from .lexicon import Frame
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -104,7 +106,12 @@ def place_target(verb: Token, frame: Frame, actors: ArticleActors) -> list[Actor
             if child.dep_ == "dobj":
                 found = prep_actors(child, ("in", "near", "inside"), actors)
                 break
-    return [m for m in found if m.actor.country]
+    # a place is its country, not its government ("a curfew in Algiers" targets Algeria, not Algiers' rulers)
+    return [
+        replace(m, actor=Actor(m.actor.country, m.actor.country, None, m.text))
+        for m in found
+        if m.actor.country
+    ]
 
 
 def between(token: Token, actors: ArticleActors) -> list[ActorMention]:

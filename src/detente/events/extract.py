@@ -495,6 +495,9 @@ class EventExtractor(ReportedSpeechRules):
     def _events_of(self, cand: Candidate, article: Article) -> Iterator[Event]:
         if not cand.sources and _mentions_an_act_only(cand.trigger):
             return  # "negotiations on X", "removing the sanctions": names of acts nobody is said to perform
+        if cand.cameo.startswith("04") and not cand.targets and not cand.reciprocal:
+            return  # a consultation needs a second party ("said at a government meeting")
+        cand = replace(cand, sources=_most_specific(cand.sources), targets=_most_specific(cand.targets))
         intent = self._intent(cand)
         if intent is not None:
             cand = replace(cand, cameo=intent, status="occurred", rule=f"{cand.rule} -> intent {intent}")
@@ -525,6 +528,16 @@ class EventExtractor(ReportedSpeechRules):
 
 
 # -- module helpers ------------------------------------------------------------------------------------
+def _most_specific(mentions: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
+    """"accused Azerbaijani forces" parsed as two objects (AZE, AZEMIL): keep AZEMIL."""
+    codes = [m.actor.code for m in mentions]
+    return tuple(
+        m
+        for m in mentions
+        if not any(other != m.actor.code and other.startswith(m.actor.code) for other in codes)
+    )
+
+
 def _met_with(token: Token, cameo: str, targets, actors: ArticleActors) -> bool:  # noqa: ANN001
     """ "met with X", "talks with X": a two-sided consultation."""
     if cameo[:3] not in _SYMMETRIC or not targets:
