@@ -70,6 +70,7 @@ _SYMMETRIC = (
     "064",
     "019",
 )
+_PARTITIVES = {"part", "some", "all", "most", "much", "half", "portion", "rest", "bulk", "share"}
 _MOTION = {"travel", "go", "fly", "head", "come", "arrive", "return", "visit"}
 
 
@@ -217,7 +218,7 @@ class EventExtractor(ReportedSpeechRules):
             if dep == "prt":
                 features.setdefault("prt", set()).add(child.lower_)
             elif dep == "dobj":
-                features.setdefault("obj", set()).add(self._lemma(child))
+                features.setdefault("obj", set()).update(self._object_words(child))
             elif dep == "xcomp" and child.pos_ in ("VERB", "AUX"):
                 features.setdefault("xcomp", set()).add(self._lemma(child))
                 for grand in child.children:
@@ -247,6 +248,19 @@ class EventExtractor(ReportedSpeechRules):
             # "the incursion of ...", "in a phone call": the governing preposition helps nouns too
             features.setdefault("under", set()).add(token.head.lower_)
         return features
+
+    def _object_words(self, obj: Token) -> set[str]:
+        """The object's lemma and its noun modifiers ("aid deliveries" -> delivery, aid); through a
+        partitive ("part of a military aid program") to the noun it is part of."""
+        words = {self._lemma(obj)}
+        words.update(self._lemma(c) for c in obj.children if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN")
+        if obj.lemma_.lower() in _PARTITIVES:
+            for prep in obj.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            words |= self._object_words(pobj)
+        return words
 
     # -- actors of a verb ------------------------------------------------------------------------------
     def _verb_actors(
