@@ -245,12 +245,7 @@ def eval_plover_command(file: Path, model: str | None, show_misses: bool) -> Non
     """Score against PLOVER gold-standard records (a JSON array): type recall and triple P/R/F1."""
     from .evaluate.plover import evaluate_plover
 
-    settings = _settings(model=model)
-    try:
-        report = evaluate_plover(file, settings=settings)
-    except DetenteError as exc:
-        _fatal(exc)
-    click.echo(report.format(show_misses=show_misses))
+    _evaluate(evaluate_plover, file, model=model, show_misses=show_misses)
 
 
 @eval_group.command("petrarch")
@@ -261,9 +256,14 @@ def eval_petrarch_command(file: Path, model: str | None, show_misses: bool) -> N
     """Score against PETRARCH-2 validation records (XML): CAMEO root and full-code triple P/R/F1."""
     from .evaluate.petrarch import evaluate_petrarch
 
+    _evaluate(evaluate_petrarch, file, model=model, show_misses=show_misses)
+
+
+def _evaluate(evaluate, file: Path, *, model: str | None, show_misses: bool) -> None:  # noqa: ANN001
+    """Run one evaluation and print its report; errors become messages and exit 3."""
     settings = _settings(model=model)
     try:
-        report = evaluate_petrarch(file, settings=settings)
+        report = evaluate(file, settings=settings)
     except DetenteError as exc:
         _fatal(exc)
     click.echo(report.format(show_misses=show_misses))
