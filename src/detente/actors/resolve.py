@@ -62,7 +62,49 @@ _PAIR_NOUNS_COUNTRY = {
     "neighbour",
     "capital",
 }
+# geographic features named after a country ("the South China Sea") are places, not actors
+_EXPLETIVE_ADJECTIVES = {
+    "clear",
+    "likely",
+    "unlikely",
+    "possible",
+    "impossible",
+    "important",
+    "necessary",
+    "true",
+    "obvious",
+    "evident",
+    "unclear",
+    "certain",
+    "uncertain",
+    "essential",
+    "vital",
+    "crucial",
+    "difficult",
+    "easy",
+    "hard",
+    "time",
+    "apparent",
+    "doubtful",
+    "urgent",
+    "imperative",
+}
+_PLACE_HEADS = {
+    "sea",
+    "ocean",
+    "strait",
+    "gulf",
+    "bay",
+    "river",
+    "lake",
+    "mountain",
+    "peninsula",
+    "channel",
+    "coast",
+}
 _HUMAN_HEADS = {
+    "head",
+    "chief",
     "group",
     "member",
     "leader",
@@ -226,6 +268,8 @@ class ArticleActors:
             if token.pos_ == "PRON" and token.lower_ in _FIRST_PERSON:
                 first_person.append(token)  # resolved once the speakers around them are known
                 continue
+            if self._inside_title(token) or _is_expletive(token) or token.lemma_.lower() in _PLACE_HEADS:
+                continue
             persons_before = len(self.persons)
             found = self._resolve_head(token)
             if found:
@@ -239,6 +283,11 @@ class ArticleActors:
                 self.mentions[token.i] = [
                     ActorMention(span.text, span.start_char, span.end_char, speaker.actor)
                 ]
+
+    def _inside_title(self, token: Token) -> bool:
+        """ "State" in "Secretary of State" is part of a title, not a phrase of its own."""
+        found = self.titles.get(token.i)
+        return found is not None and found[0].start <= token.head.i < found[0].end and token.head.i != token.i
 
     def _speaker_of(self, token: Token) -> ActorMention | None:
         """ "We demand ...," the minister said: "we" and "I" in quoted speech are its speaker, the subject
@@ -637,6 +686,23 @@ def _inside_np(token: Token) -> bool:
     """True for tokens that modify a noun-phrase head rather than head one themselves."""
     if token.dep_ in ("compound", "amod", "nmod", "det", "nummod", "quantmod", "case", "flat"):
         return token.head.i != token.i and token.head.pos_ in ("NOUN", "PROPN", "PRON")
+    return False
+
+
+def _is_expletive(token: Token) -> bool:
+    """ "It is clear that ...", "it seems": a dummy subject refers to nothing."""
+    if token.lower_ != "it" or token.dep_ not in ("nsubj", "expl"):
+        return token.dep_ == "expl"
+    verb = token.head
+    if verb.lemma_ not in ("be", "seem", "appear", "remain", "become"):
+        return False
+    for child in verb.children:
+        if child.dep_ == "acomp" and child.lemma_.lower() in _EXPLETIVE_ADJECTIVES:
+            return True  # "it is clear (that ...)"
+        if child.dep_ == "ccomp" and child.i > token.i and any(c.dep_ == "mark" for c in child.children):
+            return True  # "it seems that ..."
+        if child.dep_ == "attr" and child.i < token.i:
+            return True  # "whose responsibility it is"
     return False
 
 
