@@ -63,6 +63,7 @@ _PAIR_NOUNS_COUNTRY = {
     "capital",
 }
 # geographic features named after a country ("the South China Sea") are places, not actors
+_FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"}
 _EXPLETIVE_ADJECTIVES = {
     "clear",
     "likely",
@@ -404,6 +405,8 @@ class ArticleActors:
         keys = {_alias_key(name)}
         if len(parts) > 1:
             keys.add(_alias_key(parts[-1]))
+            if actor.country in _FAMILY_NAME_FIRST:  # "Qin Gang" is "Mr. Qin", "Xi Jinping" is "Xi"
+                keys.add(_alias_key(parts[0]))
         for key in keys:
             self.aliases.setdefault(key, actor)
         record = _PersonRecord(actor, at)
