@@ -42,7 +42,6 @@ from .status import event_status
 __all__ = ["EventExtractor", "Candidate"]
 
 _STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "devote", "prepare", "involve", "engage"}
-_NOUN_SOURCE_PREPS = ("by", "from", "of")
 _CONTEXT_PREPS = ("in", "during", "at", "via", "by", "through", "over", "for")
 _REFUSAL_AUX = {"will", "wo", "would", "can", "ca", "could", "shall"}
 _INTENT_CUES = {"would", "if", "unless", "want", "wants", "wanted"}
@@ -192,7 +191,7 @@ class EventExtractor(ReportedSpeechRules):
         elif own[2] or (own[0] and own[1]):
             sources, targets, reciprocal = own
         else:
-            carried = self._noun_actors(noun, actors)
+            carried = self._carried_actors(noun, actors, own[1])
             sources, targets = own[0] or carried[0], own[1] or carried[1]
             reciprocal = carried[2] and not own[0] and not own[1]
         if not sources and not targets:
@@ -428,38 +427,35 @@ class EventExtractor(ReportedSpeechRules):
                         break
         return tuple(sources), tuple(targets), False
 
-    def _noun_actors(
-        self, noun: Token, actors: ArticleActors
+    def _carried_actors(
+        self, noun: Token, actors: ArticleActors, own_targets: tuple[ActorMention, ...]
     ) -> tuple[tuple[ActorMention, ...], tuple[ActorMention, ...], bool]:
-        pair = between(noun, actors)
-        if len(pair) >= 2:
-            return pair[:1], pair[1:], True
-        sources = dep_actors(noun, ("poss",), actors) or prep_actors(noun, _NOUN_SOURCE_PREPS[:1], actors)
-        targets = prep_actors(noun, TARGET_PREPS, actors)
+        """The actors of the verb that carries an event noun: "held talks", "postponed the visit",
+        "told X in a phone call" -- not a verb that codes an event of its own ("condemned the attack")."""
         head = noun.head
-        if not sources and noun.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and head.i != noun.i:
-            carrier = head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else head
-            carrier_lemma = self._lemma(carrier)
-            carries = (
-                carrier_lemma in self.lexicon.light_verbs
-                or carrier_lemma in self.governing_cues
-                or (noun.dep_ == "pobj" and head.lower_ in _CONTEXT_PREPS)
-                or carrier_lemma not in self.lexicon.verbs
-            )  # "staged rallies", "postponed the visit", "in a phone call" -- not "condemned the attack"
-            if carrier.pos_ in ("VERB", "AUX") and carries:
-                sources = subject_actors(carrier, actors) or self._inherited_subject(carrier, actors)
-                if not targets:
-                    targets = [m for m in dep_actors(carrier, ("dobj", "dative"), actors) if m not in sources]
-                if not targets and noun.dep_ == "dobj":  # "staged rallies ... against the party's leader"
-                    targets = prep_actors(carrier, ("against", "on", "with"), actors)
-                reciprocal_pair = between(carrier, actors)
-                if reciprocal_pair:
-                    if len(reciprocal_pair) >= 2:
-                        return reciprocal_pair[:1], reciprocal_pair[1:], True
-                    targets = targets or reciprocal_pair
-                if noun.dep_ == "pobj" and head.lower_ in _CONTEXT_PREPS and sources and targets:
-                    return tuple(sources), tuple(targets), True
-        return tuple(sources), tuple(targets), False
+        if noun.dep_ not in ("dobj", "nsubjpass", "pobj", "attr") or head.i == noun.i:
+            return (), (), False
+        carrier = head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else head
+        carrier_lemma = self._lemma(carrier)
+        in_context = noun.dep_ == "pobj" and head.lower_ in _CONTEXT_PREPS
+        carries = (
+            carrier_lemma in self.lexicon.light_verbs
+            or carrier_lemma in self.governing_cues
+            or in_context
+            or carrier_lemma not in self.lexicon.verbs
+        )
+        if carrier.pos_ not in ("VERB", "AUX") or not carries:
+            return (), (), False
+        pair = between(carrier, actors)
+        if len(pair) >= 2:
+            return tuple(pair[:1]), tuple(pair[1:]), True
+        sources = subject_actors(carrier, actors) or self._inherited_subject(carrier, actors)
+        others = [c for c in carrier.children if c.dep_ in ("dobj", "dative") and c.i != noun.i]
+        targets = list(own_targets) or [m for c in others for m in actors.at(c) if m not in sources]
+        if not targets and noun.dep_ == "dobj":  # "staged rallies ... against the party's leader"
+            targets = prep_actors(carrier, ("against", "on", "with"), actors)
+        targets = targets or pair
+        return tuple(sources), tuple(targets), in_context and bool(sources and targets)
 
     def _intent(self, cand: Candidate) -> str | None:
         """An announced act is coded as the intent or threat ("will give aid" 033, "would boycott" 1312,
@@ -544,7 +540,7 @@ class EventExtractor(ReportedSpeechRules):
 
 # -- module helpers ------------------------------------------------------------------------------------
 def _most_specific(mentions: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
-    """"accused Azerbaijani forces" parsed as two objects (AZE, AZEMIL): keep AZEMIL."""
+    """ "accused Azerbaijani forces" parsed as two objects (AZE, AZEMIL): keep AZEMIL."""
     codes = [m.actor.code for m in mentions]
     return tuple(
         m
