@@ -25,6 +25,7 @@ Rejection codes (stable, documented in the README):
 ``unreadable``    the file cannot be opened or read
 ``not_found``     the path does not exist
 ``unsupported``   a file type detente does not read
+``coding_failed`` detente could not code this article (an internal error; the message names it)
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ REJECTION_CODES = (
     "unreadable",
     "not_found",
     "unsupported",
+    "coding_failed",
 )
 
 

@@ -71,19 +71,41 @@ class Coder:
         return CodedArticle(article=article, events=tuple(events))
 
     def _code_batch(self, batch: list[Article | Rejection]) -> Iterator[CodedArticle]:
-        articles = [item for item in batch if isinstance(item, Article)]
+        checked = [self._check_length(item) if isinstance(item, Article) else item for item in batch]
+        articles = [item for item in checked if isinstance(item, Article)]
         docs = []
         for article in articles:
             doc = self.nlp.make_doc(article.text)
             set_published(doc, article.published)
             docs.append(doc)
         parsed = iter(zip(articles, self.nlp.pipe(docs, batch_size=self.settings.batch_size), strict=True))
-        for item in batch:
+        for item in checked:
             if isinstance(item, Rejection):
                 yield CodedArticle(article=None, error=item)
             else:
                 article, doc = next(parsed)
-                yield self.code_doc(doc, article)
+                yield self._code_safely(doc, article)
+
+    def _check_length(self, article: Article) -> Article | Rejection:
+        """spaCy parses at most ``nlp.max_length`` characters at once: a longer article is rejected, alone."""
+        if len(article.text) <= self.nlp.max_length:
+            return article
+        message = (
+            f"{len(article.text):,} characters: longer than the {self.nlp.max_length:,} the spaCy pipeline "
+            "parses at once; split it into several articles"
+        )
+        return Rejection("too_large", message, article.origin or article.id, article.id)
+
+    def _code_safely(self, doc: Doc, article: Article) -> CodedArticle:
+        """One article's failure is that article's error record; the batch goes on."""
+        try:
+            return self.code_doc(doc, article)
+        except (ValueError, KeyError, IndexError, RecursionError, AttributeError, TypeError) as exc:
+            message = f"detente could not code this article ({type(exc).__name__}: {exc}); please report it"
+            return CodedArticle(
+                article=None,
+                error=Rejection("coding_failed", message, article.origin or article.id, article.id),
+            )
 
 
 @lru_cache(maxsize=4)
