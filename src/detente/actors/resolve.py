@@ -63,6 +63,29 @@ _PAIR_NOUNS_COUNTRY = {
     "capital",
 }
 # geographic features named after a country ("the South China Sea") are places, not actors
+_QUANTITY_HEADS = {
+    "thousand",
+    "hundred",
+    "dozen",
+    "score",
+    "million",
+    "group",
+    "number",
+    "crowd",
+    "team",
+    "band",
+    "some",
+    "many",
+    "most",
+    "few",
+    "several",
+    "all",
+    "one",
+    "two",
+    "three",
+    "majority",
+    "handful",
+}
 _FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"}
 _EXPLETIVE_ADJECTIVES = {
     "clear",
@@ -329,6 +352,14 @@ class ArticleActors:
             if participant is not None:
                 self.participants[head.i] = [participant]
             return []
+        if head.lemma_.lower() in _QUANTITY_HEADS:  # "thousands of Georgians": the Georgians
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in self.resolver.event_nouns:
+                            inner = self._resolve_head(pobj)
+                            if inner:
+                                return inner
         np = _np_tokens(head)
         several = self._conjoined_countries(head, np)
         if several:

@@ -57,9 +57,23 @@ def prep_actors(token: Token, preps: tuple[str, ...], actors: ArticleActors) -> 
             if child.dep_ in ("prep", "agent") and child.lower_ == prep:
                 for grand in child.children:
                     if grand.dep_ == "pobj":
-                        found = with_conjuncts(grand, actors)
+                        found = with_conjuncts(grand, actors) or _nested_place(grand, actors)
                         if found:
                             return found
+    return []
+
+
+def _nested_place(pobj: Token, actors: ArticleActors) -> list[ActorMention]:
+    """ "to its border with Syria", "into the outskirts of Kyiv": the country inside a place phrase."""
+    if pobj.lemma_.lower() not in PLACE_NOUNS:
+        return []
+    for child in pobj.children:
+        if child.dep_ == "prep" and child.lower_ in ("with", "of"):
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    found = list(actors.at(grand))
+                    if found:
+                        return found
     return []
 
 
@@ -93,6 +107,28 @@ def recipient_in_object(verb: Token, actors: ArticleActors) -> list[ActorMention
     return []
 
 
+PLACE_NOUNS = {
+    "border",
+    "frontier",
+    "outskirts",
+    "territory",
+    "capital",
+    "city",
+    "region",
+    "province",
+    "airspace",
+    "waters",
+    "coast",
+    "north",
+    "south",
+    "east",
+    "west",
+    "centre",
+    "center",
+    "heart",
+    "side",
+    "edge",
+}
 PLACE_ROOTS = ("07", "08", "13", "14", "15", "16", "17", "18", "19", "20")
 
 

@@ -49,6 +49,8 @@ _REFUSAL_CUES = {"failed", "fail", "fails", "refused", "refuses", "refuse"}
 _VERBAL_ROOTS = ("01", "02", "03", "05", "10", "11", "12", "13")
 # meeting, agreeing, signing, cooperating: "X and Y did it" means each with the other
 _SYMMETRIC = (
+    "087",
+    "0871",
     "030",
     "031",
     "032",
@@ -69,7 +71,31 @@ _SYMMETRIC = (
     "064",
     "019",
 )
-_PARTITIVES = {"part", "some", "all", "most", "much", "half", "portion", "rest", "bulk", "share"}
+_PARTITIVES = {
+    "part",
+    "some",
+    "all",
+    "most",
+    "much",
+    "half",
+    "portion",
+    "rest",
+    "bulk",
+    "share",
+    "ton",
+    "tonne",
+    "kg",
+    "kilogram",
+    "barrel",
+    "unit",
+    "million",
+    "billion",
+    "worth",
+    "amount",
+    "batch",
+    "lot",
+    "load",
+}
 _MOTION = {"travel", "go", "fly", "head", "come", "arrive", "return", "visit"}
 
 
@@ -312,7 +338,8 @@ class EventExtractor(ReportedSpeechRules):
         steps = [
             lambda: prep_actors(verb, (spec[5:],), actors) if spec.startswith("prep:") else [],
             lambda: self._xcomp_objects(verb, actors) if spec == "xcomp.obj" else [],
-            lambda: [] if spec == "none" else dep_actors(verb, ("dobj", "dative"), actors),
+            # an explicit preposition means the object is what is acted with ("deployed troops to X")
+            lambda: [] if spec == "none" or spec.startswith("prep:") else dep_actors(verb, ("dobj",), actors),
             lambda: dep_actors(verb, ("dative",), actors),
             lambda: prep_actors(verb, TARGET_PREPS, actors),
             lambda: object_prep_actors(verb, actors),
@@ -438,11 +465,14 @@ class EventExtractor(ReportedSpeechRules):
         carrier = head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else head
         carrier_lemma = self._lemma(carrier)
         in_context = noun.dep_ == "pobj" and head.lower_ in _CONTEXT_PREPS
-        carries = (
-            carrier_lemma in self.lexicon.light_verbs
-            or carrier_lemma in self.governing_cues
-            or in_context
-            or carrier_lemma not in self.lexicon.verbs
+        as_object = noun.dep_ in ("dobj", "nsubjpass", "attr")
+        carries = in_context or (
+            as_object
+            and (
+                carrier_lemma in self.lexicon.light_verbs
+                or carrier_lemma in self.governing_cues
+                or carrier_lemma not in self.lexicon.verbs
+            )
         )
         if carrier.pos_ not in ("VERB", "AUX") or not carries:
             return (), (), False
