@@ -87,6 +87,26 @@ CASES = [
         "force used in a place targets that place's country",
     ),
     (
+        "Turkey deployed additional troops to its border with Syria.",
+        ("TUR", "15", "SYR", "occurred"),
+        "troops sent somewhere are the instrument; the place's country is the target",
+    ),
+    (
+        "Japan sent 50 tonnes of humanitarian aid to earthquake-hit Turkey.",
+        ("JPN", "07", "TUR", "occurred"),
+        "a quantity of goods is the goods",
+    ),
+    (
+        "Canada suspended its military cooperation with Saudi Arabia.",
+        ("CAN", "16", "SAU", "occurred"),
+        "ending cooperation reduces relations",
+    ),
+    (
+        "Greek police used tear gas against protesters in Athens.",
+        ("GRC", "17", "GRC", "occurred"),
+        "tear gas is repression, not chemical warfare",
+    ),
+    (
         "China hopes that the United States will work with China to manage differences.",
         ("CHN", "02", "USA", "occurred"),
         "a hope that another will act is an appeal to it",
