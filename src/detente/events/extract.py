@@ -278,7 +278,7 @@ class EventExtractor(ReportedSpeechRules):
         """The object's lemma and its noun modifiers ("aid deliveries" -> delivery, aid); through a
         partitive ("part of a military aid program") to the noun it is part of."""
         words = {self._lemma(obj)}
-        modifiers = (c for c in obj.children if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN")
+        modifiers = (c for c in obj.children if c.dep_ == "compound" or (c.dep_, c.pos_) == ("amod", "NOUN"))
         words.update(self._lemma(c) for c in modifiers)
         if obj.lemma_.lower() in _PARTITIVES:
             for prep in obj.children:
