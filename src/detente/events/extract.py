@@ -445,7 +445,7 @@ class EventExtractor(ReportedSpeechRules):
         )
         spec = frame.target or "obj"
         targets = prep_actors(noun, (spec[5:],), actors) if spec.startswith("prep:") else []
-        targets = targets or prep_actors(noun, TARGET_PREPS, actors)
+        targets = targets or prep_actors(noun, TARGET_PREPS, actors) or _of_complement_targets(noun, actors)
         if not targets:  # "its demand that Israel ease restrictions"
             for child in noun.children:
                 if child.dep_ in ("acl", "ccomp", "relcl") and any(c.dep_ == "mark" for c in child.children):
@@ -470,6 +470,7 @@ class EventExtractor(ReportedSpeechRules):
             as_object
             and (
                 carrier_lemma in self.lexicon.light_verbs
+                or carrier_lemma in self.lexicon.report_verbs  # "announced a suspension of air links"
                 or carrier_lemma in self.governing_cues
                 or carrier_lemma not in self.lexicon.verbs
             )
@@ -577,6 +578,18 @@ def _most_specific(mentions: tuple[ActorMention, ...]) -> tuple[ActorMention, ..
         for m in mentions
         if not any(other != m.actor.code and other.startswith(m.actor.code) for other in codes)
     )
+
+
+def _of_complement_targets(noun: Token, actors: ArticleActors) -> list[ActorMention]:
+    """ "a suspension of air links with Serbia": the target hangs on the noun's "of" complement."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and not actors.at(pobj):
+                    found = prep_actors(pobj, ("with", "to", "against", "on"), actors)
+                    if found:
+                        return found
+    return []
 
 
 def _met_with(token: Token, cameo: str, targets, actors: ArticleActors) -> bool:  # noqa: ANN001
