@@ -80,7 +80,7 @@ def _nested_place(pobj: Token, actors: ArticleActors) -> list[ActorMention]:
 def object_prep_actors(verb: Token, actors: ArticleActors) -> list[ActorMention]:
     for child in verb.children:
         if child.dep_ == "dobj":
-            found = prep_actors(child, ("to", "with", "against", "on", "of", "by"), actors)
+            found = prep_actors(child, ("to", "with", "against", "on", "of", "by", "from"), actors)
             if found:
                 return found
     return []
