@@ -71,6 +71,38 @@ _SYMMETRIC = (
     "064",
     "019",
 )
+# verbs whose object does what their complement says: "urged Israel to agree", "forced the army to withdraw"
+_OBJECT_CONTROL = {
+    "urge",
+    "ask",
+    "force",
+    "order",
+    "call",
+    "persuade",
+    "tell",
+    "invite",
+    "allow",
+    "encourage",
+    "request",
+    "require",
+    "warn",
+    "press",
+    "pressure",
+    "push",
+    "help",
+    "permit",
+    "compel",
+    "advise",
+    "instruct",
+    "convince",
+    "lead",
+    "prompt",
+    "enable",
+    "authorize",
+    "authorise",
+    "want",
+    "expect",
+}
 _PARTITIVES = {
     "part",
     "some",
@@ -419,7 +451,8 @@ class EventExtractor(ReportedSpeechRules):
                 if found:
                     return found
                 break
-            if node.dep_ == "xcomp":  # "urged Israel to agree": the object controls the complement
+            if node.dep_ == "xcomp" and self._lemma(head) in _OBJECT_CONTROL:
+                # "urged Israel to agree": its object acts ("summoned X to protest" does not)
                 found = dep_actors(head, ("dobj",), actors)
                 if found:
                     return found
