@@ -193,9 +193,7 @@ def _agent_forms(noun: str, plural: str | None, macros: dict[str, list[str]]) ->
     use = _USE.search(noun)
     if use is not None:
         alternatives = macros.get(use.group(0), [])
-        return [
-            (noun.replace(use.group(0), alt), alt.endswith(("S", "MEN"))) for alt in alternatives
-        ]
+        return [(noun.replace(use.group(0), alt), alt.endswith(("S", "MEN"))) for alt in alternatives]
     if plural is None:
         return [(noun, False), (_regular_plural(noun), True)]
     return [(noun, False)] + [(form, True) for form in plural.split() if form]

@@ -17,7 +17,6 @@ The event extractor then asks :meth:`ArticleActors.at` for the mentions of an ar
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -27,41 +26,22 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..records import Actor, ActorMention
+from .anaphora import FIRST_PERSON, AnaphoraRules
+from .phrases import (
+    actor_from_entry,
+    alias_key,
+    best_entry,
+    distance,
+    inside_np,
+    is_expletive,
+    modifiers_only,
+    np_tokens,
+    strip_honorific,
+)
 from .tables import ActorEntry, ActorTables, TitleEntry
 
 __all__ = ["ActorResolver", "ArticleActors"]
 
-_NP_LEFT_DEPS = {
-    "det",
-    "amod",
-    "compound",
-    "nmod",
-    "poss",
-    "nummod",
-    "quantmod",
-    "advmod",
-    "npadvmod",
-    "case",
-}
-_NP_PREPS = {"of", "within", "in", "from", "for", "at"}
-_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "president", "minister"}
-_PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
-_THING_PRONOUNS = {"it", "its", "itself"}
-_PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
-_FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
-_PAIR_WORDS = {"two", "both"}
-_PAIR_NOUNS_PERSON = {"leader", "president", "minister", "man", "side", "official", "diplomat", "counterpart"}
-_PAIR_NOUNS_COUNTRY = {
-    "country",
-    "power",
-    "nation",
-    "state",
-    "government",
-    "side",
-    "neighbor",
-    "neighbour",
-    "capital",
-}
 # geographic features named after a country ("the South China Sea") are places, not actors
 _QUANTITY_HEADS = {
     "thousand",
@@ -87,32 +67,6 @@ _QUANTITY_HEADS = {
     "handful",
 }
 _FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"}
-_EXPLETIVE_ADJECTIVES = {
-    "clear",
-    "likely",
-    "unlikely",
-    "possible",
-    "impossible",
-    "important",
-    "necessary",
-    "true",
-    "obvious",
-    "evident",
-    "unclear",
-    "certain",
-    "uncertain",
-    "essential",
-    "vital",
-    "crucial",
-    "difficult",
-    "easy",
-    "hard",
-    "time",
-    "apparent",
-    "doubtful",
-    "urgent",
-    "imperative",
-}
 _PLACE_HEADS = {
     "sea",
     "ocean",
@@ -229,7 +183,7 @@ def _case_ok(span: Span, phrase_tokens: list[str]) -> bool:  # tokens of the tab
     return True
 
 
-class ArticleActors:
+class ArticleActors(AnaphoraRules):
     """The actor mentions of one article, found in reading order."""
 
     def __init__(self, resolver: ActorResolver, doc: Doc, published: dt.date | None) -> None:
@@ -287,12 +241,12 @@ class ArticleActors:
     def _resolve_all(self, doc: Doc) -> None:
         first_person: list[Token] = []
         for token in doc:
-            if token.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "NUM") or _inside_np(token):
+            if token.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "NUM") or inside_np(token):
                 continue
-            if token.pos_ == "PRON" and token.lower_ in _FIRST_PERSON:
+            if token.pos_ == "PRON" and token.lower_ in FIRST_PERSON:
                 first_person.append(token)  # resolved once the speakers around them are known
                 continue
-            if self._inside_title(token) or _is_expletive(token) or token.lemma_.lower() in _PLACE_HEADS:
+            if self._inside_title(token) or is_expletive(token) or token.lemma_.lower() in _PLACE_HEADS:
                 continue
             persons_before = len(self.persons)
             found = self._resolve_head(token)
@@ -312,25 +266,6 @@ class ArticleActors:
         """ "State" in "Secretary of State" is part of a title, not a phrase of its own."""
         found = self.titles.get(token.i)
         return found is not None and found[0].start <= token.head.i < found[0].end and token.head.i != token.i
-
-    def _speaker_of(self, token: Token) -> ActorMention | None:
-        """ "We demand ...," the minister said: "we" and "I" in quoted speech are its speaker, the subject
-        of a speech verb in the same sentence, else in one of the two sentences before it."""
-        index = bisect.bisect_right(self.sentence_starts, token.i) - 1
-        for back in range(3):
-            if index - back < 0:
-                break
-            start = self.sentence_starts[index - back]
-            sent = self.doc[start].sent
-            for verb in sent:
-                if verb.lemma_.lower() not in self.resolver.speech_verbs or verb.pos_ != "VERB":
-                    continue
-                for child in verb.children:
-                    if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in _FIRST_PERSON:
-                        found = self.mentions.get(child.i)
-                        if found:
-                            return found[0]
-        return None
 
     def at(self, token: Token) -> list[ActorMention]:
         """The actor mentions whose noun phrase has ``token`` as its head (empty when none)."""
@@ -360,7 +295,7 @@ class ArticleActors:
                             inner = self._resolve_head(pobj)
                             if inner:
                                 return inner
-        np = _np_tokens(head)
+        np = np_tokens(head)
         several = self._conjoined_countries(head, np)
         if several:
             return several
@@ -388,16 +323,16 @@ class ArticleActors:
         return None
 
     def _known_alias(self, text: str) -> bool:
-        return _alias_key(text) in self.aliases
+        return alias_key(text) in self.aliases
 
     def _resolve_person(self, head: Token, np: list[Token]) -> ActorMention | None:
         span = self._person_span(head, np)
         if span is None:
             return None
-        name = _strip_honorific(span.text)
+        name = strip_honorific(span.text)
         title_info = self._title_in(np, exclude=span)
         country = self._country_in(np, exclude=span)
-        actor = self.aliases.get(_alias_key(name))
+        actor = self.aliases.get(alias_key(name))
         if actor is None:
             entry = self._table_person(name, country)
             if entry is not None:
@@ -429,15 +364,15 @@ class ArticleActors:
         if valid:
             return valid[0]
         day = self.published or dt.date.today()
-        return min(entries, key=lambda e: _distance(e, day))
+        return min(entries, key=lambda e: distance(e, day))
 
     def _remember_person(self, actor: Actor, name: str, at: int, title: TitleEntry | None) -> None:
         parts = name.split()
-        keys = {_alias_key(name)}
+        keys = {alias_key(name)}
         if len(parts) > 1:
-            keys.add(_alias_key(parts[-1]))
+            keys.add(alias_key(parts[-1]))
             if actor.country in _FAMILY_NAME_FIRST:  # "Qin Gang" is "Mr. Qin", "Xi Jinping" is "Xi"
-                keys.add(_alias_key(parts[0]))
+                keys.add(alias_key(parts[0]))
         for key in keys:
             self.aliases.setdefault(key, actor)
         record = _PersonRecord(actor, at)
@@ -455,16 +390,16 @@ class ArticleActors:
         if named is None:
             return None
         span, entries = named
-        entry = _best_entry(entries, self.published)
+        entry = best_entry(entries, self.published)
         if span.text.lower() in self.resolver.plurals:
             # "Bosnian Serbs", "Iraqi Kurds": a people named by where they live
             for child in head.children:
                 place = self.named.get(child.i) if child.dep_ in ("amod", "compound") else None
                 if place is not None and place[0].start == child.i:
-                    entry = _best_entry(place[1], self.published)
+                    entry = best_entry(place[1], self.published)
                     break
         title = self._title_in(np, exclude=span)
-        actor = _actor_from_entry(entry, title)
+        actor = actor_from_entry(entry, title)
         full = self._mention_span(head, np)
         return ActorMention(full.text, full.start_char, full.end_char, actor)
 
@@ -474,7 +409,7 @@ class ArticleActors:
                 continue
             named = self.named.get(token.i)
             if named:
-                entry = _best_entry(named[1], self.published)
+                entry = best_entry(named[1], self.published)
                 if entry.kind != "person":
                     return entry
         return None
@@ -506,7 +441,7 @@ class ArticleActors:
             )
         )
         if title_entry is None and not modifiers_count:
-            np = _modifiers_only(head, np)  # "a trade agreement in Buenos Aires" names no Argentine actor
+            np = modifiers_only(head, np)  # "a trade agreement in Buenos Aires" names no Argentine actor
         country = self._country_in(np)
         if country is None and title_entry is None:
             return None
@@ -516,7 +451,7 @@ class ArticleActors:
                 domestic = self._sentence_country(head, np) if title_entry else None
                 if domestic is None or not title_entry or not title_entry.sector:
                     return None
-                actor = _actor_from_entry(domestic, title_entry)
+                actor = actor_from_entry(domestic, title_entry)
         elif title_entry is None:
             lemma = head.lemma_.lower()
             if lemma in self.resolver.event_nouns:
@@ -524,9 +459,9 @@ class ArticleActors:
             if not (lemma in _GOV_CONTEXT or head.pos_ in ("NOUN", "PROPN")):
                 return None
             sector = "GOV" if head.lemma_.lower() in _GOV_CONTEXT else None
-            actor = _actor_from_entry(country, None, sector=sector)
+            actor = actor_from_entry(country, None, sector=sector)
         else:
-            actor = _actor_from_entry(country, title_entry)
+            actor = actor_from_entry(country, title_entry)
             holder = self._title_holder(country, title_entry)
             if holder is not None:
                 actor = holder
@@ -538,11 +473,11 @@ class ArticleActors:
             if child.dep_ in ("amod", "compound", "nmod") and child.i < head.i:
                 named = self.named.get(child.i)
                 if named is not None:
-                    entry = _best_entry(named[1], self.published)
+                    entry = best_entry(named[1], self.published)
                     if entry.kind != "person":
                         span = named[0]
                         return ActorMention(
-                            span.text, span.start_char, span.end_char, _actor_from_entry(entry, None)
+                            span.text, span.start_char, span.end_char, actor_from_entry(entry, None)
                         )
         return None
 
@@ -564,10 +499,10 @@ class ArticleActors:
                 named = self.named.get(member.i)
                 if named is None:
                     continue
-                entry = _best_entry(named[1], self.published)
+                entry = best_entry(named[1], self.published)
                 if entry.kind == "person":
                     continue
-                actor = _actor_from_entry(entry, title_entry)
+                actor = actor_from_entry(entry, title_entry)
                 if all(m.actor.code != actor.code for m in found):
                     found.append(ActorMention(full.text, full.start_char, full.end_char, actor))
         return found if len(found) > 1 else []
@@ -580,7 +515,7 @@ class ArticleActors:
             named = self.named.get(token.i)
             if named is None or token.i in inside:
                 continue
-            entry = _best_entry(named[1], self.published)
+            entry = best_entry(named[1], self.published)
             if entry.kind in ("country", "adjective", "capital", "epithet") and entry.country:
                 distance = abs(token.i - head.i)
                 if best is None or distance < best[0]:
@@ -601,105 +536,6 @@ class ArticleActors:
                 return Actor(entry.code, entry.country, entry.sector, entry.name, entry.role)
         return None
 
-    def _anaphoric_person(self, title: TitleEntry | None) -> Actor | None:
-        if title is None or title.kind != "title":
-            return None
-        for record in reversed(self.persons):
-            if title.phrase in record.titles or (title.role and title.role in record.titles):
-                return record.actor
-        words = set(title.phrase.split())
-        for record in reversed(self.persons):
-            if any(words & set(t.split()) for t in record.titles):
-                return record.actor
-        return None
-
-    # -- pronouns and pairs ----------------------------------------------------------------------------
-    def _resolve_pronoun(self, head: Token) -> list[ActorMention]:
-        word = head.lower_
-        span = self.doc[head.i : head.i + 1]
-        if word in _PERSON_PRONOUNS:
-            for record in reversed(self.persons):
-                if record.mention_start < head.i:
-                    return [ActorMention(span.text, span.start_char, span.end_char, record.actor)]
-            return []
-        if word in _PLURAL_PRONOUNS:
-            group = self._coordinated_subject(head)
-            if group:
-                return [ActorMention(span.text, span.start_char, span.end_char, m.actor) for m in group]
-            antecedent = self._plural_antecedent(head)
-            if antecedent is not None:
-                return [ActorMention(span.text, span.start_char, span.end_char, antecedent.actor)]
-            return []
-        if word in _THING_PRONOUNS:
-            antecedent = self._thing_antecedent(head)
-            if antecedent is not None:
-                return [ActorMention(span.text, span.start_char, span.end_char, antecedent.actor)]
-        return []
-
-    def _thing_antecedent(self, head: Token) -> ActorMention | None:
-        """ "it": the nearest earlier singular non-person actor phrase, subjects first, two sentences back."""
-        window_start = self._window_start(head, sentences_back=2)
-        candidates = [(i, m) for i, m in self.last_thing if window_start <= i < head.i]
-        singular = [(i, m) for i, m in candidates if self.doc[i].tag_ not in ("NNS", "NNPS")]
-        subjects = [(i, m) for i, m in singular if self.doc[i].dep_ in ("nsubj", "nsubjpass")]
-        # a subject "it" continues the topic; a possessive "its" refers to the nearest candidate
-        # ("imposed sanctions on Russia over its invasion")
-        pool = (
-            singular
-            if head.dep_ == "poss" and head.sent.start <= (singular or [(-1, None)])[-1][0]
-            else (subjects or singular)
-        )
-        return pool[-1][1] if pool else None
-
-    def _window_start(self, head: Token, *, sentences_back: int) -> int:
-        """The first token of the sentence ``sentences_back`` before ``head``'s own."""
-        index = bisect.bisect_right(self.sentence_starts, head.i) - 1
-        return self.sentence_starts[max(0, index - sentences_back)]
-
-    def _coordinated_subject(self, head: Token) -> list[ActorMention]:
-        """ "Obama and Putin said they ...": "they" is the coordinated subject before it in the sentence."""
-        for token in reversed(head.sent[: head.i - head.sent.start]):
-            if token.dep_ in ("nsubj", "nsubjpass") and token.conjuncts:
-                group = list(self.mentions.get(token.i, []))
-                for conj in token.conjuncts:
-                    group.extend(self.mentions.get(conj.i, []))
-                if len(group) > 1:
-                    return group
-        return []
-
-    def _plural_antecedent(self, head: Token) -> ActorMention | None:
-        """ "they": the nearest earlier plural group ("the Fijian rebels"), subjects first."""
-        window_start = self._window_start(head, sentences_back=1)
-        candidates = [
-            (i, m)
-            for i, m in self.last_thing
-            if window_start <= i < head.i and self.doc[i].tag_ in ("NNS", "NNPS")
-        ]
-        subjects = [(i, m) for i, m in candidates if self.doc[i].dep_ in ("nsubj", "nsubjpass")]
-        pool = subjects or candidates
-        return pool[-1][1] if pool else None
-
-    def _resolve_pair(self, head: Token) -> list[ActorMention]:
-        if not any(child.lower_ in _PAIR_WORDS for child in head.children):
-            return []
-        lemma = head.lemma_.lower()
-        if lemma in _PAIR_NOUNS_PERSON and lemma not in _PAIR_NOUNS_COUNTRY:
-            actors = _last_distinct([r.actor for r in reversed(self.persons) if r.mention_start < head.i], 2)
-        elif lemma in _PAIR_NOUNS_COUNTRY:
-            actors = _last_distinct(
-                [_country_only(m.actor) for i, m in reversed(self.last_thing) if i < head.i]
-                + [_country_only(r.actor) for r in reversed(self.persons) if r.mention_start < head.i],
-                2,
-                key=lambda a: a.country,
-            )
-        else:
-            return []
-        if len(actors) < 2:
-            return []
-        full = self._mention_span(head, _np_tokens(head))
-        return [ActorMention(full.text, full.start_char, full.end_char, actor) for actor in actors]
-
-    # -- spans -----------------------------------------------------------------------------------
     def _mention_span(self, head: Token, np: list[Token]) -> Span:
         indices = [t.i for t in np if not t.is_punct or t.i == head.i]
         span = self.doc[min(indices) : max(indices) + 1]
@@ -716,116 +552,3 @@ class ArticleActors:
 
 
 # -- helpers --------------------------------------------------------------------------------------
-def _inside_np(token: Token) -> bool:
-    """True for tokens that modify a noun-phrase head rather than head one themselves."""
-    if token.dep_ in ("compound", "amod", "nmod", "det", "nummod", "quantmod", "case", "flat"):
-        return token.head.i != token.i and token.head.pos_ in ("NOUN", "PROPN", "PRON")
-    return False
-
-
-def _is_expletive(token: Token) -> bool:
-    """ "It is clear that ...", "it seems": a dummy subject refers to nothing."""
-    if token.lower_ != "it" or token.dep_ not in ("nsubj", "expl"):
-        return token.dep_ == "expl"
-    verb = token.head
-    if verb.lemma_ not in ("be", "seem", "appear", "remain", "become"):
-        return False
-    for child in verb.children:
-        if child.dep_ == "acomp" and child.lemma_.lower() in _EXPLETIVE_ADJECTIVES:
-            return True  # "it is clear (that ...)"
-        if child.dep_ == "ccomp" and child.i > token.i and any(c.dep_ == "mark" for c in child.children):
-            return True  # "it seems that ..."
-        if child.dep_ == "attr" and child.i < token.i:
-            return True  # "whose responsibility it is"
-    return False
-
-
-def _modifiers_only(head: Token, np: list[Token]) -> list[Token]:
-    """A generic noun ("a trade agreement in Buenos Aires") takes its country from its own modifiers only."""
-    keep = {head.i}
-    for child in head.children:
-        if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < head.i:
-            keep.update(t.i for t in child.subtree)
-    return [t for t in np if t.i in keep]
-
-
-def _np_tokens(head: Token) -> list[Token]:
-    """The head's noun phrase: its left modifiers, appositions and "of/in/within ..." phrases (two levels).
-
-    Iterative, so that a pathological chain of modifiers (a run of emoji) cannot exhaust the stack.
-    """
-    tokens: dict[int, Token] = {}
-    stack = [(head, 0)]
-    while stack:
-        token, depth = stack.pop()
-        tokens[token.i] = token
-        for child in token.children:
-            if child.dep_ in _NP_LEFT_DEPS and child.i < token.i + 1:
-                stack.append((child, depth))
-                tokens.update(
-                    (c.i, c) for c in child.children if c.dep_ == "conj" and c.pos_ in ("ADJ", "PROPN")
-                )
-            elif child.dep_ == "appos" and depth < 2:
-                stack.append((child, depth + 1))
-            elif child.dep_ == "prep" and child.lower_ in _NP_PREPS and depth < 2:
-                tokens[child.i] = child
-                stack.extend((grand, depth + 1) for grand in child.children if grand.dep_ == "pobj")
-    return [tokens[i] for i in sorted(tokens)]
-
-
-def _alias_key(text: str) -> str:
-    return " ".join(_strip_honorific(text).lower().replace("’", "'").split())
-
-
-def _strip_honorific(text: str) -> str:
-    parts = text.split()
-    while len(parts) > 1 and parts[0].lower() in _HONORIFICS:
-        parts = parts[1:]
-    return " ".join(parts)
-
-
-def _distance(entry: ActorEntry, day: dt.date) -> int:
-    start = entry.start or dt.date.min
-    end = entry.end or dt.date.max
-    if start <= day <= end:
-        return 0
-    return min(abs((day - start).days), abs((day - end).days))
-
-
-def _best_entry(entries: list[ActorEntry], day: dt.date | None) -> ActorEntry:
-    valid = [e for e in entries if e.valid_on(day)]
-    pool = valid or entries
-    order = {"organization": 0, "country": 1, "capital": 2, "epithet": 3, "adjective": 4, "person": 5}
-    return min(pool, key=lambda e: order.get(e.kind, 9))
-
-
-def _actor_from_entry(entry: ActorEntry, title: TitleEntry | None, *, sector: str | None = None) -> Actor:
-    if title is not None and entry.kind != "organization":
-        sector = title.sector
-    if sector and entry.country and entry.kind in ("country", "adjective", "epithet", "capital"):
-        return Actor(entry.country + sector, entry.country, sector, entry.name, entry.kind)
-    if entry.kind in ("country", "adjective", "epithet"):
-        return Actor(entry.country or entry.code, entry.country, None, entry.name, entry.kind)
-    return Actor(entry.code, entry.country, entry.sector, entry.name, entry.kind)
-
-
-def _country_only(actor: Actor) -> Actor:
-    if not actor.country:
-        return actor
-    return Actor(
-        actor.country, actor.country, None, actor.name if actor.code == actor.country else None, "country"
-    )
-
-
-def _last_distinct(actors: Iterable[Actor], count: int, key=None) -> list[Actor]:  # noqa: ANN001
-    key = key or (lambda a: a.code + (a.name or ""))
-    seen: list[Actor] = []
-    keys: set = set()
-    for actor in actors:
-        k = key(actor)
-        if k and k not in keys:
-            keys.add(k)
-            seen.append(actor)
-        if len(seen) == count:
-            break
-    return seen

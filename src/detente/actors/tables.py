@@ -64,8 +64,34 @@ GROUP_COUNTRIES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 #: Primary CAMEO sectors (the 3 letters after the country).
 SECTORS = frozenset(
     {
-        "GOV", "MIL", "COP", "REB", "OPP", "CVL", "BUS", "MED", "LEG", "JUD", "SPY", "EDU", "REL", "LAB",
-        "REF", "HLH", "AGR", "CRM", "DEV", "ELI", "ENV", "HRI", "IGO", "INS", "MOD", "RAD", "SEP", "UAF",
+        "GOV",
+        "MIL",
+        "COP",
+        "REB",
+        "OPP",
+        "CVL",
+        "BUS",
+        "MED",
+        "LEG",
+        "JUD",
+        "SPY",
+        "EDU",
+        "REL",
+        "LAB",
+        "REF",
+        "HLH",
+        "AGR",
+        "CRM",
+        "DEV",
+        "ELI",
+        "ENV",
+        "HRI",
+        "IGO",
+        "INS",
+        "MOD",
+        "RAD",
+        "SEP",
+        "UAF",
     }
 )
 
