@@ -19,7 +19,11 @@ _THING_PRONOUNS = {"it", "its", "itself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 _PAIR_WORDS = {"two", "both"}
 _PAIR_NOUNS_PERSON = {"leader", "president", "minister", "man", "side", "official", "diplomat", "counterpart"}
-_PAIR_NOUNS_COUNTRY = frozenset("country power nation state government side neighbor neighbour capital".split())
+# fmt: off
+_PAIR_NOUNS_COUNTRY = {
+    "country", "power", "nation", "state", "government", "side", "neighbor", "neighbour", "capital",
+}
+# fmt: on
 FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
 
 __all__ = ["AnaphoraRules", "FIRST_PERSON"]
