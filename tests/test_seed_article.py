@@ -82,6 +82,10 @@ def test_expected_event_is_found(coded, label, source, target, roots, status):
     assert found, f"{label} not found among {summary}"
 
 
+def test_the_article_is_coded(coded):
+    assert coded.error is None, coded.error
+
+
 def test_planned_visit_is_one_event_with_two_mentions(coded):
     visits = [
         e

@@ -30,6 +30,7 @@ def report():
 
 def test_type_recall_floor(report):
     assert report.records == 164
+    assert report.failures == 0
     assert report.type_recall >= TYPE_RECALL_FLOOR, report.format()
 
 

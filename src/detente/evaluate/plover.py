@@ -51,6 +51,7 @@ class PloverReport:
     gold_matched: int = 0
     predicted_triples: int = 0
     predicted_matched: int = 0
+    failures: int = 0  # sentences detente could not code at all (an internal error)
     misses: list[tuple[str, str, list[str]]] = field(default_factory=list)
 
     @property
@@ -89,6 +90,8 @@ class PloverReport:
             f"triple recall:    {self.recall:.3f}  ({self.gold_matched}/{self.gold_triples})",
             f"triple F1:        {self.f1:.3f}",
         ]
+        if self.failures:
+            lines.append(f"coding failures:  {self.failures} (see the error records: detente code)")
         if show_misses:
             lines.append("")
             lines.extend(
@@ -160,6 +163,8 @@ def score(records: Iterable[GoldRecord], coded: Iterable[CodedArticle]) -> Plove
     report = PloverReport()
     for record, result in zip(records, coded, strict=True):
         report.records += 1
+        if result.error is not None and result.error.code == "coding_failed":
+            report.failures += 1
         predicted = predicted_triples(result)
         types = {t for _, t, _, _ in predicted}
         if record.type in types:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,43 +34,19 @@ from .arguments import (
     recipient_in_object,
     subject_actors,
 )
+from .candidate import SYMMETRIC, Candidate, met_with
 from .intent import intent_code, load_intent_codes
 from .lexicon import Frame, Lexicon
+from .nominal import NominalEvents
 from .speech import HOPE, ReportedSpeechRules
 from .status import event_status
 
 __all__ = ["EventExtractor", "Candidate"]
 
 _STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "devote", "prepare", "involve", "engage"}
-_CONTEXT_PREPS = ("in", "during", "at", "via", "by", "through", "over", "for")
 _REFUSAL_AUX = {"will", "wo", "would", "can", "ca", "could", "shall"}
 _INTENT_CUES = {"would", "if", "unless", "want", "wants", "wanted"}
 _REFUSAL_CUES = {"failed", "fail", "fails", "refused", "refuses", "refuse"}
-_VERBAL_ROOTS = ("01", "02", "03", "05", "10", "11", "12", "13")
-# meeting, agreeing, signing, cooperating: "X and Y did it" means each with the other
-_SYMMETRIC = (
-    "087",
-    "0871",
-    "030",
-    "031",
-    "032",
-    "036",
-    "037",
-    "040",
-    "041",
-    "044",
-    "045",
-    "046",
-    "050",
-    "054",
-    "057",
-    "060",
-    "061",
-    "062",
-    "063",
-    "064",
-    "019",
-)
 # verbs whose object does what their complement says: "urged Israel to agree", "forced the army to withdraw"
 _OBJECT_CONTROL = {
     "urge",
@@ -131,22 +107,7 @@ _PARTITIVES = {
 _MOTION = {"travel", "go", "fly", "head", "come", "arrive", "return", "visit"}
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """An event before it is merged with its repeats."""
-
-    trigger: Token
-    cameo: str
-    rule: str
-    sources: tuple[ActorMention, ...]
-    targets: tuple[ActorMention, ...]
-    reciprocal: bool
-    status: str
-    cue: str | None = None  # the word that gave the status
-    announced: bool = False  # reported as said by its own source ("they said they would meet")
-
-
-class EventExtractor(ReportedSpeechRules):
+class EventExtractor(NominalEvents, ReportedSpeechRules):
     """Turns a Doc (with its resolved actors) into the article's events."""
 
     def __init__(self, lexicon: Lexicon, ontology: Ontology) -> None:
@@ -231,35 +192,6 @@ class EventExtractor(ReportedSpeechRules):
             )
         )
 
-    def _noun(self, noun: Token, actors: ArticleActors, earlier: list[Candidate]) -> Iterator[Candidate]:
-        frame = self.lexicon.match(self._lemma(noun), "NOUN", self._features(noun))
-        if frame is None:
-            return
-        own = self._noun_own_actors(noun, frame, actors)
-        status = self._status(noun)
-        antecedent = None
-        if _is_definite(noun) and not (own[0] and own[1]):
-            antecedent = _antecedent(earlier, frame.cameo, sources=own[0] or None)
-        if antecedent is not None:
-            sources = own[0] or antecedent.sources
-            targets = own[1] or antecedent.targets
-            reciprocal = antecedent.reciprocal and not own[0]
-            if status == "occurred":
-                status = antecedent.status
-        elif own[2] or (own[0] and own[1]):
-            sources, targets, reciprocal = own
-        else:
-            carried = self._carried_actors(noun, actors, own[1])
-            sources, targets = own[0] or carried[0], own[1] or carried[1]
-            reciprocal = carried[2] and not own[0] and not own[1]
-        if not sources and not targets:
-            return
-        if len(sources) > 1 and not targets:
-            reciprocal = frame.cameo[:3] in _SYMMETRIC
-        reciprocal = reciprocal or _met_with(noun, frame.cameo, targets, actors)
-        yield Candidate(noun, frame.cameo, frame.rule, tuple(sources), tuple(targets), reciprocal, status)
-
-    # -- features --------------------------------------------------------------------------------
     def _lemma(self, token: Token) -> str:
         lemma = token.lemma_.lower()
         if token.tag_ == "VBZ" and token.lower_.endswith("s"):
@@ -355,12 +287,12 @@ class EventExtractor(ReportedSpeechRules):
             return pair[:1], pair[1:], True
         if len(sources) > 1 and not targets:
             # "X and Y met": each with the other; "US and British activists staged a protest": co-agents
-            return tuple(sources), (), frame.cameo[:3] in _SYMMETRIC
+            return tuple(sources), (), frame.cameo[:3] in SYMMETRIC
         if not targets and self._lemma(verb) in _MOTION:
             targets = destination_from_head(verb, actors)
         if not targets and sources:
             targets = [m for m in self._purpose_targets(verb, actors) if m not in sources]
-        return tuple(sources), tuple(targets), _met_with(verb, frame.cameo, targets, actors)
+        return tuple(sources), tuple(targets), met_with(verb, frame.cameo, targets, actors)
 
     def _targets(
         self, verb: Token, frame: Frame, actors: ArticleActors, *, depth: int = 0
@@ -463,64 +395,6 @@ class EventExtractor(ReportedSpeechRules):
         return adjacent_left_subject(verb, actors)
 
     # -- actors of an event noun -----------------------------------------------------------------------
-    def _noun_own_actors(
-        self, noun: Token, frame: Frame, actors: ArticleActors
-    ) -> tuple[tuple[ActorMention, ...], tuple[ActorMention, ...], bool]:
-        """Actors the noun phrase names: "his trip to China", "a visit by X to Y", "talks between X and Y"."""
-        pair = between(noun, actors)
-        if len(pair) >= 2:
-            return tuple(pair[:1]), tuple(pair[1:]), True
-        source_preps = ("by", "from") if frame.cameo[:2] in _VERBAL_ROOTS else ("by",)
-        sources = (
-            dep_actors(noun, ("poss",), actors)
-            or prep_actors(noun, source_preps, actors)
-            or list(actors.participants_of(noun))
-        )
-        spec = frame.target or "obj"
-        targets = prep_actors(noun, (spec[5:],), actors) if spec.startswith("prep:") else []
-        targets = targets or prep_actors(noun, TARGET_PREPS, actors) or _of_complement_targets(noun, actors)
-        if not targets:  # "its demand that Israel ease restrictions"
-            for child in noun.children:
-                if child.dep_ in ("acl", "ccomp", "relcl") and any(c.dep_ == "mark" for c in child.children):
-                    targets = subject_actors(child, actors)
-                    if targets:
-                        break
-        return tuple(sources), tuple(targets), False
-
-    def _carried_actors(
-        self, noun: Token, actors: ArticleActors, own_targets: tuple[ActorMention, ...]
-    ) -> tuple[tuple[ActorMention, ...], tuple[ActorMention, ...], bool]:
-        """The actors of the verb that carries an event noun: "held talks", "postponed the visit",
-        "told X in a phone call" -- not a verb that codes an event of its own ("condemned the attack")."""
-        head = noun.head
-        if noun.dep_ not in ("dobj", "nsubjpass", "pobj", "attr") or head.i == noun.i:
-            return (), (), False
-        carrier = head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else head
-        carrier_lemma = self._lemma(carrier)
-        in_context = noun.dep_ == "pobj" and head.lower_ in _CONTEXT_PREPS
-        as_object = noun.dep_ in ("dobj", "nsubjpass", "attr")
-        carries = in_context or (
-            as_object
-            and (
-                carrier_lemma in self.lexicon.light_verbs
-                or carrier_lemma in self.lexicon.report_verbs  # "announced a suspension of air links"
-                or carrier_lemma in self.governing_cues
-                or carrier_lemma not in self.lexicon.verbs
-            )
-        )
-        if carrier.pos_ not in ("VERB", "AUX") or not carries:
-            return (), (), False
-        pair = between(carrier, actors)
-        if len(pair) >= 2:
-            return tuple(pair[:1]), tuple(pair[1:]), True
-        sources = subject_actors(carrier, actors) or self._inherited_subject(carrier, actors)
-        others = [c for c in carrier.children if c.dep_ in ("dobj", "dative") and c.i != noun.i]
-        targets = list(own_targets) or [m for c in others for m in actors.at(c) if m not in sources]
-        if not targets and noun.dep_ == "dobj":  # "staged rallies ... against the party's leader"
-            targets = prep_actors(carrier, ("against", "on", "with"), actors)
-        targets = targets or pair
-        return tuple(sources), tuple(targets), in_context and bool(sources and targets)
-
     def _intent(self, cand: Candidate) -> str | None:
         """An announced act is coded as the intent or threat ("will give aid" 033, "would boycott" 1312,
         "will not accept" 12x)."""
@@ -613,26 +487,6 @@ def _most_specific(mentions: tuple[ActorMention, ...]) -> tuple[ActorMention, ..
     )
 
 
-def _of_complement_targets(noun: Token, actors: ArticleActors) -> list[ActorMention]:
-    """ "a suspension of air links with Serbia": the target hangs on the noun's "of" complement."""
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and not actors.at(pobj):
-                    found = prep_actors(pobj, ("with", "to", "against", "on"), actors)
-                    if found:
-                        return found
-    return []
-
-
-def _met_with(token: Token, cameo: str, targets, actors: ArticleActors) -> bool:  # noqa: ANN001
-    """ "met with X", "talks with X": a two-sided consultation."""
-    if cameo[:3] not in _SYMMETRIC or not targets:
-        return False
-    partners = prep_actors(token, ("with",), actors)
-    return bool(partners) and all(m in partners for m in targets)
-
-
 def _dyads(cand: Candidate) -> Iterator[tuple[ActorMention | None, ActorMention | None]]:
     """Source-target pairs: every pair of a reciprocal group ("the US, Russia and Switzerland met"),
     else every source with every target."""
@@ -692,19 +546,3 @@ def _governs_event(verb: Token, lexicon: Lexicon, lemma_of) -> bool:  # noqa: AN
         if child.dep_ == "xcomp" and lemma_of(child) in lexicon.verbs:
             return True
     return False
-
-
-def _is_definite(noun: Token) -> bool:
-    return any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("this", "that", "the", "these"))
-        for c in noun.children
-    )
-
-
-def _antecedent(earlier: list[Candidate], cameo: str, *, sources=None) -> Candidate | None:  # noqa: ANN001
-    codes = {m.actor.code for m in sources} if sources else None
-    for cand in reversed(earlier):
-        same_source = codes is None or {m.actor.code for m in cand.sources} & codes
-        if cand.cameo == cameo and same_source and (cand.targets or codes is None):
-            return cand
-    return None
