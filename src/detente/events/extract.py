@@ -133,9 +133,6 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
             candidates.extend(self._sentence(sent, actors, candidates, consumed))
         return self._merge(candidates, article)
 
-    def _candidate(self, *fields: object) -> Candidate:
-        return Candidate(*fields)  # type: ignore[arg-type]
-
     def _cue(self, lemma: str, scope: str) -> str | None:
         return self.cue_table.get((lemma, scope))
 

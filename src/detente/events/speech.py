@@ -22,10 +22,10 @@ from .arguments import (
     same_country,
     subject_actors,
 )
+from .candidate import Candidate
 
 if TYPE_CHECKING:
     from ..records import ActorMention
-    from .extract import Candidate
 
 __all__ = ["ReportedSpeechRules", "HOPE"]
 
@@ -56,9 +56,7 @@ class ReportedSpeechRules:
         frame = self.lexicon.match("demand", "VERB", {"xcomp": {self._lemma(clause)}})
         cameo = frame.cameo if frame else "100"
         status = self._status(verb)
-        yield self._candidate(
-            verb, cameo, "speech:modal-demand", tuple(speakers), tuple(targets), False, status
-        )
+        yield Candidate(verb, cameo, "speech:modal-demand", tuple(speakers), tuple(targets), False, status)
 
     def _appeal(self, verb: Token, clause: Token, speakers, own, actors) -> Iterator[Candidate]:  # noqa: ANN001
         hope = clause if self._lemma(clause) in HOPE else (verb if self._lemma(verb) in HOPE else None)
@@ -78,9 +76,7 @@ class ReportedSpeechRules:
             cameo = frame.cameo if frame else "020"
             status = self._status(hope)
             status = "occurred" if status == "hypothetical" else status
-            yield self._candidate(
-                hope, cameo, "speech:hope-appeal", tuple(source), tuple(targets), False, status
-            )
+            yield Candidate(hope, cameo, "speech:hope-appeal", tuple(source), tuple(targets), False, status)
 
     def _blame(self, verb: Token, clause: Token, speakers, addressees, actors) -> Iterator[Candidate]:  # noqa: ANN001
         if not speakers:
@@ -97,4 +93,4 @@ class ReportedSpeechRules:
         if not targets or same_actors(speakers, targets):
             return
         status = self._status(verb)
-        yield self._candidate(verb, "112", "speech:blame", tuple(speakers), tuple(targets), False, status)
+        yield Candidate(verb, "112", "speech:blame", tuple(speakers), tuple(targets), False, status)
