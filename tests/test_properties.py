@@ -90,6 +90,8 @@ def _check(coded: CodedArticle) -> None:
                 assert text[side.start:side.end] == side.text
     for span in (*coded.article.paragraphs, *coded.article.headings):
         assert 0 <= span.start <= span.end <= len(text)
+    ids = [event.id for event in coded.events]
+    assert len(ids) == len(set(ids))  # the store keys events on their ids
     coded.to_dict()  # serialisable shape, no exception
 
 

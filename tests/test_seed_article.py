@@ -86,6 +86,11 @@ def test_the_article_is_coded(coded):
     assert coded.error is None, coded.error
 
 
+def test_event_ids_are_unique(coded):
+    ids = [event.id for event in coded.events]
+    assert len(ids) == len(set(ids))
+
+
 def test_planned_visit_is_one_event_with_two_mentions(coded):
     visits = [
         e

@@ -452,10 +452,8 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
             if source is not None and target is not None and source.actor.code == target.actor.code:
                 continue
             evidence = _evidence(cand)
-            sides = [actor_key(source), actor_key(target)]
-            if cand.reciprocal:
-                sides.sort()
-            key_text = "|".join([article.id, *sides, cand.cameo, cand.status])
+            identity = _identity(source, target, cand.cameo, cand.status, cand.reciprocal)
+            key_text = "|".join([article.id, *identity])
             yield Event(
                 id=hashlib.sha256(key_text.encode()).hexdigest()[:16],
                 source=source,
@@ -520,11 +518,18 @@ def _evidence(cand: Candidate) -> Evidence:
     )
 
 
-def _event_key(event: Event) -> tuple:
-    source, target = actor_key(event.source), actor_key(event.target)
-    if event.reciprocal:
-        source, target = sorted([source, target])
-    return (source, target, event.cameo, event.status)
+def _event_key(event: Event) -> tuple[str, ...]:
+    return _identity(event.source, event.target, event.cameo, event.status, event.reciprocal)
+
+
+def _identity(
+    source: ActorMention | None, target: ActorMention | None, cameo: str, status: str, reciprocal: bool
+) -> tuple[str, ...]:
+    """What makes two reports the same event: its actors (either order when two-sided), code and status."""
+    sides = [actor_key(source), actor_key(target)]
+    if reciprocal:
+        sides.sort()
+    return (*sides, cameo, status, "two-sided" if reciprocal else "one-sided")
 
 
 def _in_heading(sent: Span, article: Article) -> bool:
