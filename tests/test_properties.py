@@ -96,7 +96,7 @@ def _check(coded: CodedArticle) -> None:
 
 
 @settings(max_examples=30, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+          suppress_health_check=list(HealthCheck))
 @given(texts)
 def test_arbitrary_text_codes_without_exceptions_and_offsets_slice_back(text):
     coded = _code(text)
@@ -104,7 +104,7 @@ def test_arbitrary_text_codes_without_exceptions_and_offsets_slice_back(text):
         _check(coded)
 
 
-@settings(max_examples=30, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=6),
        st.lists(st.sampled_from(ODD), max_size=4))
 def test_english_with_odd_characters_is_coded_with_events(sentences, odd):
