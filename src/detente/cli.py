@@ -18,6 +18,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .batching import batched
 from .errors import ConfigError, DetenteError
 from .records import STATUSES, CodedArticle
 from .settings import Settings
@@ -156,7 +157,7 @@ def ingest_command(
     bar = tqdm(desc="coding", unit=" articles", disable=quiet, file=sys.stderr, dynamic_ncols=True)
     with store, bar:
         coded = _run(settings, paths, published, scheduler=scheduler, workers=workers)
-        for chunk in _chunks(coded, 16):
+        for chunk in batched(coded, 16):
             summary = store.write_batch(chunk)
             totals["articles"] += summary.articles_written + summary.articles_unchanged
             totals["written"] += summary.articles_written
@@ -317,17 +318,6 @@ def _run(
             yield from get_coder(settings).code(items)
     except DetenteError as exc:
         _fatal(exc)
-
-
-def _chunks(items: Iterable[CodedArticle], size: int) -> Iterator[list[CodedArticle]]:
-    chunk: list[CodedArticle] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _fatal(exc: Exception) -> None:

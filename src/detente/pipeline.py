@@ -14,15 +14,17 @@ from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from .actors.resolve import ActorResolver
-from .actors.tables import load_tables
+from .actors.tables import ActorTables, load_tables
+from .batching import batched
 from .events.extract import EventExtractor
 from .events.lexicon import load_lexicon
 from .ingest import make_article
 from .nlp import load_pipeline, set_published
 from .ontology import load_ontology
-from .records import Article, CodedArticle, Rejection
+from .records import Article, CodedArticle, Event, Rejection
 from .settings import Settings
 
 __all__ = ["Coder", "EventsComponent", "get_coder"]
@@ -40,21 +42,11 @@ class Coder:
         self.tables = load_tables(
             extra_files=self.settings.actor_files, petrarch_dirs=self.settings.petrarch_dirs
         )
-        lexicon = load_lexicon()
-        self.resolver = ActorResolver(
-            self.tables, self.nlp.vocab, event_nouns=lexicon.nouns, speech_verbs=lexicon.speech_verbs
-        )
-        self.extractor = EventExtractor(lexicon, load_ontology())
+        self.resolver, self.extractor = coding_stages(self.tables, self.nlp.vocab)
 
     def code(self, items: Iterable[Article | Rejection]) -> Iterator[CodedArticle]:
         """Code articles in input order; a Rejection passes through as a CodedArticle with its error."""
-        batch: list[Article | Rejection] = []
-        for item in items:
-            batch.append(item)
-            if len(batch) >= self.settings.batch_size:
-                yield from self._code_batch(batch)
-                batch = []
-        if batch:
+        for batch in batched(items, self.settings.batch_size):
             yield from self._code_batch(batch)
 
     def code_text(
@@ -66,9 +58,7 @@ class Coder:
 
     def code_doc(self, doc: Doc, article: Article) -> CodedArticle:
         """Code an article whose Doc has been parsed already."""
-        actors = self.resolver.resolve(doc, published=article.published)
-        events = self.extractor.extract(doc, actors, article)
-        return CodedArticle(article=article, events=tuple(events))
+        return CodedArticle(article=article, events=code_events(self.resolver, self.extractor, doc, article))
 
     def _code_batch(self, batch: list[Article | Rejection]) -> Iterator[CodedArticle]:
         checked = [self._check_length(item) if isinstance(item, Article) else item for item in batch]
@@ -108,6 +98,21 @@ class Coder:
             )
 
 
+def coding_stages(tables: ActorTables, vocab: Vocab) -> tuple[ActorResolver, EventExtractor]:
+    """The actor resolver and event extractor over one set of tables and the shipped lexicons."""
+    lexicon = load_lexicon()
+    resolver = ActorResolver(tables, vocab, event_nouns=lexicon.nouns, speech_verbs=lexicon.speech_verbs)
+    return resolver, EventExtractor(lexicon, load_ontology())
+
+
+def code_events(
+    resolver: ActorResolver, extractor: EventExtractor, doc: Doc, article: Article
+) -> tuple[Event, ...]:
+    """Resolve the parsed article's actors, then code its events."""
+    actors = resolver.resolve(doc, published=article.published)
+    return tuple(extractor.extract(doc, actors, article))
+
+
 @lru_cache(maxsize=4)
 def get_coder(settings: Settings | None = None) -> Coder:
     """One Coder per process and settings (Dask workers call this too)."""
@@ -123,19 +128,13 @@ class EventsComponent:
 
     def __init__(self, nlp: Language, name: str = "detente_events") -> None:
         self.name = name
-        tables = load_tables()
-        lexicon = load_lexicon()
-        self.resolver = ActorResolver(
-            tables, nlp.vocab, event_nouns=lexicon.nouns, speech_verbs=lexicon.speech_verbs
-        )
-        self.extractor = EventExtractor(lexicon, load_ontology())
+        self.resolver, self.extractor = coding_stages(load_tables(), nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
         from .nlp import get_published
 
         article = Article(id="doc", text=doc.text, published=get_published(doc))
-        actors = self.resolver.resolve(doc, published=article.published)
-        doc._.detente_events = tuple(self.extractor.extract(doc, actors, article))
+        doc._.detente_events = code_events(self.resolver, self.extractor, doc, article)
         return doc
 
 

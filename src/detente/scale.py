@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 
+from .batching import batched
 from .errors import ConfigError
 from .records import Article, CodedArticle, Rejection
 from .settings import Settings
@@ -43,7 +44,7 @@ def code_on_dask(
     client, cluster = _connect(scheduler, n_workers=n_workers, connect_timeout=connect_timeout)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        yield from _ordered(client, _partitions(items, partition_size), settings, in_flight=2 * workers)
+        yield from _ordered(client, batched(items, partition_size), settings, in_flight=2 * workers)
     finally:
         client.close()
         if cluster is not None:
@@ -57,8 +58,9 @@ def _connect(scheduler: str, *, n_workers: int | None, connect_timeout: float): 
     except ImportError:  # pragma: no cover - depends on the install
         raise ConfigError("Dask is not installed: pip install 'detente[dask]'") from None
     if scheduler == "local":
-        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+        cluster = LocalCluster(
+            n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
         return Client(cluster), cluster
     _probe(scheduler, timeout=connect_timeout)
     return Client(scheduler, timeout=f"{connect_timeout}s"), None
@@ -85,17 +87,6 @@ def _probe(scheduler: str, *, timeout: float) -> None:
         raise ConfigError(f"not a Dask scheduler address: {scheduler!r} ({exc})") from None
     except OSError as exc:
         raise ConfigError(f"cannot reach the Dask scheduler at {scheduler!r}: {exc}") from None
-
-
-def _partitions(items: Iterable[Article | Rejection], size: int) -> Iterator[list[Article | Rejection]]:
-    batch: list[Article | Rejection] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _ordered(client, partitions, settings: Settings, *, in_flight: int) -> Iterator[CodedArticle]:  # noqa: ANN001
