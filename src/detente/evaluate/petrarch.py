@@ -28,6 +28,7 @@ from ..errors import DataFileError, InputError
 from ..records import ActorMention, Article, CodedArticle
 from ..settings import Settings
 from .plover import FACTUAL
+from .scores import TripleScore
 
 __all__ = [
     "GoldEvent",
@@ -76,27 +77,6 @@ class PetrarchRecord:
     noevents: bool = False
 
 
-@dataclass(slots=True)
-class TripleScore:
-    """Micro counts for one kind of triple."""
-
-    gold: int = 0
-    gold_matched: int = 0
-    predicted: int = 0
-    predicted_matched: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.predicted_matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.gold_matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     def add(self, gold: list[Triple], predicted: set[Triple]) -> None:
         self.gold += len(gold)
@@ -290,8 +270,8 @@ def score(records: Iterable[PetrarchRecord], coded: Iterable[CodedArticle]) -> P
     for record, result in zip(records, coded, strict=True):
         report.records += 1
         root_gold, root_predicted = gold_triples(record, root=True), predicted_triples(result, root=True)
-        report.root.add(root_gold, root_predicted)
-        report.full.add(gold_triples(record, root=False), predicted_triples(result, root=False))
+        report.root.add(root_gold, root_predicted, _matches)
+        report.full.add(gold_triples(record, root=False), predicted_triples(result, root=False), _matches)
         if record.noevents:
             report.noevent_records += 1
             report.noevent_clean += not root_predicted

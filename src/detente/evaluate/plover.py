@@ -16,6 +16,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from ..errors import DataFileError, InputError
@@ -23,6 +24,7 @@ from ..ingest import make_article
 from ..ontology import fold_plover
 from ..records import Article, CodedArticle
 from ..settings import Settings
+from .scores import TripleScore
 
 __all__ = ["GoldRecord", "PloverReport", "evaluate_plover", "load_gold", "score"]
 
@@ -47,10 +49,7 @@ class GoldRecord:
 class PloverReport:
     records: int = 0
     type_hits: int = 0
-    gold_triples: int = 0
-    gold_matched: int = 0
-    predicted_triples: int = 0
-    predicted_matched: int = 0
+    triples: TripleScore = field(default_factory=TripleScore)
     failures: int = 0  # sentences detente could not code at all (an internal error)
     misses: list[tuple[str, str, list[str]]] = field(default_factory=list)
 
@@ -60,16 +59,15 @@ class PloverReport:
 
     @property
     def precision(self) -> float:
-        return self.predicted_matched / self.predicted_triples if self.predicted_triples else 0.0
+        return self.triples.precision
 
     @property
     def recall(self) -> float:
-        return self.gold_matched / self.gold_triples if self.gold_triples else 0.0
+        return self.triples.recall
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return self.triples.f1
 
     def to_dict(self) -> dict[str, float | int]:
         return {
@@ -78,16 +76,17 @@ class PloverReport:
             "triple_precision": round(self.precision, 4),
             "triple_recall": round(self.recall, 4),
             "triple_f1": round(self.f1, 4),
-            "gold_triples": self.gold_triples,
-            "predicted_triples": self.predicted_triples,
+            "gold_triples": self.triples.gold,
+            "predicted_triples": self.triples.predicted,
         }
 
     def format(self, *, show_misses: bool = False) -> str:
+        counts = self.triples
         lines = [
             f"PLOVER gold records: {self.records}",
             f"type recall:      {self.type_recall:.3f}  ({self.type_hits}/{self.records})",
-            f"triple precision: {self.precision:.3f}  ({self.predicted_matched}/{self.predicted_triples})",
-            f"triple recall:    {self.recall:.3f}  ({self.gold_matched}/{self.gold_triples})",
+            f"triple precision: {self.precision:.3f}  ({counts.predicted_matched}/{counts.predicted})",
+            f"triple recall:    {self.recall:.3f}  ({counts.gold_matched}/{counts.gold})",
             f"triple F1:        {self.f1:.3f}",
         ]
         if self.failures:
@@ -172,16 +171,11 @@ def score(records: Iterable[GoldRecord], coded: Iterable[CodedArticle]) -> Plove
         else:
             report.misses.append((record.type, record.text, sorted(types)))
         gold = gold_triples(record)
-        report.gold_triples += len(gold)
-        report.predicted_triples += len(predicted)
-        report.gold_matched += sum(1 for key in gold if any(_matches(key, record.type, p) for p in predicted))
-        report.predicted_matched += sum(
-            1 for p in predicted if any(_matches(key, record.type, p) for key in gold)
-        )
+        report.triples.add(gold, predicted, partial(_matches, record.type))
     return report
 
 
-def _matches(key: tuple, gold_type: str, triple: Triple) -> bool:
+def _matches(gold_type: str, key: tuple, triple: Triple) -> bool:
     actors, reciprocal = key
     source, event_type, target, two_sided = triple
     if event_type != gold_type:
