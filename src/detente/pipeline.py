@@ -24,13 +24,17 @@ from .events.lexicon import load_lexicon
 from .ingest import make_article
 from .nlp import load_pipeline, set_published
 from .ontology import load_ontology
+from .places import locate_events
+from .quotes import extract_quotes
 from .records import Article, CodedArticle, Event, Rejection
 from .settings import Settings
+from .timex import date_events, find_times
 
-__all__ = ["Coder", "EventsComponent", "get_coder"]
+__all__ = ["Coder", "EventsComponent", "code_article", "get_coder"]
 
-if not Doc.has_extension("detente_events"):
-    Doc.set_extension("detente_events", default=None)
+for _name in ("detente_events", "detente_quotes", "detente_times"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
 
 
 class Coder:
@@ -58,7 +62,7 @@ class Coder:
 
     def code_doc(self, doc: Doc, article: Article) -> CodedArticle:
         """Code an article whose Doc has been parsed already."""
-        return CodedArticle(article=article, events=code_events(self.resolver, self.extractor, doc, article))
+        return code_article(self.resolver, self.extractor, doc, article)
 
     def _code_batch(self, batch: list[Article | Rejection]) -> Iterator[CodedArticle]:
         checked = [self._check_length(item) if isinstance(item, Article) else item for item in batch]
@@ -105,12 +109,17 @@ def coding_stages(tables: ActorTables, vocab: Vocab) -> tuple[ActorResolver, Eve
     return resolver, EventExtractor(lexicon, load_ontology())
 
 
-def code_events(
+def code_article(
     resolver: ActorResolver, extractor: EventExtractor, doc: Doc, article: Article
-) -> tuple[Event, ...]:
-    """Resolve the parsed article's actors, then code its events."""
+) -> CodedArticle:
+    """Every stage over one parsed article: actors, events, times and event dates, places, quotes."""
     actors = resolver.resolve(doc, published=article.published)
-    return tuple(extractor.extract(doc, actors, article))
+    events: tuple[Event, ...] = tuple(extractor.extract(doc, actors, article))
+    times = find_times(doc, article.published)
+    events = date_events(events, doc, times, article)
+    events = locate_events(events, doc, actors, article)
+    quotes = extract_quotes(doc, actors, article)
+    return CodedArticle(article=article, events=events, quotes=quotes, times=times)
 
 
 @lru_cache(maxsize=4)
@@ -122,8 +131,10 @@ def get_coder(settings: Settings | None = None) -> Coder:
 class EventsComponent:
     """detente as a spaCy pipeline step: ``nlp.add_pipe("detente_events")`` after the parser and NER.
 
-    It sets ``doc._.detente_events`` (a tuple of :class:`detente.records.Event`) from the Doc's text, using
-    ``doc._.detente_published`` (see :func:`detente.nlp.set_published`) for date-bounded actors.
+    It sets ``doc._.detente_events``, ``doc._.detente_quotes`` and ``doc._.detente_times`` (tuples of
+    :class:`detente.records.Event`, ``Quote`` and ``TimeExpression``) from the Doc's text, using
+    ``doc._.detente_published`` (see :func:`detente.nlp.set_published`) for date-bounded actors and for
+    resolving relative dates.
     """
 
     def __init__(self, nlp: Language, name: str = "detente_events") -> None:
@@ -134,14 +145,17 @@ class EventsComponent:
         from .nlp import get_published
 
         article = Article(id="doc", text=doc.text, published=get_published(doc))
-        doc._.detente_events = code_events(self.resolver, self.extractor, doc, article)
+        coded = code_article(self.resolver, self.extractor, doc, article)
+        doc._.detente_events = coded.events
+        doc._.detente_quotes = coded.quotes
+        doc._.detente_times = coded.times
         return doc
 
 
 @Language.factory(
     "detente_events",
     requires=["token.dep", "token.lemma", "doc.ents"],
-    assigns=["doc._.detente_events"],
+    assigns=["doc._.detente_events", "doc._.detente_quotes", "doc._.detente_times"],
 )
 def make_events_component(nlp: Language, name: str) -> EventsComponent:
     return EventsComponent(nlp, name)

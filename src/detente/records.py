@@ -16,15 +16,28 @@ __all__ = [
     "ActorMention",
     "Article",
     "CodedArticle",
+    "DATE_SOURCES",
     "Evidence",
     "Event",
+    "Place",
+    "QUOTE_KINDS",
+    "Quote",
     "Rejection",
     "Span",
     "STATUSES",
+    "TIMEX_TYPES",
+    "TimeExpression",
 ]
 
 #: Event statuses, from most to least factual.
 STATUSES = ("occurred", "planned", "cancelled", "denied", "hypothetical", "negated")
+#: Where an event's date came from: an expression governing its clause, the reference time of its sentence
+#: or paragraph (the story's "now" at that point), or the article's publication date.
+DATE_SOURCES = ("text", "reference", "published")
+#: TIMEX3 expression types.
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+#: Quote kinds: quotation marks around the whole statement, around part of it, or none (reported speech).
+QUOTE_KINDS = ("direct", "mixed", "indirect")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +136,101 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A temporal expression normalized as TIMEX3.
+
+    ``value`` follows TIMEX3: ``2023-06-14``, ``2023-06``, ``2023-W24-WE``, ``2022-Q3``, ``2023-SU``, ``P3Y``,
+    ``XXXX-WXX-3``, ``PRESENT_REF``. ``precision`` is the unit the value is exact to (``day``, ``week``,
+    ``weekend``, ``month``, ``quarter``, ``season``, ``year``, ``decade``, ``century``, ``time``, or None for
+    durations and sets). ``anchor`` is the ISO day it was resolved against (publication date or the
+    narrative's reference time), None when the expression is absolute.
+    """
+
+    text: str
+    start: int
+    end: int
+    type: str
+    value: str
+    precision: str | None = None
+    anchor: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "type": self.type,
+            "value": self.value,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where an event happened: a gazetteer entry and the words in the text that named it.
+
+    ``feature`` is the kind of place: ``country``, ``city``, ``admin1``, ``region``, ``sea``, ``territory``.
+    ``country`` is ISO alpha-3 (None for seas and regions that span countries). ``text``/``start``/``end``
+    point at the naming words; for a visit's default host country they are the host's mention.
+    """
+
+    name: str
+    country: str | None
+    feature: str
+    lat: float | None = None
+    lon: float | None = None
+    admin1: str | None = None
+    text: str | None = None
+    start: int = -1
+    end: int = -1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "country": self.country,
+            "admin1": self.admin1,
+            "lat": self.lat,
+            "lon": self.lon,
+            "feature": self.feature,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Who said what: a quoted or reported statement, its speaker and how it was attributed.
+
+    ``text``/``start``/``end`` are the statement without its quotation marks. ``cue`` is the attribution
+    verb or phrase ("said", "told", "according to"). ``reported_by`` is the spokesman or outlet who relays
+    the speaker's words ("Blinken spoke of '...', Matthew Miller said": speaker Blinken, reported by Miller).
+    """
+
+    id: str
+    text: str
+    start: int
+    end: int
+    kind: str
+    speaker: ActorMention | None
+    cue: str | None = None
+    addressee: ActorMention | None = None
+    reported_by: ActorMention | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "cue": self.cue,
+            "addressee": self.addressee.to_dict() if self.addressee else None,
+            "reported_by": self.reported_by.to_dict() if self.reported_by else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One coded political event, possibly reported several times in its article."""
 
@@ -140,7 +248,9 @@ class Event:
     reciprocal: bool = False
     date: str | None = None
     date_text: str | None = None
-    location: dict[str, Any] | None = None
+    date_precision: str | None = None
+    date_source: str | None = None
+    location: Place | None = None
     mentions: tuple[Evidence, ...] = field(default_factory=tuple)
 
     def to_dict(self) -> dict[str, Any]:
@@ -158,7 +268,9 @@ class Event:
             "status": self.status,
             "date": self.date,
             "date_text": self.date_text,
-            "location": self.location,
+            "date_precision": self.date_precision,
+            "date_source": self.date_source,
+            "location": self.location.to_dict() if self.location else None,
             "mentions": max(1, len(self.mentions)),
             "evidence": self.evidence.to_dict(),
         }
@@ -183,8 +295,8 @@ class CodedArticle:
 
     article: Article | None
     events: tuple[Event, ...] = ()
-    quotes: tuple[dict[str, Any], ...] = ()
-    times: tuple[dict[str, Any], ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
     error: Rejection | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -202,7 +314,7 @@ class CodedArticle:
         return {
             "article": article,
             "events": [event.to_dict() for event in self.events],
-            "quotes": list(self.quotes),
-            "times": list(self.times),
+            "quotes": [quote.to_dict() for quote in self.quotes],
+            "times": [time.to_dict() for time in self.times],
             "error": self.error.to_dict() if self.error else None,
         }

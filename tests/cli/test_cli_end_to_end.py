@@ -32,7 +32,8 @@ SCRIPT = Path(sys.executable).with_name("detente")
 TOP_KEYS = {"article", "events", "quotes", "times", "error"}
 ARTICLE_KEYS = {"id", "title", "published", "url", "source"}
 EVENT_KEYS = {"id", "source", "target", "reciprocal", "cameo", "cameo_label", "goldstein", "quad_class",
-              "plover", "plover_mode", "status", "date", "date_text", "location", "mentions", "evidence"}
+              "plover", "plover_mode", "status", "date", "date_text", "date_precision", "date_source",
+              "location", "mentions", "evidence"}
 EVIDENCE_KEYS = {"sentence", "start", "end", "trigger", "rule"}
 ACTOR_KEYS = {"text", "name", "code", "country", "sector", "start", "end"}
 SUMMARY = re.compile(r"^(\d+) articles \((\d+) new or changed, (\d+) unchanged\), (\d+) events written to ")

@@ -8,7 +8,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from detente.records import Actor, ActorMention, Article, CodedArticle, Event, Evidence, Rejection
+from detente.records import (
+    Actor,
+    ActorMention,
+    Article,
+    CodedArticle,
+    Event,
+    Evidence,
+    Place,
+    Quote,
+    Rejection,
+)
 
 SENTENCE = "Washington praised Beijing on Tuesday."
 
@@ -61,7 +71,7 @@ def event(
         "evidence": evidence(),
         "date": date,
         "date_text": "Tuesday" if date else None,
-        "location": {"name": "Geneva", "country": "CHE", "lat": 46.2, "lon": 6.15},
+        "location": Place(name="Geneva", country="CHE", feature="city", lat=46.2, lon=6.15),
         "mentions": mentions,
     }
     values.update(fields)
@@ -82,7 +92,9 @@ def article(
 
 
 def coded(article_id: str, *events: Event, **article_fields: Any) -> CodedArticle:
-    quotes = ({"text": "We welcome it.", "start": 0, "end": 14},)
+    quotes = (
+        Quote(id=f"{article_id}-q1", text="We welcome it.", start=0, end=14, kind="direct", speaker=None),
+    )
     return CodedArticle(article=article(article_id, **article_fields), events=events, quotes=quotes)
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from detente.records import STATUSES, Actor, ActorMention, Article, CodedArticle, Event, Evidence
+from detente.records import STATUSES, Actor, ActorMention, Article, CodedArticle, Event, Evidence, Place
 from detente.store import EventStore, open_store
 
 from .store_records import coded, event, evidence
@@ -62,7 +62,21 @@ _event = st.builds(
     reciprocal=st.booleans(),
     date=st.none() | st.text(),
     date_text=st.none() | st.text(),
-    location=st.none() | st.dictionaries(st.text(), _json, max_size=4),
+    date_precision=st.none() | st.text(),
+    date_source=st.none() | st.text(),
+    location=st.none()
+    | st.builds(
+        Place,
+        name=st.text(),
+        country=st.none() | st.text(),
+        feature=st.text(),
+        lat=st.none() | st.floats(-90, 90),
+        lon=st.none() | st.floats(-180, 180),
+        admin1=st.none() | st.text(),
+        text=st.none() | st.text(),
+        start=st.integers(-1, 10**6),
+        end=st.integers(-1, 10**6),
+    ),
     mentions=st.lists(_evidence, max_size=3).map(tuple),
 )
 
@@ -96,7 +110,8 @@ def test_hostile_strings_are_stored_verbatim(store: EventStore) -> None:
     for number, hostile in enumerate(HOSTILE):
         actor = Actor(code="USA" + hostile, country="USA", name=hostile)
         source = ActorMention(hostile, 0, len(hostile), actor)
-        made = event(f"{hostile}#{number}", cameo_label=hostile, date_text=hostile, location={hostile: [1]})
+        place = Place(hostile, hostile, hostile, admin1=hostile)
+        made = event(f"{hostile}#{number}", cameo_label=hostile, date_text=hostile, location=place)
         events.append(dataclasses.replace(made, source=source, evidence=evidence(sentence=hostile)))
     article_id = HOSTILE[0]
     summary = store.write_batch([coded(article_id, *events, text=" ".join(HOSTILE))])

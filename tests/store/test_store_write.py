@@ -6,7 +6,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from detente.records import CodedArticle
+from detente.records import CodedArticle, Place
 from detente.store import EventStore, WriteSummary, open_store
 
 from .store_records import coded, event, evidence, rejected
@@ -64,7 +64,7 @@ def test_reingesting_an_article_replaces_its_events(store: EventStore) -> None:
 
 
 def test_a_failing_article_is_rolled_back_and_the_batch_goes_on(store: EventStore) -> None:
-    unserializable = event("bad2", location={"where": object()})
+    unserializable = event("bad2", location=Place("Nowhere", None, "city", lat=object()))
     batch = [coded("a1", event("e1")), coded("bad", event("bad1", "FRA", "DEU"), unserializable), coded("a3")]
     summary = store.write_batch(batch)
     assert summary.articles_written == 2
@@ -77,7 +77,7 @@ def test_a_failing_article_is_rolled_back_and_the_batch_goes_on(store: EventStor
 
 def test_a_failed_reingest_keeps_the_stored_version(store: EventStore) -> None:
     store.write_batch([coded("a1", event("e1"), event("e2"))])
-    broken = coded("a1", event("e5"), event("e6", location={"where": object()}))
+    broken = coded("a1", event("e5"), event("e6", location=Place("Nowhere", None, "city", lat=object())))
     summary = store.write_batch([broken])
     assert summary.failed and summary.failed[0][0] == "a1"
     assert {row["id"] for row in store.query_events()} == {"e1", "e2"}

@@ -70,7 +70,9 @@ def event_row(event: Event, *, article_id: str) -> tuple[Any, ...]:
         status=event.status,
         date=event.date,
         date_text=event.date_text,
-        location=_dump_json(event.location),
+        date_precision=event.date_precision,
+        date_source=event.date_source,
+        location=_dump_json(event.location.to_dict()) if event.location else None,
         mention_count=max(1, len(event.mentions)),
     )
     values.update({f"evidence_{key}": value for key, value in event.evidence.to_dict().items()})
@@ -94,6 +96,8 @@ def event_dict(row: Mapping[str, Any]) -> dict[str, Any]:
         "status": row["status"],
         "date": row["date"],
         "date_text": row["date_text"],
+        "date_precision": row["date_precision"],
+        "date_source": row["date_source"],
         "location": None if location is None else json.loads(location),
         "mentions": row["mention_count"],
         "evidence": {key: row[f"evidence_{key}"] for key in _EVIDENCE_KEYS},
@@ -111,9 +115,9 @@ def quote_rows(coded: CodedArticle, *, article_id: str) -> list[tuple[Any, ...]]
     """``quotes`` rows: a quote's own ``id`` when it has one, else a digest of the article id and payload."""
     rows = []
     for quote in coded.quotes:
-        payload = _dump_json(quote)
-        quote_id = quote.get("id")
-        if not isinstance(quote_id, str) or not quote_id:
+        payload = _dump_json(quote.to_dict())
+        quote_id = quote.id
+        if not quote_id:
             digest = hashlib.sha256(f"{article_id}\n{payload}".encode("utf-8", "surrogatepass"))
             quote_id = digest.hexdigest()[:32]
         rows.append((quote_id, article_id, payload))

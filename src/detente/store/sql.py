@@ -129,8 +129,16 @@ CREATE TABLE rejections (
     "CREATE INDEX quotes_article ON quotes (article_id)",
 )
 
+_EVENT_DATES = (
+    "ALTER TABLE events ADD COLUMN date_precision TEXT",
+    "ALTER TABLE events ADD COLUMN date_source TEXT",
+)
+
 #: Every migration, in order. Append only.
-MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial", _INITIAL),)
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_initial", _INITIAL),
+    Migration("0002_event_dates", _EVENT_DATES),
+)
 
 ARTICLE_COLUMNS = ("id", "title", "text", "published", "url", "source", "language", "fingerprint", "added_at")
 #: Columns replaced when an article is written again (``added_at`` keeps the first write).
@@ -153,6 +161,8 @@ EVENT_COLUMNS = (
     "status",
     "date",
     "date_text",
+    "date_precision",
+    "date_source",
     "location",
     "mention_count",
     "evidence_sentence",
