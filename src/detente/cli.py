@@ -185,12 +185,15 @@ def ingest_command(
 @click.option(
     "--dyad", default=None, metavar="A-B", help="Pair of countries, either direction, e.g. USA-CHN."
 )
+@click.option("--sector", default=None, help="Actor sector, source or target, e.g. GOV or MIL.")
 @click.option("--root", default=None, metavar="CODE", help="CAMEO root or code prefix, e.g. 04.")
+@click.option("--plover", default=None, metavar="TYPE", help="PLOVER event type, e.g. CONSULT.")
 @click.option("--status", default=None, type=click.Choice(STATUSES), help="Event status.")
 @click.option(
     "--from", "date_from", default=None, callback=_parse_date, metavar="YYYY-MM-DD", help="First date."
 )
 @click.option("--to", "date_to", default=None, callback=_parse_date, metavar="YYYY-MM-DD", help="Last date.")
+@click.option("--text", default=None, help="Words in the evidence sentence or an actor's name (any case).")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000), help="Rows to show.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def events_command(
@@ -198,32 +201,37 @@ def events_command(
     actor: str | None,
     country: str | None,
     dyad: str | None,
+    sector: str | None,
     root: str | None,
+    plover: str | None,
     status: str | None,
     date_from: dt.date | None,
     date_to: dt.date | None,
+    text: str | None,
     limit: int,
     fmt: str,
 ) -> None:
     """List stored events with filters."""
     from .store import open_store
 
-    filters = _event_filters(
+    query = _event_query(
         actor=actor,
         country=country,
         dyad=dyad,
+        sector=sector,
         root=root,
+        plover=plover,
         status=status,
         date_from=date_from,
         date_to=date_to,
-        limit=limit,
+        text=text,
     )
     settings = _settings(db=db)
     if not Path(settings.db).exists() and "://" not in settings.db:
         _fatal(DetenteError(f"no event store at {settings.db}: run 'detente ingest' first"))
     try:
         with open_store(settings.db) as store:
-            rows = store.query_events(**filters)
+            rows = _query_pages(store, query, limit=limit)
     except DetenteError as exc:
         _fatal(exc)
     width = shutil.get_terminal_size((100, 24)).columns
@@ -260,6 +268,53 @@ def eval_petrarch_command(file: Path, model: str | None, show_misses: bool) -> N
     _evaluate(evaluate_petrarch, file, model=model, show_misses=show_misses)
 
 
+@main.command("serve")
+@db_option
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; the default answers this machine only.",
+)
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on."
+)
+@click.option(
+    "--token-file",
+    default=None,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A file holding the write token that POST /api/articles requires (default: DETENTE_API_TOKEN; "
+    "without a token the API is read-only).",
+)
+@model_option
+def serve_command(db: str | None, host: str, port: int, token_file: Path | None, model: str | None) -> None:
+    """Serve the REST API (/api, docs at /docs) and the dashboard (/) over an event store."""
+    import dataclasses
+
+    import uvicorn
+
+    from .api import create_app
+    from .store import open_store
+
+    settings = _settings(model=model, db=db)
+    if token_file is not None:
+        token = token_file.read_text(encoding="utf-8").strip()
+        if not token:
+            raise click.UsageError(f"the token file {token_file} is empty")
+        settings = dataclasses.replace(settings, api_token=token)
+    if not settings.api_token and not Path(settings.db).exists() and "://" not in settings.db:
+        _fatal(DetenteError(f"no event store at {settings.db}: run 'detente ingest' first"))
+    try:
+        open_store(settings.db).close()
+    except DetenteError as exc:
+        _fatal(exc)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}: other machines can reach this server", err=True)
+    mode = "read-write (token required)" if settings.api_token else "read-only"
+    click.echo(f"detente serving {settings.db} ({mode}) on http://{host}:{port}/", err=True)
+    uvicorn.run(create_app(settings), host=host, port=port, server_header=False, log_level="info")
+
+
 def _evaluate(evaluate, file: Path, *, model: str | None, show_misses: bool) -> None:  # noqa: ANN001
     """Run one evaluation and print its report; errors become messages and exit 3."""
     settings = _settings(model=model)
@@ -282,18 +337,30 @@ def _settings(**overrides: object) -> Settings:
         _fatal(exc)
 
 
-def _event_filters(**filters: object) -> dict[str, object]:
-    """The ``events`` filters as store arguments; a value the store would refuse is a usage error (exit 2)."""
+def _event_query(**filters: object):  # noqa: ANN202 (the store is imported lazily)
+    """The ``events`` filters as a store query; a value the store would refuse is a usage error (exit 2)."""
     from .store.query import EventQuery
 
-    for name in ("date_from", "date_to"):
-        if filters[name] is not None:
-            filters[name] = filters[name].isoformat()  # type: ignore[union-attr]
     try:
-        EventQuery.build(**filters)  # type: ignore[arg-type]
+        return EventQuery.build(**filters)  # type: ignore[arg-type]
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
-    return filters
+
+
+def _query_pages(store, query, *, limit: int) -> list[dict]:  # noqa: ANN001
+    """Up to ``limit`` events, asked for in pages the store accepts."""
+    import dataclasses
+
+    from .store.query import MAX_LIMIT
+
+    rows: list[dict] = []
+    while len(rows) < limit:
+        size = min(MAX_LIMIT, limit - len(rows))
+        page = store.query_events(dataclasses.replace(query, limit=size, offset=len(rows)))
+        rows.extend(page)
+        if len(page) < size:
+            break
+    return rows
 
 
 def _run(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import sqlite3
 from pathlib import Path
@@ -12,8 +14,12 @@ from detente.errors import StoreError
 from detente.store import BackendRegistry, EventStore, open_store, register_backend
 from detente.store.dialect import POSTGRESQL, SQLITE
 from detente.store.migrations import applied_migrations, apply_migrations
-from detente.store.sql import MIGRATIONS
+from detente.store.query import EventQuery
+from detente.store.rows import article_row, event_row
+from detente.store.sql import ARTICLE_COLUMNS, EVENT_COLUMNS, MIGRATIONS
 from detente.store.sqlite import open_sqlite
+
+from .store_records import coded, event
 
 
 def test_plain_path_and_sqlite_url_open_the_same_file(tmp_path: Path) -> None:
@@ -50,10 +56,52 @@ def test_migrations_are_recorded_once(tmp_path: Path) -> None:
         tables = {name for kind, name in kinds if kind == "table"}
         indexes = {name for kind, name in kinds if kind == "index"}
         assert {"articles", "events", "mentions", "quotes", "rejections", "migrations"} <= tables
-        wanted = {"events_source_country", "events_target_country", "events_cameo_root", "events_date"}
+        wanted = {
+            "events_pair_day",
+            "events_source_root",
+            "events_target_root",
+            "events_cameo_root",
+            "events_day",
+        }
         assert wanted <= indexes
+        assert not {"events_source_country", "events_target_country", "events_date"} & indexes
     finally:
         connection.close()
+
+
+def test_migration_0003_fills_the_new_columns_of_stored_rows(tmp_path: Path) -> None:
+    path = tmp_path / "events.db"
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        apply_migrations(connection, SQLITE, migrations=MIGRATIONS[:2])
+        item = coded("a1", event("e1", date="2023-W24-WE"), event("e2"), published=dt.date(2023, 6, 14))
+        assert item.article is not None
+        connection.execute(
+            SQLITE.insert("articles", ARTICLE_COLUMNS), article_row(item.article, digest="x", added_at="t")
+        )
+        old_columns = EVENT_COLUMNS[: EVENT_COLUMNS.index("day")]
+        for stored in item.events:
+            row = event_row(stored, article_id="a1")[: len(old_columns)]
+            connection.execute(SQLITE.insert("events", old_columns), row)
+        quote = item.quotes[0]
+        payload = json.dumps(
+            {
+                **quote.to_dict(),
+                "speaker": {"code": "CHNGOV", "name": "Wang Yi", "country": "CHN", "text": "Wang"},
+            }
+        )
+        connection.execute(
+            "INSERT INTO quotes (id, article_id, payload) VALUES (?, ?, ?)", (quote.id, "a1", payload)
+        )
+    finally:
+        connection.close()
+    with open_store(path) as store:
+        assert {row["id"]: row["day"] for row in store.query_events()} == {
+            "e1": "2023-06-17",
+            "e2": "2023-06-14",
+        }
+        assert store.count_events(EventQuery.build(has_location=True)) == 2
+        assert [row["id"] for row in store.query_quotes(speaker="wang", country="CHN")] == [quote.id]
 
 
 def test_missing_folder_is_a_store_error(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from detente.records import STATUSES, Actor, ActorMention, Article, CodedArticle, Event, Evidence, Place
 from detente.store import EventStore, open_store
+from detente.store.rows import event_day
 
 from .store_records import coded, event, evidence
 
@@ -81,8 +82,16 @@ _event = st.builds(
 )
 
 
-def _expected(event: Event, article_id: str) -> dict[str, Any]:
-    return {**event.to_dict(), "article_id": article_id}
+def _expected(event: Event, article: Article) -> dict[str, Any]:
+    """What query_events gives for an event: its dict, its article and the day it is counted on."""
+    published = article.published.isoformat() if article.published else None
+    return {
+        **event.to_dict(),
+        "article_id": article.id,
+        "day": event_day(event.date, article.published),
+        "article_title": article.title,
+        "article_published": published,
+    }
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -100,7 +109,7 @@ def test_events_round_trip(article_id: str, text: str, events: list[Event]) -> N
         stored = store.get_article(article_id)
         again = store.write_batch([CodedArticle(article=article, events=tuple(events))])
     by_id = {row["id"]: row for row in rows}
-    assert by_id == {event.id: _expected(event, article_id) for event in events}
+    assert by_id == {event.id: _expected(event, article) for event in events}
     assert stored is not None and stored["text"] == text and stored["id"] == article_id
     assert again.articles_unchanged == 1
 
@@ -114,10 +123,11 @@ def test_hostile_strings_are_stored_verbatim(store: EventStore) -> None:
         made = event(f"{hostile}#{number}", cameo_label=hostile, date_text=hostile, location=place)
         events.append(dataclasses.replace(made, source=source, evidence=evidence(sentence=hostile)))
     article_id = HOSTILE[0]
-    summary = store.write_batch([coded(article_id, *events, text=" ".join(HOSTILE))])
+    written = coded(article_id, *events, text=" ".join(HOSTILE))
+    summary = store.write_batch([written])
     assert summary.failed == []
     rows = {row["id"]: row for row in store.query_events()}
-    assert rows == {item.id: _expected(item, article_id) for item in events}
+    assert rows == {item.id: _expected(item, written.article) for item in events}
     stored = store.get_article(article_id)
     assert stored is not None and stored["text"] == " ".join(HOSTILE)
     assert store.count_events() == len(HOSTILE)
@@ -136,5 +146,6 @@ def test_hostile_filter_values_match_nothing_and_harm_nothing(store: EventStore)
 def test_actor_without_optional_fields_round_trips(store: EventStore) -> None:
     bare = ActorMention("them", 3, 7, Actor(code="IGO"))
     item = dataclasses.replace(event("e1", target=None), source=bare, location=None, plover=None)
-    store.write_batch([coded("a1", item)])
-    assert store.query_events() == [_expected(item, "a1")]
+    written = coded("a1", item)
+    store.write_batch([written])
+    assert store.query_events() == [_expected(item, written.article)]

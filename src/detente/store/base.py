@@ -9,6 +9,7 @@ from types import TracebackType
 from typing import Any
 
 from ..records import CodedArticle
+from .query import EventQuery, QuoteQuery
 
 __all__ = ["EventStore", "WriteSummary"]
 
@@ -50,37 +51,81 @@ class EventStore(abc.ABC):
         """
 
     @abc.abstractmethod
-    def query_events(
-        self,
-        *,
-        actor: str | None = None,
-        country: str | None = None,
-        dyad: str | None = None,
-        directed: bool = False,
-        root: str | None = None,
-        status: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        limit: int = 100,
-        offset: int = 0,
-    ) -> list[dict[str, Any]]:
-        """Events matching every given filter, as ``Event.to_dict()`` plus ``"article_id"``.
+    def query_events(self, query: EventQuery | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """One page of events matching a query (or the filters of :meth:`EventQuery.build`), in day order.
 
-        See :class:`detente.store.query.EventQuery` for what each filter matches. A bad filter value
-        raises :class:`detente.errors.ConfigError`.
+        Each is ``Event.to_dict()`` plus ``article_id``, ``day`` (the ISO day it is counted on, or None),
+        ``article_title`` and ``article_published``. A bad filter raises :class:`detente.errors.ConfigError`.
         """
+
+    @abc.abstractmethod
+    def count_events(self, query: EventQuery | None = None) -> int:
+        """How many events match the query's filters (its page is ignored); all events without one."""
+
+    @abc.abstractmethod
+    def get_event(self, event_id: str) -> dict[str, Any] | None:
+        """One event as :meth:`query_events` gives it, plus ``mention_list`` (every mention's evidence)."""
+
+    @abc.abstractmethod
+    def list_articles(
+        self, *, text: str | None = None, limit: int = 50, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """Articles, newest first: ``Article.to_dict()`` plus ``added_at``, ``event_count``, ``quote_count``.
+
+        ``text`` keeps articles whose title or text contains it (ignoring case).
+        """
+
+    @abc.abstractmethod
+    def count_articles(self, *, text: str | None = None) -> int:
+        """How many articles are stored (whose title or text contains ``text``)."""
 
     @abc.abstractmethod
     def get_article(self, article_id: str) -> dict[str, Any] | None:
         """The stored article (``Article.to_dict()`` plus text, language, added_at), or None."""
 
     @abc.abstractmethod
-    def count_events(self) -> int:
-        """How many events are stored."""
+    def query_quotes(self, query: QuoteQuery | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """One page of quotes (``Quote.to_dict()`` plus ``article_id``), by article and position."""
 
     @abc.abstractmethod
-    def count_articles(self) -> int:
-        """How many articles are stored."""
+    def count_quotes(self, query: QuoteQuery | None = None) -> int:
+        """How many quotes match the query's filters (its page is ignored)."""
+
+    @abc.abstractmethod
+    def list_actors(
+        self,
+        *,
+        text: str | None = None,
+        country: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Actors of stored events, ``{"code", "country", "sector", "name", "events"}``, most events first.
+
+        Grouped by code and name; ``text`` matches code or name (ignoring case), ``country`` the country.
+        """
+
+    @abc.abstractmethod
+    def top_dyads(
+        self,
+        *,
+        limit: int = 20,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        status: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """The most active country pairs, undirected (``a`` < ``b``, both sides with a country, a != b).
+
+        Each ``{"a", "b", "events", "goldstein_sum", "goldstein_mean", "quad_counts": {"1": n, ...}}``.
+        """
+
+    @abc.abstractmethod
+    def series(self, *, interval: str, query: EventQuery | None = None) -> list[dict[str, Any]]:
+        """Events per period (``day``, ``week``, ``month``, ``year``) in time order, periods with events only.
+
+        Each ``{"period", "start", "end", "events", "quad_counts", "goldstein_sum", "goldstein_mean"}``;
+        events without a day are left out. A dyad series: ``query=EventQuery.build(dyad="USA-CHN")``.
+        """
 
     @abc.abstractmethod
     def close(self) -> None:

@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Mapping
 from typing import Any
 
-from ..records import ActorMention, Article, CodedArticle, Event, Evidence, Rejection
-from .sql import ARTICLE_COLUMNS, EVENT_COLUMNS
+from ..records import ActorMention, Article, CodedArticle, Event, Evidence, Place, Quote, Rejection
+from ..timex.values import value_range
+from .sql import ARTICLE_COLUMNS, EVENT_COLUMNS, QUOTE_COLUMNS
 
 __all__ = [
     "article_dict",
     "article_row",
+    "article_summary",
+    "event_day",
     "event_dict",
     "event_row",
     "fingerprint",
+    "location_values",
+    "mention_dict",
     "mention_rows",
+    "quote_dict",
     "quote_rows",
+    "quote_values",
     "rejection_row",
 ]
 
@@ -53,8 +61,39 @@ def article_dict(row: Mapping[str, Any]) -> dict[str, Any]:
     return {key: row[key] for key in keys}
 
 
-def event_row(event: Event, *, article_id: str) -> tuple[Any, ...]:
-    """One ``events`` row, in :data:`EVENT_COLUMNS` order."""
+def article_summary(row: Mapping[str, Any]) -> dict[str, Any]:
+    """An article listing row: ``Article.to_dict()`` plus ``added_at``, ``event_count``, ``quote_count``."""
+    keys = ("id", "title", "published", "url", "source", "added_at")
+    summary = {key: row[key] for key in keys}
+    summary.update(event_count=int(row["event_count"]), quote_count=int(row["quote_count"]))
+    return summary
+
+
+def event_day(date: str | None, published: dt.date | str | None) -> str | None:
+    """The ISO day an event is counted on: the first day of its TIMEX3 date, else the publication day."""
+    covered = value_range(date)
+    if covered is not None:
+        return covered[0].isoformat()
+    if isinstance(published, dt.date):
+        return published.isoformat()
+    day = value_range(published) if published else None
+    return None if day is None else day[0].isoformat()
+
+
+def location_values(place: Place | None) -> dict[str, Any]:
+    """The ``location_*`` columns of a place (the ``location`` JSON keeps the whole Place)."""
+    if place is None:
+        return dict.fromkeys(("location_name", "location_country", "location_lat", "location_lon"))
+    return {
+        "location_name": place.name,
+        "location_country": place.country,
+        "location_lat": None if place.lat is None else float(place.lat),
+        "location_lon": None if place.lon is None else float(place.lon),
+    }
+
+
+def event_row(event: Event, *, article_id: str, published: dt.date | str | None = None) -> tuple[Any, ...]:
+    """One ``events`` row, in :data:`EVENT_COLUMNS` order; ``published`` is the article's day."""
     values: dict[str, Any] = {"id": event.id, "article_id": article_id}
     values.update(_actor_values("source", event.source))
     values.update(_actor_values("target", event.target))
@@ -74,15 +113,18 @@ def event_row(event: Event, *, article_id: str) -> tuple[Any, ...]:
         date_source=event.date_source,
         location=_dump_json(event.location.to_dict()) if event.location else None,
         mention_count=max(1, len(event.mentions)),
+        day=event_day(event.date, published),
     )
+    values.update(location_values(event.location))
     values.update({f"evidence_{key}": value for key, value in event.evidence.to_dict().items()})
     return tuple(values[column] for column in EVENT_COLUMNS)
 
 
 def event_dict(row: Mapping[str, Any]) -> dict[str, Any]:
-    """An ``events`` row in the shape of ``Event.to_dict()``, plus ``article_id``."""
+    """An ``events`` row in the shape of ``Event.to_dict()``, plus ``article_id``, ``day`` and, when the row
+    has them, ``article_title`` and ``article_published``."""
     location = row["location"]
-    return {
+    data = {
         "id": row["id"],
         "source": _actor_dict(row, "source"),
         "target": _actor_dict(row, "target"),
@@ -102,7 +144,17 @@ def event_dict(row: Mapping[str, Any]) -> dict[str, Any]:
         "mentions": row["mention_count"],
         "evidence": {key: row[f"evidence_{key}"] for key in _EVIDENCE_KEYS},
         "article_id": row["article_id"],
+        "day": row["day"],
     }
+    for key in ("article_title", "article_published"):
+        if key in row:
+            data[key] = row[key]
+    return data
+
+
+def mention_dict(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A ``mentions`` row as ``Evidence.to_dict()``."""
+    return {key: row[key] for key in _EVIDENCE_KEYS}
 
 
 def mention_rows(event: Event, *, article_id: str) -> list[tuple[Any, ...]]:
@@ -120,8 +172,29 @@ def quote_rows(coded: CodedArticle, *, article_id: str) -> list[tuple[Any, ...]]
         if not quote_id:
             digest = hashlib.sha256(f"{article_id}\n{payload}".encode("utf-8", "surrogatepass"))
             quote_id = digest.hexdigest()[:32]
-        rows.append((quote_id, article_id, payload))
+        values = {"id": quote_id, "article_id": article_id, "payload": payload, **quote_values(quote)}
+        rows.append(tuple(values[column] for column in QUOTE_COLUMNS))
     return rows
+
+
+def quote_values(quote: Quote | Mapping[str, Any]) -> dict[str, Any]:
+    """The searchable ``quotes`` columns of a quote (or of its ``to_dict()``)."""
+    data = quote.to_dict() if isinstance(quote, Quote) else quote
+    speaker = data.get("speaker") or {}
+    return {
+        "speaker_code": speaker.get("code"),
+        "speaker_name": speaker.get("name"),
+        "speaker_text": speaker.get("text"),
+        "speaker_country": speaker.get("country"),
+        "kind": data.get("kind"),
+        "text": data.get("text"),
+        '"start"': data.get("start"),
+    }
+
+
+def quote_dict(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A ``quotes`` row as ``Quote.to_dict()`` plus ``article_id``."""
+    return {**json.loads(row["payload"]), "article_id": row["article_id"]}
 
 
 def rejection_row(rejection: Rejection, *, at: str) -> tuple[Any, ...]:

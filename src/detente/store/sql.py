@@ -8,9 +8,6 @@ words in PostgreSQL, so the mention columns that carry those names are always qu
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from .query import EventQuery
 
 __all__ = [
     "ARTICLE_COLUMNS",
@@ -21,7 +18,6 @@ __all__ = [
     "Migration",
     "QUOTE_COLUMNS",
     "REJECTION_COLUMNS",
-    "event_query",
 ]
 
 
@@ -134,10 +130,40 @@ _EVENT_DATES = (
     "ALTER TABLE events ADD COLUMN date_source TEXT",
 )
 
+#: Query columns: the day an event is counted on (first day of its date, else the article's publication day),
+#: its place as columns (the JSON keeps the whole Place), the quote fields the API filters on, and indexes
+#: for dyads, countries and days. The backfill of existing rows is in :mod:`detente.store.migrations`.
+_QUERY_COLUMNS = (
+    "ALTER TABLE events ADD COLUMN day TEXT",
+    "ALTER TABLE events ADD COLUMN location_name TEXT",
+    "ALTER TABLE events ADD COLUMN location_country TEXT",
+    "ALTER TABLE events ADD COLUMN location_lat {float}",
+    "ALTER TABLE events ADD COLUMN location_lon {float}",
+    "ALTER TABLE quotes ADD COLUMN speaker_code TEXT",
+    "ALTER TABLE quotes ADD COLUMN speaker_name TEXT",
+    "ALTER TABLE quotes ADD COLUMN speaker_text TEXT",
+    "ALTER TABLE quotes ADD COLUMN speaker_country TEXT",
+    "ALTER TABLE quotes ADD COLUMN kind TEXT",
+    "ALTER TABLE quotes ADD COLUMN text TEXT",
+    'ALTER TABLE quotes ADD COLUMN "start" INTEGER',
+    # superseded by the composite indexes below, which lead with the same columns
+    "DROP INDEX events_source_country",
+    "DROP INDEX events_target_country",
+    "DROP INDEX events_date",
+    "CREATE INDEX events_day ON events (day)",
+    # a country pair (either direction is two lookups) by day, covering what a series sums
+    "CREATE INDEX events_pair_day ON events (source_country, target_country, day, quad_class, goldstein)",
+    "CREATE INDEX events_source_root ON events (source_country, cameo_root, status, day)",
+    "CREATE INDEX events_target_root ON events (target_country, cameo_root, status, day)",
+    "CREATE INDEX quotes_speaker_country ON quotes (speaker_country)",
+    "CREATE INDEX quotes_speaker_code ON quotes (speaker_code)",
+)
+
 #: Every migration, in order. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
     Migration("0002_event_dates", _EVENT_DATES),
+    Migration("0003_query_columns", _QUERY_COLUMNS),
 )
 
 ARTICLE_COLUMNS = ("id", "title", "text", "published", "url", "source", "language", "fingerprint", "added_at")
@@ -172,6 +198,11 @@ EVENT_COLUMNS = (
     "evidence_trigger_start",
     "evidence_trigger_end",
     "evidence_rule",
+    "day",
+    "location_name",
+    "location_country",
+    "location_lat",
+    "location_lon",
 )
 MENTION_COLUMNS = (
     "event_id",
@@ -185,7 +216,18 @@ MENTION_COLUMNS = (
     "rule",
 )
 MENTION_KEY = ("event_id", '"start"', '"end"')
-QUOTE_COLUMNS = ("id", "article_id", "payload")
+QUOTE_COLUMNS = (
+    "id",
+    "article_id",
+    "payload",
+    "speaker_code",
+    "speaker_name",
+    "speaker_text",
+    "speaker_country",
+    "kind",
+    "text",
+    '"start"',
+)
 REJECTION_COLUMNS = ("origin", "code", "message", "article_id", "at")
 REJECTION_KEY = ("origin", "code", "message")
 
@@ -200,73 +242,7 @@ DELETE_ARTICLE_MENTIONS = "DELETE FROM mentions WHERE article_id = ?"
 DELETE_ARTICLE_EVENTS = "DELETE FROM events WHERE article_id = ?"
 DELETE_ARTICLE_QUOTES = "DELETE FROM quotes WHERE article_id = ?"
 EVENT_OWNER = "SELECT article_id FROM events WHERE id = ?"
-COUNT_EVENTS = "SELECT COUNT(*) AS count FROM events"
-COUNT_ARTICLES = "SELECT COUNT(*) AS count FROM articles"
-
-_EFFECTIVE_DATE = "COALESCE(e.date, a.published)"
-
-
-def event_query(query: EventQuery) -> tuple[str, list[Any]]:
-    """The ``SELECT`` (with ``?`` placeholders) and parameters for one validated event query."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    for clause, values in _filters(query):
-        clauses.append(clause)
-        params.extend(values)
-    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    columns = ", ".join(f"e.{column}" for column in EVENT_COLUMNS)
-    sql = (
-        f"SELECT {columns} FROM events e JOIN articles a ON a.id = e.article_id {where} "
-        f"ORDER BY {_EFFECTIVE_DATE} IS NULL, {_EFFECTIVE_DATE}, e.article_id, e.id LIMIT ? OFFSET ?"
-    )
-    return sql, [*params, query.limit, query.offset]
-
-
-def _filters(query: EventQuery) -> list[tuple[str, list[Any]]]:
-    filters: list[tuple[str, list[Any]]] = []
-    if query.actor is not None:
-        filters.append(_either_side(_code_prefix, query.actor))
-    if query.country is not None:
-        filters.append(("(e.source_country = ? OR e.target_country = ?)", [query.country, query.country]))
-    if query.dyad is not None:
-        filters.append(_dyad(query.dyad, directed=query.directed))
-    if query.root is not None:
-        root = query.root
-        filters.append(("e.cameo_root = ? AND substr(e.cameo, 1, ?) = ?", [root[:2], len(root), root]))
-    if query.status is not None:
-        filters.append(("e.status = ?", [query.status]))
-    if query.date_from is not None:
-        filters.append((f"substr({_EFFECTIVE_DATE}, 1, 10) >= ?", [query.date_from]))
-    if query.date_to is not None:
-        filters.append((f"substr({_EFFECTIVE_DATE}, 1, 10) <= ?", [query.date_to]))
-    return filters
-
-
-def _code_prefix(side: str, code: str) -> tuple[str, list[Any]]:
-    return f"substr(e.{side}_code, 1, ?) = ?", [len(code), code]
-
-
-def _country_or_code(side: str, value: str) -> tuple[str, list[Any]]:
-    prefix, params = _code_prefix(side, value)
-    return f"(e.{side}_country = ? OR {prefix})", [value, *params]
-
-
-def _either_side(match: Any, value: str) -> tuple[str, list[Any]]:
-    source, source_params = match("source", value)
-    target, target_params = match("target", value)
-    return f"({source} OR {target})", [*source_params, *target_params]
-
-
-def _dyad(dyad: tuple[str, str], *, directed: bool) -> tuple[str, list[Any]]:
-    first, second = dyad
-    forward, forward_params = _pair(first, second)
-    if directed:
-        return forward, forward_params
-    backward, backward_params = _pair(second, first)
-    return f"({forward} OR {backward})", [*forward_params, *backward_params]
-
-
-def _pair(source: str, target: str) -> tuple[str, list[Any]]:
-    source_clause, source_params = _country_or_code("source", source)
-    target_clause, target_params = _country_or_code("target", target)
-    return f"({source_clause} AND {target_clause})", [*source_params, *target_params]
+SELECT_MENTIONS = (
+    'SELECT sentence, "start", "end", trigger, trigger_start, trigger_end, rule FROM mentions '
+    'WHERE event_id = ? ORDER BY "start", "end"'
+)

@@ -7,27 +7,33 @@ The SQLite backend uses it as is; a PostgreSQL backend only has to open a psycop
 from __future__ import annotations
 
 import datetime as dt
+import random
+import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import StoreError
+from ..errors import ConfigError, StoreError
 from ..records import Article, CodedArticle, Rejection
-from . import sql
+from . import select, sql
 from .base import EventStore, WriteSummary
 from .dialect import Dialect
-from .query import EventQuery
+from .query import EventQuery, QuoteQuery
 from .rows import (
     article_dict,
     article_row,
+    article_summary,
     event_dict,
     event_row,
     fingerprint,
+    mention_dict,
     mention_rows,
+    quote_dict,
     quote_rows,
     rejection_row,
 )
+from .summaries import actor_summary, dyad_summary, fold_series, period_function
 
 __all__ = ["SQLStore"]
 
@@ -53,7 +59,12 @@ class _Tally:
 
 
 class SQLStore(EventStore):
-    """The event store on one connection. ``errors`` are the driver's exception classes."""
+    """The event store on one connection.
+
+    ``errors`` are the driver's exception classes; ``conflicts`` those that mean another writer got in the
+    way (a serialization failure, a deadlock, a unique key written meanwhile): the article's transaction
+    is rolled back and tried again, up to ``attempts`` times.
+    """
 
     def __init__(
         self,
@@ -62,10 +73,14 @@ class SQLStore(EventStore):
         *,
         errors: tuple[type[Exception], ...],
         name: str,
+        conflicts: tuple[type[Exception], ...] = (),
+        attempts: int = 5,
     ) -> None:
         self._connection: Any = connection
         self._dialect = dialect
         self._errors = errors
+        self._conflicts = conflicts
+        self._attempts = attempts
         self._name = name
 
     def __repr__(self) -> str:
@@ -98,22 +113,41 @@ class SQLStore(EventStore):
         digest = fingerprint(article, coded)
         try:
             if self._stored_fingerprint(article.id) == digest:
-                tally.unchanged += 1
-                return
-            with self._dialect.transaction(self._connection) as cursor:
-                self._replace_article(cursor, coded, article, digest=digest)
+                written = False
+            else:
+                written = self._write_with_retries(coded, article, digest=digest)
         except (*self._errors, StoreError, TypeError, ValueError) as exc:
             tally.failed.append((article.id, f"article not written: {exc}"))
             return
+        if not written:
+            tally.unchanged += 1
+            return
         tally.written += 1
         tally.events += len(coded.events)
+
+    def _write_with_retries(self, coded: CodedArticle, article: Article, *, digest: str) -> bool:
+        """One transaction for the article, tried again on a conflict; False when it was already stored."""
+        for attempt in range(1, self._attempts + 1):
+            try:
+                with self._dialect.transaction(self._connection) as cursor:
+                    return self._replace_article(cursor, coded, article, digest=digest)
+            except self._conflicts:
+                if attempt == self._attempts:
+                    raise
+                time.sleep(0.01 * attempt * (1 + random.random()))
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def _stored_fingerprint(self, article_id: str) -> str | None:
         row = self._fetch_one(sql.ARTICLE_FINGERPRINT, (article_id,))
         return None if row is None else row["fingerprint"]
 
-    def _replace_article(self, cursor: Any, coded: CodedArticle, article: Article, *, digest: str) -> None:
+    def _replace_article(self, cursor: Any, coded: CodedArticle, article: Article, *, digest: str) -> bool:
+        """Replace the article's rows; False (nothing written) when another writer stored this version."""
         dialect = self._dialect
+        cursor.execute(dialect.sql(sql.ARTICLE_FINGERPRINT + dialect.for_update), (article.id,))
+        row = cursor.fetchone()
+        if row is not None and row[0] == digest:
+            return False
         upsert = dialect.upsert(
             "articles", sql.ARTICLE_COLUMNS, conflict=("id",), update=sql.ARTICLE_UPDATE_COLUMNS
         )
@@ -124,11 +158,12 @@ class SQLStore(EventStore):
         insert_mention = dialect.upsert("mentions", sql.MENTION_COLUMNS, conflict=sql.MENTION_KEY)
         for event in coded.events:
             self._check_event_id(cursor, event.id)
-            cursor.execute(insert_event, event_row(event, article_id=article.id))
+            cursor.execute(insert_event, event_row(event, article_id=article.id, published=article.published))
             cursor.executemany(insert_mention, mention_rows(event, article_id=article.id))
         quotes = quote_rows(coded, article_id=article.id)
         if quotes:
             cursor.executemany(dialect.insert("quotes", sql.QUOTE_COLUMNS), quotes)
+        return True
 
     def _check_event_id(self, cursor: Any, event_id: str) -> None:
         cursor.execute(self._dialect.sql(sql.EVENT_OWNER), (event_id,))
@@ -138,44 +173,79 @@ class SQLStore(EventStore):
 
     # -- reading -----------------------------------------------------------------------------------
 
-    def query_events(
-        self,
-        *,
-        actor: str | None = None,
-        country: str | None = None,
-        dyad: str | None = None,
-        directed: bool = False,
-        root: str | None = None,
-        status: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        limit: int = 100,
-        offset: int = 0,
-    ) -> list[dict[str, Any]]:
-        query = EventQuery.build(
-            actor=actor,
-            country=country,
-            dyad=dyad,
-            directed=directed,
-            root=root,
-            status=status,
-            date_from=date_from,
-            date_to=date_to,
-            limit=limit,
-            offset=offset,
-        )
-        statement, params = sql.event_query(query)
+    def query_events(self, query: EventQuery | None = None, **filters: Any) -> list[dict[str, Any]]:
+        statement, params = select.event_list(_event_query(query, filters))
         return [event_dict(row) for row in self._fetch_all(statement, params)]
+
+    def count_events(self, query: EventQuery | None = None) -> int:
+        return self._count(*select.event_count(query))
+
+    def get_event(self, event_id: str) -> dict[str, Any] | None:
+        row = self._fetch_one(*select.event_by_id(event_id))
+        if row is None:
+            return None
+        event = event_dict(row)
+        mentions = self._fetch_all(sql.SELECT_MENTIONS, (event_id,))
+        event["mention_list"] = [mention_dict(item) for item in mentions]
+        return event
+
+    def list_articles(
+        self, *, text: str | None = None, limit: int = 50, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        text, limit, offset = _page(text, limit, offset)
+        statement, params = select.article_list(text=text, limit=limit, offset=offset)
+        return [article_summary(row) for row in self._fetch_all(statement, params)]
+
+    def count_articles(self, *, text: str | None = None) -> int:
+        text, _, _ = _page(text, 1, 0)
+        return self._count(*select.article_count(text=text))
 
     def get_article(self, article_id: str) -> dict[str, Any] | None:
         row = self._fetch_one(sql.SELECT_ARTICLE, (article_id,))
         return None if row is None else article_dict(row)
 
-    def count_events(self) -> int:
-        return int(self._fetch_all(sql.COUNT_EVENTS, ())[0]["count"])
+    def query_quotes(self, query: QuoteQuery | None = None, **filters: Any) -> list[dict[str, Any]]:
+        if query is None:
+            query = QuoteQuery.build(**filters)
+        elif filters:
+            raise ConfigError("give either a QuoteQuery or filters, not both")
+        statement, params = select.quote_list(query)
+        return [quote_dict(row) for row in self._fetch_all(statement, params)]
 
-    def count_articles(self) -> int:
-        return int(self._fetch_all(sql.COUNT_ARTICLES, ())[0]["count"])
+    def count_quotes(self, query: QuoteQuery | None = None) -> int:
+        return self._count(*select.quote_count(query))
+
+    def list_actors(
+        self,
+        *,
+        text: str | None = None,
+        country: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        text, limit, offset = _page(text, limit, offset)
+        country = QuoteQuery.build(country=country).country
+        statement, params = select.actor_list(text=text, country=country, limit=limit, offset=offset)
+        return [actor_summary(row) for row in self._fetch_all(statement, params)]
+
+    def top_dyads(
+        self,
+        *,
+        limit: int = 20,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        status: str | None = None,
+    ) -> list[dict[str, Any]]:
+        checked = EventQuery.build(limit=limit, date_from=date_from, date_to=date_to, status=status)
+        statement, params = select.dyad_totals(
+            limit=checked.limit, date_from=checked.date_from, date_to=checked.date_to, status=checked.status
+        )
+        return [dyad_summary(row) for row in self._fetch_all(statement, params)]
+
+    def series(self, *, interval: str, query: EventQuery | None = None) -> list[dict[str, Any]]:
+        periods = period_function(interval)
+        statement, params = select.series_days(query or EventQuery())
+        return fold_series(self._fetch_all(statement, params), periods)
 
     def close(self) -> None:
         if self._connection is not None:
@@ -201,6 +271,23 @@ class SQLStore(EventStore):
     def _fetch_one(self, statement: str, params: Iterable[Any]) -> dict[str, Any] | None:
         rows = self._fetch_all(statement, params)
         return rows[0] if rows else None
+
+    def _count(self, statement: str, params: Iterable[Any]) -> int:
+        return int(self._fetch_all(statement, params)[0]["count"])
+
+
+def _event_query(query: EventQuery | None, filters: dict[str, Any]) -> EventQuery:
+    if query is None:
+        return EventQuery.build(**filters)
+    if filters:
+        raise ConfigError("give either an EventQuery or filters, not both")
+    return query
+
+
+def _page(text: str | None, limit: int, offset: int) -> tuple[str | None, int, int]:
+    """Check a listing's text filter and page the way the query objects do."""
+    checked = QuoteQuery.build(text=text, limit=limit, offset=offset)
+    return checked.text, checked.limit, checked.offset
 
 
 def _now() -> str:

@@ -1,0 +1,102 @@
+"""Aggregate rows to their public shape: actors, country pairs, and time series folded into periods.
+
+The database sums per day (one index range scan); weeks, months and years are folded here, so that every
+backend gives the same periods: ISO weeks start on Monday and are labelled ``2023-W24``, months
+``2023-06``, years ``2023``, days ``2023-06-14``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from ..errors import ConfigError
+
+__all__ = ["INTERVALS", "actor_summary", "dyad_summary", "fold_series", "period_function"]
+
+#: A period: its label, first day and last day.
+Period = tuple[str, dt.date, dt.date]
+PeriodFunction = Callable[[dt.date], Period]
+
+_QUADS = ("1", "2", "3", "4")
+
+
+def _day(day: dt.date) -> Period:
+    return day.isoformat(), day, day
+
+
+def _week(day: dt.date) -> Period:
+    year, week, weekday = day.isocalendar()
+    monday = day - dt.timedelta(days=weekday - 1)
+    return f"{year}-W{week:02d}", monday, monday + dt.timedelta(days=6)
+
+
+def _month(day: dt.date) -> Period:
+    last = calendar.monthrange(day.year, day.month)[1]
+    return f"{day.year:04d}-{day.month:02d}", day.replace(day=1), day.replace(day=last)
+
+
+def _year(day: dt.date) -> Period:
+    return f"{day.year:04d}", dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+
+
+#: Series intervals and the period each day falls in.
+INTERVALS: dict[str, PeriodFunction] = {"day": _day, "week": _week, "month": _month, "year": _year}
+
+
+def period_function(interval: str) -> PeriodFunction:
+    """The period function of a series interval; an unknown interval raises :class:`ConfigError`."""
+    try:
+        return INTERVALS[interval]
+    except (KeyError, TypeError):
+        raise ConfigError(f"interval must be one of {', '.join(INTERVALS)}, got {interval!r}") from None
+
+
+def fold_series(rows: Iterable[Mapping[str, Any]], period: PeriodFunction) -> list[dict[str, Any]]:
+    """Fold per-day rows (``day``, ``events``, ``goldstein_sum``, ``q1``..``q4``; day order) into periods."""
+    folded: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        label, start, end = period(dt.date.fromisoformat(str(row["day"])[:10]))
+        entry = folded.get(label)
+        if entry is None:
+            entry = folded[label] = {
+                "period": label,
+                "start": start.isoformat(),
+                "end": end.isoformat(),
+                "events": 0,
+                "quad_counts": dict.fromkeys(_QUADS, 0),
+                "goldstein_sum": 0.0,
+            }
+        entry["events"] += int(row["events"])
+        entry["goldstein_sum"] += float(row["goldstein_sum"] or 0.0)
+        for quad in _QUADS:
+            entry["quad_counts"][quad] += int(row[f"q{quad}"] or 0)
+    return [_with_mean(entry) for entry in folded.values()]
+
+
+def dyad_summary(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A country-pair row (``a``, ``b``, ``events``, ``goldstein_sum``, ``q1``..``q4``), public shape."""
+    return _with_mean(
+        {
+            "a": row["a"],
+            "b": row["b"],
+            "events": int(row["events"]),
+            "goldstein_sum": float(row["goldstein_sum"] or 0.0),
+            "quad_counts": {quad: int(row[f"q{quad}"] or 0) for quad in _QUADS},
+        }
+    )
+
+
+def actor_summary(row: Mapping[str, Any]) -> dict[str, Any]:
+    keys = ("code", "country", "sector", "name")
+    return {**{key: row[key] for key in keys}, "events": int(row["events"])}
+
+
+def _with_mean(entry: dict[str, Any]) -> dict[str, Any]:
+    """Round the Goldstein sum (backends add floats in different orders) and add the mean."""
+    total = entry["goldstein_sum"]
+    entry["goldstein_sum"] = round(total, 6)
+    entry["goldstein_mean"] = round(total / entry["events"], 6) if entry["events"] else 0.0
+    return entry
