@@ -1,0 +1,96 @@
+"""The FastAPI app: the JSON API under /api, the dashboard pages, their static files and offline docs.
+
+::
+
+    from detente.api import create_app
+    app = create_app(Settings.from_env(db="events.db"))     # uvicorn.run(app, host="127.0.0.1")
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import replace
+
+from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
+from starlette.staticfiles import StaticFiles
+
+from .. import __version__
+from ..pipeline import Coder, get_coder
+from ..settings import Settings
+from ..store import EventStore
+from ..web import STATIC_DIR
+from ..web import router as pages_router
+from .errors import install_error_handlers
+from .gateway import StoreGateway
+from .middleware import BodySizeLimit, SecurityHeaders
+from .routes import ROUTERS
+
+__all__ = ["create_app"]
+
+_DESCRIPTION = (
+    "Political events coded from news (CAMEO and PLOVER), with their evidence. Read-only unless a write "
+    "token is configured. Every error has the shape "
+    '`{"error": {"status", "code", "message", "detail"}}`; pages carry `items`, `total`, `limit`, `offset`.'
+)
+
+
+def create_app(
+    settings: Settings | None = None, store: EventStore | Callable[[], EventStore] | None = None
+) -> FastAPI:
+    """The app over ``store`` (an open store, or a function that opens one), else over ``settings.db``.
+
+    The app opens ``settings.db`` itself on its store thread and closes it on shutdown; a store passed in
+    stays the caller's to close, and must be usable from another thread (an SQLite store opened elsewhere
+    is not: pass a function that opens it instead).
+    """
+    settings = settings or Settings.from_env()
+    gateway = StoreGateway(settings.db if store is None else store)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.api_token:  # writes are possible: load the model before the first request needs it
+            await run_in_threadpool(app.state.load_coder)
+        try:
+            yield
+        finally:
+            await run_in_threadpool(gateway.close)
+
+    app = FastAPI(
+        title="detente",
+        version=__version__,
+        description=_DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,  # /docs is the dashboard's own offline page over /openapi.json (no CDN)
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.gateway = gateway
+    app.state.coder_lock = threading.Lock()
+    app.state.load_coder = _coder_loader(settings)
+    install_error_handlers(app)
+    for router in ROUTERS:
+        app.include_router(router)
+    app.include_router(pages_router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(BodySizeLimit, max_bytes=settings.api_max_body_bytes)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def _coder_loader(settings: Settings) -> Callable[[], Coder]:
+    """The process-wide coder for these settings (the API fields do not change how articles are coded)."""
+    defaults = Settings()
+    coding = replace(
+        settings,
+        api_token=None,
+        api_max_body_bytes=defaults.api_max_body_bytes,
+        api_max_batch=defaults.api_max_batch,
+    )
+
+    def load_coder() -> Coder:
+        return get_coder(coding)
+
+    return load_coder

@@ -1,0 +1,33 @@
+"""GET /api/actors: actors by code and name, most events first."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+
+from ...store import EventStore
+from ..deps import Page, get_gateway, page, page_body
+from ..gateway import StoreGateway
+
+router = APIRouter(prefix="/api", tags=["actors"])
+
+
+def _actors_page(store: EventStore, text: str | None, country: str | None, paging: Page) -> dict[str, Any]:
+    # one row more than asked tells whether another page follows; the store has no actor count
+    rows = store.list_actors(text=text, country=country, limit=paging.limit + 1, offset=paging.offset)
+    items = rows[: paging.limit]
+    total = paging.offset + len(items) if len(rows) <= paging.limit else None
+    return {**page_body(items, total, paging), "more": len(rows) > paging.limit}
+
+
+@router.get("/actors", summary="Actors, most events first")
+async def list_actors(
+    paging: Annotated[Page, Depends(page)],
+    gateway: Annotated[StoreGateway, Depends(get_gateway)],
+    q: Annotated[str | None, Query(max_length=100, description="Part of the actor's code or name.")] = None,
+    country: Annotated[str | None, Query(max_length=16, description="The actor's country, e.g. USA.")] = None,
+) -> dict[str, Any]:
+    """``{"code", "country", "sector", "name", "events"}`` per actor. ``total`` is null while ``more`` is true
+    (the number is only known on the last page)."""
+    return await gateway.call(_actors_page, q, country, paging)

@@ -1,0 +1,67 @@
+"""GET /api/events (filtered, paginated), /api/events/{id} (with every mention) and /api/locations."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query
+
+from ...store import EventStore
+from ...store.query import EventQuery
+from ..deps import Page, get_gateway, page, page_body
+from ..errors import ApiError
+from ..gateway import StoreGateway
+from .filters import event_filters
+
+router = APIRouter(prefix="/api", tags=["events"])
+
+_Order = Annotated[
+    Literal["asc", "desc"],
+    Query(description="By day: asc (oldest first) or desc (newest first); undated last."),
+]
+
+
+def events_page(store: EventStore, query: EventQuery) -> tuple[list[dict[str, Any]], int]:
+    """One page of events and the number matching (run on the store thread)."""
+    return store.query_events(query), store.count_events(query)
+
+
+def _event(store: EventStore, event_id: str) -> dict[str, Any] | None:
+    return store.get_event(event_id)
+
+
+@router.get("/events", summary="Events matching every given filter")
+async def list_events(
+    filters: Annotated[dict[str, Any], Depends(event_filters)],
+    paging: Annotated[Page, Depends(page)],
+    gateway: Annotated[StoreGateway, Depends(get_gateway)],
+    order: _Order = "asc",
+) -> dict[str, Any]:
+    """Events: ``Event.to_dict()`` plus ``article_id``, ``day``, ``article_title``, ``article_published``."""
+    query = EventQuery.build(**filters, limit=paging.limit, offset=paging.offset, descending=order == "desc")
+    items, total = await gateway.call(events_page, query)
+    return page_body(items, total, paging)
+
+
+@router.get("/events/{event_id}", summary="One event with its evidence and every mention")
+async def get_event(
+    event_id: Annotated[str, Path(max_length=200)],
+    gateway: Annotated[StoreGateway, Depends(get_gateway)],
+) -> dict[str, Any]:
+    """The event, plus ``mention_list``: the evidence of every report of it in its article."""
+    event = await gateway.call(_event, event_id)
+    if event is None:
+        raise ApiError(404, f"no event with id {event_id!r}")
+    return event
+
+
+@router.get("/locations", summary="Events with coordinates, for the map")
+async def list_locations(
+    filters: Annotated[dict[str, Any], Depends(event_filters)],
+    paging: Annotated[Page, Depends(page)],
+    gateway: Annotated[StoreGateway, Depends(get_gateway)],
+) -> dict[str, Any]:
+    """Events whose ``location`` has a latitude and longitude; the same filters as /api/events."""
+    query = EventQuery.build(**filters, has_location=True, limit=paging.limit, offset=paging.offset)
+    items, total = await gateway.call(events_page, query)
+    return page_body(items, total, paging)

@@ -1,0 +1,71 @@
+"""The event filters shared by /api/events, /api/locations and the series endpoints."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import Query
+
+__all__ = ["CODE_PATTERN", "Interval", "event_filters", "period_filters"]
+
+CODE_PATTERN = r"^[A-Za-z0-9]{2,16}$"
+Interval = Literal["day", "week", "month", "year"]
+
+_Code = Annotated[str | None, Query(max_length=32, description="CAMEO actor code or prefix, e.g. USAGOV.")]
+_Day = Annotated[str | None, Query(max_length=32, description="ISO day, YYYY-MM-DD (inclusive).")]
+_Status = Annotated[
+    str | None, Query(description="occurred, planned, cancelled, denied, hypothetical or negated.")
+]
+
+
+def period_filters(
+    date_from: _Day = None,
+    date_to: _Day = None,
+    status: _Status = None,
+) -> dict[str, Any]:
+    """Date range and status, as ``EventQuery.build`` keywords."""
+    return {"date_from": date_from, "date_to": date_to, "status": status}
+
+
+def event_filters(
+    actor: _Code = None,
+    country: Annotated[
+        str | None, Query(max_length=16, description="Either side's country, e.g. CHN.")
+    ] = None,
+    sector: Annotated[str | None, Query(max_length=16, description="Either side's sector, e.g. GOV.")] = None,
+    dyad: Annotated[
+        str | None, Query(max_length=40, description="A pair of countries or codes, e.g. USA-CHN.")
+    ] = None,
+    directed: Annotated[
+        bool, Query(description="Only events from the dyad's first side to its second.")
+    ] = False,
+    code: Annotated[
+        str | None, Query(max_length=8, description="CAMEO code or prefix, e.g. 04 or 042.")
+    ] = None,
+    plover: Annotated[str | None, Query(max_length=32, description="PLOVER type, e.g. CONSULT.")] = None,
+    quad_class: Annotated[
+        int | None,
+        Query(ge=1, le=4, description="1 verbal / 2 material cooperation, 3 verbal / 4 material conflict."),
+    ] = None,
+    status: _Status = None,
+    date_from: _Day = None,
+    date_to: _Day = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Text in the evidence sentence or either actor's name.")
+    ] = None,
+) -> dict[str, Any]:
+    """Every event filter, as ``EventQuery.build`` keywords (the store validates the values)."""
+    return {
+        "actor": actor,
+        "country": country,
+        "sector": sector,
+        "dyad": dyad,
+        "directed": directed,
+        "code": code,
+        "plover": plover,
+        "quad_class": quad_class,
+        "status": status,
+        "date_from": date_from,
+        "date_to": date_to,
+        "text": q,
+    }

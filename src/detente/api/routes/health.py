@@ -1,0 +1,29 @@
+"""GET /api/health: the service answers and its store can be read."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends
+
+from ... import __version__
+from ...settings import Settings
+from ...store import EventStore
+from ..deps import get_gateway, get_settings
+from ..gateway import StoreGateway
+
+router = APIRouter(prefix="/api", tags=["health"])
+
+
+def _counts(store: EventStore) -> dict[str, int]:
+    return {"articles": store.count_articles(), "events": store.count_events()}
+
+
+@router.get("/health", summary="Service and store status")
+async def health(
+    gateway: Annotated[StoreGateway, Depends(get_gateway)],
+    settings: Annotated[Settings, Depends(get_settings)],
+) -> dict[str, Any]:
+    """``status: ok`` with the store's article and event counts; 503 when the store cannot be read."""
+    counts = await gateway.call(_counts)
+    return {"status": "ok", "version": __version__, "writable": bool(settings.api_token), **counts}

@@ -1,0 +1,46 @@
+"""GET /api/quotes: who said what, by speaker, speaker's country and text."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+
+from ...store import EventStore
+from ...store.query import QuoteQuery
+from ..deps import Page, get_gateway, page, page_body
+from ..gateway import StoreGateway
+
+router = APIRouter(prefix="/api", tags=["quotes"])
+
+
+def _quotes_page(store: EventStore, query: QuoteQuery) -> tuple[list[dict[str, Any]], int]:
+    return store.query_quotes(query), store.count_quotes(query)
+
+
+@router.get("/quotes", summary="Quotes by speaker, country or text")
+async def list_quotes(
+    paging: Annotated[Page, Depends(page)],
+    gateway: Annotated[StoreGateway, Depends(get_gateway)],
+    speaker: Annotated[
+        str | None, Query(max_length=100, description="Speaker code prefix, or part of the speaker's name.")
+    ] = None,
+    country: Annotated[
+        str | None, Query(max_length=16, description="The speaker's country, e.g. CHN.")
+    ] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Text in the quote.")] = None,
+    article_id: Annotated[
+        str | None, Query(max_length=200, description="Only this article's quotes.")
+    ] = None,
+) -> dict[str, Any]:
+    """Quotes as ``Quote.to_dict()`` plus ``article_id``."""
+    query = QuoteQuery.build(
+        speaker=speaker,
+        country=country,
+        text=q,
+        article_id=article_id,
+        limit=paging.limit,
+        offset=paging.offset,
+    )
+    items, total = await gateway.call(_quotes_page, query)
+    return page_body(items, total, paging)

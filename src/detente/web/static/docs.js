@@ -1,0 +1,55 @@
+/* detente dashboard: an offline API reference drawn from /openapi.json (no Swagger UI, no CDN). */
+"use strict";
+
+(function () {
+  const d = window.detente;
+
+  function schemaType(schema) {
+    if (!schema) return "";
+    if (schema.type) return schema.type + (schema.enum ? " (" + schema.enum.join(" | ") + ")" : "");
+    const options = schema.anyOf || schema.oneOf;
+    if (options) return options.map(schemaType).filter((t) => t && t !== "null").join(" or ");
+    return "";
+  }
+
+  function parameterTable(parameters) {
+    const head = d.el("thead", {}, d.el("tr", {}, ["Name", "In", "Type", "Description"].map((h) => d.el("th", { scope: "col" }, h))));
+    const rows = parameters.map((p) =>
+      d.el(
+        "tr",
+        {},
+        d.el("td", {}, d.el("code", {}, p.name), p.required ? " *" : ""),
+        d.el("td", {}, p.in),
+        d.el("td", {}, schemaType(p.schema)),
+        d.el("td", {}, p.description || (p.schema && p.schema.description) || "")
+      )
+    );
+    return d.el("table", { class: "params" }, head, d.el("tbody", {}, rows));
+  }
+
+  function operation(path, method, op) {
+    const title = d.el("h2", {}, d.el("span", { class: "method" }, method.toUpperCase()), " ", d.el("code", {}, path));
+    const parts = [title, d.el("p", {}, op.summary || "")];
+    if (op.description) parts.push(d.el("p", { class: "muted pre" }, op.description));
+    if (op.parameters && op.parameters.length) parts.push(parameterTable(op.parameters));
+    if (method === "get" && !path.includes("{")) parts.push(d.el("p", {}, d.el("a", { href: path }, "Open " + path)));
+    return d.el("section", { class: "panel" }, parts);
+  }
+
+  async function start() {
+    const status = document.getElementById("status");
+    try {
+      const spec = await d.getJSON("/openapi.json");
+      const node = d.clear(document.getElementById("docs"));
+      node.appendChild(d.el("p", { class: "pre" }, spec.info.description || ""));
+      for (const [path, methods] of Object.entries(spec.paths)) {
+        for (const [method, op] of Object.entries(methods)) node.appendChild(operation(path, method, op));
+      }
+      status.textContent = spec.info.title + " " + spec.info.version;
+    } catch (error) {
+      d.showError(status, error);
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", start);
+})();

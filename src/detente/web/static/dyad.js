@@ -1,0 +1,133 @@
+/* detente dashboard: one country pair (/dyads/A/B): the chart, the events table it filters, the quotes. */
+"use strict";
+
+(function () {
+  const d = window.detente;
+  const EVENT_PAGE = 500;
+  const state = { a: "", b: "", interval: "month", periods: [], selected: null, articleIds: null };
+
+  function dyadParam() {
+    return state.a + "-" + state.b;
+  }
+
+  async function loadChart() {
+    const chart = document.getElementById("chart");
+    try {
+      const series = await d.getJSON("/api/dyads/" + encodeURIComponent(state.a) + "/" + encodeURIComponent(state.b) + "/series", { interval: state.interval });
+      state.periods = series.items;
+      drawChart();
+      const total = series.items.reduce((n, p) => n + p.events, 0);
+      document.getElementById("summary").textContent =
+        total + " dated event(s) between " + state.a + " and " + state.b + " in " + series.items.length + " " + state.interval + "(s).";
+    } catch (error) {
+      d.showError(chart, error);
+      document.getElementById("summary").textContent = "";
+    }
+  }
+
+  function drawChart() {
+    d.drawBalanceChart(document.getElementById("chart"), state.periods, {
+      selected: state.selected ? state.selected.period : null,
+      onSelect: selectPeriod,
+    });
+  }
+
+  function selectPeriod(period) {
+    state.selected = period;
+    drawChart();
+    const focused = document.querySelector('#chart .period[data-period="' + CSS.escape(period.period) + '"]');
+    if (focused) focused.focus();
+    loadEvents();
+  }
+
+  function clearPeriod() {
+    state.selected = null;
+    drawChart();
+    loadEvents();
+  }
+
+  async function loadEvents() {
+    const node = document.getElementById("events");
+    const status = document.getElementById("events-status");
+    const bar = document.getElementById("filter");
+    const params = { dyad: dyadParam(), limit: EVENT_PAGE };
+    if (state.selected) {
+      params.date_from = state.selected.start;
+      params.date_to = state.selected.end;
+      bar.hidden = false;
+      document.getElementById("filter-text").textContent =
+        "Showing " + state.selected.period + " (" + state.selected.start + " to " + state.selected.end + ")";
+    } else {
+      bar.hidden = true;
+    }
+    status.textContent = "Loading events…";
+    try {
+      const page = await d.getJSON("/api/events", params);
+      d.clear(node).appendChild(d.eventsTable(page.items, { empty: "No events between these two." }));
+      node.classList.remove("error");
+      status.textContent = page.total > page.items.length
+        ? "The first " + page.items.length + " of " + page.total + " events."
+        : page.total + " event(s).";
+      if (!state.selected && state.articleIds === null) {
+        state.articleIds = new Set(page.items.map((e) => e.article_id));
+        loadQuotes();
+      }
+    } catch (error) {
+      d.showError(node, error);
+      status.textContent = "";
+    }
+  }
+
+  function quoteItem(quote) {
+    const speaker = quote.speaker ? d.actorLabel(quote.speaker) : "unknown speaker";
+    return d.el(
+      "li",
+      {},
+      d.el("blockquote", {}, quote.text),
+      d.el("span", { class: "muted" }, "— " + speaker + (quote.cue ? ", " + quote.cue : ""))
+    );
+  }
+
+  async function loadQuotes() {
+    for (const [side, code] of [["a", state.a], ["b", state.b]]) {
+      const node = document.getElementById("quotes-" + side);
+      document.getElementById("quotes-" + side + "-h").textContent = code;
+      try {
+        const page = await d.getJSON("/api/quotes", { country: code, limit: 500 });
+        const ids = state.articleIds || new Set();
+        const quotes = page.items.filter((q) => ids.has(q.article_id));
+        d.clear(node).appendChild(
+          quotes.length ? d.el("ul", { class: "quotes" }, quotes.map(quoteItem)) : d.el("p", { class: "empty" }, "No quotes from " + code + " in these articles.")
+        );
+      } catch (error) {
+        d.showError(node, error);
+      }
+    }
+  }
+
+  function start() {
+    const parts = d.pathParts();
+    state.a = (parts[1] || "").toUpperCase();
+    state.b = (parts[2] || "").toUpperCase();
+    document.title = state.a + " – " + state.b + " · detente";
+    document.getElementById("title").textContent = state.a + " – " + state.b;
+    d.legend(document.getElementById("legend"));
+    const select = document.getElementById("interval");
+    select.addEventListener("change", () => {
+      state.interval = select.value;
+      state.selected = null;
+      loadChart();
+      loadEvents();
+    });
+    document.getElementById("clear").addEventListener("click", clearPeriod);
+    let resizeTimer = null;
+    window.addEventListener("resize", () => {
+      clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(drawChart, 150);
+    });
+    loadChart();
+    loadEvents();
+  }
+
+  document.addEventListener("DOMContentLoaded", start);
+})();

@@ -1,0 +1,95 @@
+/* detente dashboard: the overview (/): totals, the timeline of all events, the most active pairs and the
+   latest events (a period clicked on the timeline filters them). */
+"use strict";
+
+(function () {
+  const d = window.detente;
+  const state = { periods: [], selected: null };
+
+  async function loadTotals() {
+    const node = document.getElementById("totals");
+    try {
+      const health = await d.getJSON("/api/health");
+      node.textContent = health.articles + " articles, " + health.events + " events in the store.";
+    } catch (error) {
+      d.showError(node, error);
+    }
+  }
+
+  function drawTimeline() {
+    d.drawBalanceChart(document.getElementById("timeline"), state.periods, {
+      selected: state.selected ? state.selected.period : null,
+      onSelect: (period) => {
+        state.selected = period;
+        drawTimeline();
+        loadLatest();
+      },
+    });
+  }
+
+  async function loadTimeline() {
+    try {
+      state.periods = (await d.getJSON("/api/series", { interval: "month" })).items;
+      drawTimeline();
+    } catch (error) {
+      d.showError(document.getElementById("timeline"), error);
+    }
+  }
+
+  async function loadDyads() {
+    const node = document.getElementById("dyads");
+    try {
+      const page = await d.getJSON("/api/dyads", { limit: 12 });
+      if (!page.items.length) {
+        d.clear(node).appendChild(d.el("p", { class: "empty" }, "No country pairs yet."));
+        return;
+      }
+      const rows = page.items.map((dyad) =>
+        d.el(
+          "tr",
+          {},
+          d.el("td", {}, d.el("a", { href: "/dyads/" + encodeURIComponent(dyad.a) + "/" + encodeURIComponent(dyad.b) }, dyad.a + " – " + dyad.b)),
+          d.el("td", { class: "num" }, String(dyad.events)),
+          d.el("td", { class: "num" }, d.signed(dyad.goldstein_mean))
+        )
+      );
+      const head = d.el("thead", {}, d.el("tr", {}, ["Pair", "Events", "Mean Goldstein"].map((h) => d.el("th", { scope: "col" }, h))));
+      d.clear(node).appendChild(d.el("table", { class: "dyads" }, head, d.el("tbody", {}, rows)));
+    } catch (error) {
+      d.showError(node, error);
+    }
+  }
+
+  async function loadLatest() {
+    const node = document.getElementById("latest");
+    const bar = document.getElementById("latest-filter");
+    const params = { limit: 25, order: "desc" };
+    if (state.selected) {
+      params.date_from = state.selected.start;
+      params.date_to = state.selected.end;
+      document.getElementById("latest-filter-text").textContent = "Showing " + state.selected.period;
+    }
+    bar.hidden = !state.selected;
+    try {
+      const page = await d.getJSON("/api/events", params);
+      d.clear(node).appendChild(d.eventsTable(page.items, { empty: "No events yet: run detente ingest." }));
+    } catch (error) {
+      d.showError(node, error);
+    }
+  }
+
+  function start() {
+    d.legend(document.getElementById("timeline-legend"));
+    document.getElementById("latest-clear").addEventListener("click", () => {
+      state.selected = null;
+      drawTimeline();
+      loadLatest();
+    });
+    loadTotals();
+    loadTimeline();
+    loadDyads();
+    loadLatest();
+  }
+
+  document.addEventListener("DOMContentLoaded", start);
+})();
