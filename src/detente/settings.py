@@ -30,6 +30,8 @@ class Settings:
     actor_files: tuple[Path, ...] = ()
     petrarch_dirs: tuple[Path, ...] = ()
     api_token: str | None = None
+    api_max_body_bytes: int = 1_000_000
+    api_max_batch: int = 20
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -48,7 +50,7 @@ class Settings:
 
 
 def _convert(name: str, raw: str) -> object:
-    if name in ("batch_size", "max_article_bytes"):
+    if name in ("batch_size", "max_article_bytes", "api_max_body_bytes", "api_max_batch"):
         try:
             value = int(raw)
         except ValueError:
