@@ -13,10 +13,12 @@ Three sources, read once per process on first use (:func:`load_gazetteer`):
   territories, US states and a few provinces.
 
 A name can stand for several places ("Paris", "Georgia", "Washington", "Gaza"). :meth:`Gazetteer.resolve`
-ranks them by a score: the population's order of magnitude, plus bonuses for lying in one of the event's
-countries, in one of the article's countries, for a country and for a capital, and a malus for a
-first-level division (news names the city "New York", the state "New York State") and for a match on an
-alternate name only. A qualifier in the text ("Paris, Texas") restricts the choice first.
+ranks them by a score in orders of magnitude: the population's, plus the place's prominence (for a city, the
+order of magnitude of the number of names GeoNames knows it by in all languages, so that Vienna, Austria
+outranks Vienna, Virginia; a fixed amount for countries and for the seas, regions and territories of our
+table), plus bonuses for a capital, for lying in the country of the event's actors (more when they all
+come from that one country) and for lying in one of the article's countries, minus a malus when the name
+is only an alternate name of the place. A qualifier in the text ("Paris, Texas") restricts the choice first.
 """
 
 from __future__ import annotations
@@ -52,13 +54,14 @@ _DEFUNCT = {"CS", "AN"}
 # Latin letters with diacritics (Latin-1 Supplement to Latin Extended Additional), apostrophes, hyphens
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff' .\u2019-]+")
 
-# score terms (orders of magnitude of population)
-_EVENT_BONUS = 1.5
-_ARTICLE_BONUS = 1.0
-_COUNTRY_BONUS = 1.0
-_CAPITAL_BONUS = 1.5
-_ADMIN1_MALUS = 0.5
+# score terms (orders of magnitude)
+_DOMESTIC_BONUS = 1.2  # the place lies in the one country all the event's actors come from
+_EVENT_BONUS = 0.8  # the place lies in the country of one of the event's actors
+_ARTICLE_BONUS = 0.3  # the place lies in a country the article names
+_CAPITAL_BONUS = 0.5
 _ALTERNATE_MALUS = 0.5
+#: prominence of the places that are not cities (a city's is log10 of its number of GeoNames names)
+PROMINENCE = {"country": 1.5, "sea": 2.0, "region": 2.0, "territory": 2.0, "admin1": 0.0}
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,7 @@ class PlaceEntry:
     admin1: str | None = None
     population: int = 0
     capital: bool = False
+    prominence: float = 0.0
 
     def to_place(self, text: str | None = None, start: int = -1, end: int = -1) -> Place:
         """The :class:`~detente.records.Place` for this entry, named by ``text`` at ``[start, end)``."""
@@ -195,15 +199,11 @@ def _lies_in(entry: PlaceEntry, within: Collection[PlaceEntry]) -> bool:
 def _score(
     entry: PlaceEntry, primary: bool, event_countries: Collection[str], article_countries: Collection[str]
 ) -> float:
-    score = math.log10(entry.population + 1)
+    score = math.log10(entry.population + 1) + entry.prominence
     if entry.country and entry.country in event_countries:
-        score += _EVENT_BONUS
+        score += _DOMESTIC_BONUS if len(event_countries) == 1 else _EVENT_BONUS
     if entry.country and entry.country in article_countries:
         score += _ARTICLE_BONUS
-    if entry.feature == "country":
-        score += _COUNTRY_BONUS
-    elif entry.feature == "admin1":
-        score -= _ADMIN1_MALUS
     if entry.capital:
         score += _CAPITAL_BONUS
     if not primary:
@@ -236,6 +236,7 @@ def load_gazetteer() -> Gazetteer:
             lat=city["latitude"] if city else None,
             lon=city["longitude"] if city else None,
             population=int(row.get("population") or 0),
+            prominence=PROMINENCE["country"],
         )
         names = [name for name in aliases.get(row["iso3"], ()) if not gazetteer.lookup(name)]
         gazetteer.add(entry, names)
@@ -253,6 +254,7 @@ def load_gazetteer() -> Gazetteer:
             admin1=city.get("admin1code") or None,
             population=int(city.get("population") or 0),
             capital=city["geonameid"] in capital_ids,
+            prominence=math.log10(len(city.get("alternatenames", ())) + 1),
         )
         gazetteer.add(entry, alternates=[name for name in city.get("alternatenames", ()) if _usable(name)])
     return gazetteer
@@ -295,7 +297,11 @@ def _place_row(path: Path, number: int, row: dict[str, str]) -> PlaceEntry:
         raise DataFileError(f"{path}:{number}: lat, lon and population must be numbers") from None
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise DataFileError(f"{path}:{number}: coordinates {lat}, {lon} out of range")
-    return PlaceEntry(row["name"], country, row["feature"], lat, lon, row["admin1"] or None, population)
+    feature = row["feature"]
+    admin1 = row["admin1"] or None
+    return PlaceEntry(
+        row["name"], country, feature, lat, lon, admin1, population, prominence=PROMINENCE[feature]
+    )
 
 
 def _geonames(filename: str) -> dict[str, dict]:

@@ -5,17 +5,21 @@ evidence offsets, and the place is looked for, in order:
 
 1. a locative phrase attached to the trigger, or to the verb an event noun is the subject or object of
    ("a meeting was held in Vienna", "held talks in Geneva"), or to the verb of a motion whose purpose the
-   event is ("flew to Kyiv to meet ..."): ``in``, ``at``, ``near``, ``off``, ``outside`` ..., ``to`` and
-   ``into`` after visits and motions ("a trip to Moscow", "arrived in Kyiv"), ``on`` and ``against`` after
-   attacks ("strikes on Kharkiv"). The phrase's noun is the place ("in the South China Sea"), or leads to
-   it ("at the G20 summit in Indonesia", "off the coast of Yemen", "in the capital, Kyiv", "in the
-   Ukrainian capital");
-2. the direct object of a visit or an attack that names a place ("visited Beijing", "shelled Kharkiv");
+   event is ("flew to Kyiv to meet ..."): ``in``, ``at``, ``near``, ``off``, ``outside`` ..., ``on`` before
+   a border, front line or the sidelines of something, ``to`` and ``into`` after visits and motions ("a
+   trip to Moscow", "arrived in Kyiv"), ``on`` and ``against`` after attacks ("strikes on Kharkiv"); for
+   protests, force and attacks also the phrases on the verb's object ("seized a tanker in the Strait of
+   Hormuz", "launched strikes on Kharkiv"). The phrase's noun is the place ("in the South China Sea"), or
+   leads to it ("at the G20 summit in Indonesia", "off the coast of Yemen", "in the capital, Kyiv", "in
+   the Ukrainian capital");
+2. the direct object of a visit, a seizure or an attack that names a place ("visited Beijing", "shelled
+   Kharkiv");
 3. the target actor of a visit or an attack when its words name a place ("is going to China"; capitals
    double as actors, so "Beijing" is read as the city);
 4. a meeting referred back to ("during their discussions", "the talks"): the place of the latest located
    meeting of the same countries in the three sentences before; "there": the latest place located in them;
-5. for a visit (CAMEO 042, 043), its host country: the target's for 042, the source's for 043.
+5. for a visit (CAMEO 042, 043), its host country: the target's for 042, the source's for 043. A meeting
+   at a third place (044) has no default.
 
 A phrase counts as a place only when the gazetteer knows it and it is not a date, a number, a person or an
 organisation. Ambiguous names are settled by the event's countries, then the article's, then population
@@ -76,6 +80,24 @@ _MOTION_LEMMAS = {
     "sail",
 }
 _VISIT_CODES = {"042", "043", "044"}
+# events done to something where it is (protests, force, seizures, attacks): their object's place is theirs
+_MATERIAL_ROOTS = {"04", "14", "15", "17", "18", "19", "20"}
+_OBJECT_PLACE_ROOTS = {"17", "18", "19", "20"}
+# "on" says where before these nouns ("on the border", "on the sidelines of the summit in ...")
+_ON_NOUNS = {"sideline", "sidelines", "margin", "margins", "border", "frontier", "front", "frontline", "soil"}
+_ATTACK_NOUNS = {
+    "attack",
+    "strike",
+    "airstrike",
+    "raid",
+    "assault",
+    "bombing",
+    "bombardment",
+    "shelling",
+    "offensive",
+    "incursion",
+    "invasion",
+}
 _ATTACK_ROOTS = {"18", "19", "20"}
 # nouns on the way from a preposition to the place ("at the summit in", "off the coast of")
 _INNER_PREPS = {"in", "of", "at", "near", "off", "on", "to", "outside"}
@@ -154,7 +176,7 @@ class EventLocator:
 
     def trigger(self, evidence: Evidence) -> Token | None:
         """The head token of an evidence's trigger words (None when the offsets are not in the Doc)."""
-        if evidence.trigger_start < 0 or evidence.trigger_end <= evidence.trigger_start:
+        if not 0 <= evidence.trigger_start < evidence.trigger_end <= len(self.doc.text):
             return None
         span = self.doc.char_span(evidence.trigger_start, evidence.trigger_end, alignment_mode="expand")
         return span.root if span is not None and len(span) else None
@@ -349,6 +371,9 @@ def _event_countries(event: Event) -> set[str]:
 def _clause_heads(trigger: Token, event: Event) -> list[tuple[Token, bool]]:
     """The trigger and the verbs whose place is the event's, each with whether it is a motion."""
     heads = [(trigger, _is_motion(trigger, event))]
+    if trigger.pos_ == "VERB" and event.cameo[:2] in _MATERIAL_ROOTS:
+        # "seized a tanker in the Strait of Hormuz", "launched strikes on Kharkiv"
+        heads += [(child, False) for child in trigger.children if child.dep_ == "dobj"]
     head = trigger.head
     if head.i == trigger.i:
         return heads
@@ -367,14 +392,18 @@ def _preposition_fits(prep: Token, head: Token, event: Event, motion: bool) -> b
     word = prep.lower_
     if word in _LOCATIVE:
         return True
+    if word == "on" and any(child.lemma_.lower() in _ON_NOUNS for child in prep.children):
+        return True
     if word in _DESTINATION and (motion or head.lemma_.lower() in _MOTION_LEMMAS):
         return True
-    return word in _STRUCK and event.cameo[:2] in _ATTACK_ROOTS
+    if word not in _STRUCK:
+        return False
+    return event.cameo[:2] in _ATTACK_ROOTS or head.lemma_.lower() in _ATTACK_NOUNS
 
 
 def _object_is_place(head: Token, event: Event) -> bool:
-    """ "visited Beijing", "shelled Kharkiv": the object of a visit or an attack verb."""
-    return head.pos_ == "VERB" and (event.cameo in _VISIT_CODES or event.cameo[:2] in _ATTACK_ROOTS)
+    """ "visited Beijing", "raided Jenin", "shelled Kharkiv": the object of a visit, seizure or attack."""
+    return head.pos_ == "VERB" and (event.cameo in _VISIT_CODES or event.cameo[:2] in _OBJECT_PLACE_ROOTS)
 
 
 def _name_spans(token: Token) -> Iterator[Span]:
@@ -387,10 +416,15 @@ def _name_spans(token: Token) -> Iterator[Span]:
         if ent is not None:
             candidates.append(ent)
     start = token.i
-    while start > 0 and doc[start - 1].head.i == token.i and doc[start - 1].dep_ in ("compound", "amod"):
-        if not doc[start - 1].text[:1].isupper():
+    while start > 0:
+        before = doc[start - 1]
+        if before.head.i == token.i and before.dep_ in ("compound", "amod") and before.text[:1].isupper():
+            start -= 1
+        elif before.text in ("-", "\u2010", "\u2011") and not before.whitespace_ and start > 1:
+            start -= 2  # "Nagorno-Karabakh", "Bosnia-Herzegovina"
+        else:
             break
-        start -= 1
+    start = _first_capitalized(doc, start, token.i)
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None:
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
@@ -401,6 +435,12 @@ def _name_spans(token: Token) -> Iterator[Span]:
         if (span.start, span.end) not in seen:
             seen.add((span.start, span.end))
             yield span
+
+
+def _first_capitalized(doc: Doc, start: int, end: int) -> int:
+    while start < end and not doc[start].text[:1].isupper():
+        start += 1
+    return start
 
 
 def _trim_the(span: Span) -> tuple[str, int, int]:

@@ -1,0 +1,166 @@
+"""The gazetteer: what it holds, how names are matched and ambiguous names settled, and its own table."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.errors import DataFileError
+from detente.places.gazetteer import FEATURES, PLACES_FILE, load_gazetteer, place_key, read_places
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+def test_it_holds_countries_cities_and_our_places(gazetteer):
+    features = {}
+    for entry in gazetteer.entries():
+        features[entry.feature] = features.get(entry.feature, 0) + 1
+    assert features["country"] >= 240
+    assert features["city"] >= 30000  # GeoNames cities of 15,000 people or more
+    assert {"sea", "region", "territory", "admin1"} <= set(features)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "country"),
+    [
+        ("Kyiv", "Kyiv", "UKR"),
+        ("Kiev", "Kyiv", "UKR"),  # alternate name
+        ("Kharkov", "Kharkiv", "UKR"),
+        ("Odessa", "Odesa", "UKR"),  # the alternate spelling of a big city beats Odessa, Texas
+        ("Peking", "Beijing", "CHN"),
+        ("Sao Paulo", "São Paulo", "BRA"),  # accents are optional
+        ("the US", "United States", "USA"),  # an alias from the actor tables
+        ("Britain", "United Kingdom", "GBR"),
+        ("the Gaza Strip", "Gaza Strip", "PSE"),
+        ("Crimea", "Crimea", "UKR"),
+        ("Donbass", "Donbas", "UKR"),
+        ("New York", "New York City", "USA"),  # the city; the state is "New York State"
+    ],
+)
+def test_names_and_aliases(gazetteer, name, expected, country):
+    entry = gazetteer.resolve(name)
+    assert entry is not None and (entry.name, entry.country) == (expected, country)
+
+
+@pytest.mark.parametrize(
+    ("name", "event", "article", "country", "feature"),
+    [
+        ("Vienna", {"USA", "CHN"}, {"USA", "CHN", "TWN"}, "AUT", "city"),  # not Vienna, Virginia
+        ("Paris", (), (), "FRA", "city"),
+        ("Geneva", {"USA", "RUS"}, {"USA", "RUS"}, "CHE", "city"),
+        ("Georgia", (), (), "GEO", "country"),
+        ("Georgia", {"GEO", "RUS"}, {"GEO", "RUS"}, "GEO", "country"),
+        ("Georgia", {"USA"}, {"USA"}, "USA", "admin1"),  # a US event: the state
+        ("Washington", {"USA"}, {"USA"}, "USA", "city"),  # the capital, not the state
+        ("Washington", {"GBR"}, {"GBR"}, "USA", "city"),  # nor Washington, Tyne and Wear
+        ("Tripoli", (), (), "LBY", "city"),
+        ("Tripoli", {"LBN"}, {"LBN"}, "LBN", "city"),  # the event's country settles it
+        ("Hyderabad", (), (), "IND", "city"),
+        ("Hyderabad", {"PAK"}, (), "PAK", "city"),
+        ("Birmingham", {"USA"}, {"USA"}, "USA", "city"),
+        ("Gaza", (), (), "PSE", "territory"),  # the strip, not only its city
+    ],
+)
+def test_ambiguous_names(gazetteer, name, event, article, country, feature):
+    entry = gazetteer.resolve(name, event_countries=event, article_countries=article)
+    assert entry is not None and (entry.country, entry.feature) == (country, feature), entry
+
+
+def test_a_qualifier_restricts_the_choice(gazetteer):
+    texas = [entry for entry, _ in gazetteer.lookup("Texas") if entry.feature == "admin1"]
+    paris = gazetteer.resolve("Paris", within=texas)
+    assert paris is not None and (paris.country, paris.admin1) == ("USA", "TX")
+    austria = [entry for entry, _ in gazetteer.lookup("Austria")]
+    assert gazetteer.resolve("Vienna", event_countries={"USA"}, within=austria).country == "AUT"
+
+
+def test_countries_have_their_capitals_coordinates(gazetteer):
+    austria = gazetteer.country("AUT")
+    vienna = gazetteer.capital("AUT")
+    assert austria is not None and vienna is not None and vienna.name == "Vienna"
+    assert (austria.lat, austria.lon) == (vienna.lat, vienna.lon)
+    assert abs(vienna.lat - 48.21) < 0.05 and abs(vienna.lon - 16.37) < 0.05
+    indonesia = gazetteer.country("IDN")
+    assert indonesia is not None and indonesia.name == "Indonesia" and indonesia.lat is not None
+    assert gazetteer.country("NATO") is None and gazetteer.country(None) is None
+
+
+def test_common_words_and_codes_are_not_places(gazetteer):
+    for word in ("", "the", "VIE", "May", "   ", "talks"):
+        assert gazetteer.resolve(word) is None, word
+
+
+def test_place_keys():
+    assert place_key("The  South China Sea.") == "south china sea"
+    assert place_key("Côte d\u2019Ivoire") == place_key("Cote d'Ivoire")
+    assert place_key("Zaporizhzhia") == "zaporizhzhia"
+
+
+def test_every_row_of_our_table_is_valid_and_names_are_unique():
+    rows = list(read_places(PLACES_FILE))
+    assert len(rows) >= 100
+    gazetteer = load_gazetteer()
+    seen: set[str] = set()
+    for entry, aliases in rows:
+        assert entry.feature in FEATURES and entry.feature != "city"
+        assert entry.lat is not None and -90 <= entry.lat <= 90 and -180 <= entry.lon <= 180
+        assert entry.country is None or gazetteer.country(entry.country) is not None, entry
+        if entry.feature == "admin1":
+            assert entry.country and entry.admin1, entry
+        if entry.feature == "sea":
+            assert entry.population == 0
+        for name in (entry.name, *aliases):
+            key = place_key(name)
+            assert key not in seen, f"{name} twice in {PLACES_FILE.name}"
+            seen.add(key)
+    for name in (
+        "South China Sea",
+        "Gaza Strip",
+        "West Bank",
+        "Crimea",
+        "Donbas",
+        "Kashmir",
+        "Taiwan Strait",
+        "Red Sea",
+        "Strait of Hormuz",
+        "Golan Heights",
+        "Nagorno-Karabakh",
+        "Arctic",
+        "Sahel",
+        "Persian Gulf",
+        "Black Sea",
+        "Baltic Sea",
+        "Korean Peninsula",
+    ):
+        assert place_key(name) in seen, name
+
+
+def test_the_table_credits_geonames():
+    header = PLACES_FILE.read_text(encoding="utf-8").split("\nname\t", 1)[0]
+    assert "GeoNames" in header and "CC BY 4.0" in header
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("Atlantis\t\tisland\t\t0\t0\t\t", "feature"),
+        ("Atlantis\t\tsea\tatl\t0\t0\t\t", "alpha-3"),
+        ("Atlantis\t\tsea\t\t95\t0\t\t", "out of range"),
+        ("Atlantis\t\tsea\t\tnorth\t0\t\t", "numbers"),
+        ("\t\tsea\t\t0\t0\t\t", "no name"),
+    ],
+)
+def test_bad_rows_are_named(tmp_path, line, message):
+    path = tmp_path / "places.tsv"
+    path.write_text("# test\nname\taliases\tfeature\tcountry\tlat\tlon\tadmin1\tpopulation\n" + line + "\n")
+    with pytest.raises(DataFileError, match=message):
+        list(read_places(path))
+
+
+def test_a_bad_header_is_named(tmp_path):
+    path = tmp_path / "places.tsv"
+    path.write_text("name\tlat\tlon\n")
+    with pytest.raises(DataFileError, match="header"):
+        list(read_places(path))

@@ -1,0 +1,248 @@
+"""Where events happened, on sentences written for these tests (none from gold data).
+
+Each case names the event (source country, CAMEO root, target country; None for any), the place it must get
+(name, country, feature; None for no place) and why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente.records import Event
+
+pytestmark = pytest.mark.slow
+
+DAY = dt.date(2024, 3, 4)
+
+CASES = [
+    # (sentence, event, place, why)
+    (
+        "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi on Monday.",
+        ("RUS", "04", "TUR"),
+        ("Sochi", "RUS", "city"),
+        "'in X' on the meeting verb",
+    ),
+    (
+        "Iranian and Saudi diplomats held talks in Geneva last week.",
+        ("IRN", "04", "SAU"),
+        ("Geneva", "CHE", "city"),
+        "'in X' on the support verb of an event noun",
+    ),
+    (
+        "Blinken and Lavrov met in Geneva on Friday.",
+        ("USA", "04", "RUS"),
+        ("Geneva", "CHE", "city"),
+        "the actors' countries do not pull a world city to a small namesake (Geneva, Illinois)",
+    ),
+    (
+        "A meeting between Israeli and Egyptian officials was held in Cairo on Sunday.",
+        ("ISR", "04", "EGY"),
+        ("Cairo", "EGY", "city"),
+        "an event noun as the subject of 'was held in X'",
+    ),
+    (
+        "US President Joe Biden met Chinese leader Xi Jinping on the sidelines of the APEC summit in "
+        "San Francisco.",
+        ("USA", "04", "CHN"),
+        ("San Francisco", "USA", "city"),
+        "'on the sidelines of the summit in X': the place further down the phrase",
+    ),
+    (
+        "Ukrainian President Volodymyr Zelensky visited Warsaw on Tuesday.",
+        ("UKR", "04", "POL"),
+        ("Warsaw", "POL", "city"),
+        "a visited capital is the city, though it also stands for the government",
+    ),
+    (
+        "French President Emmanuel Macron arrived in Kyiv on Friday.",
+        ("FRA", "04", "UKR"),
+        ("Kyiv", "UKR", "city"),
+        "'arrived in X'",
+    ),
+    (
+        "Japanese Prime Minister Fumio Kishida will travel to Washington next month.",
+        ("JPN", "04", "USA"),
+        ("Washington", "USA", "city"),
+        "'travel to X' names the destination; Washington is the capital, not the state",
+    ),
+    (
+        "German Chancellor Olaf Scholz flew to Beijing to meet Chinese President Xi Jinping.",
+        ("DEU", "04", "CHN"),
+        ("Beijing", "CHN", "city"),
+        "a visit named by its target",
+    ),
+    (
+        "The Japanese foreign minister hosted his Indian counterpart.",
+        ("JPN", "04", "IND"),
+        ("Japan", "JPN", "country"),
+        "a hosted visit with no place named happens in the host's country",
+    ),
+    (
+        "Russian forces launched missile strikes on Kharkiv overnight.",
+        ("RUS", None, None),
+        ("Kharkiv", "UKR", "city"),
+        "'strikes on X' on the object of the verb",
+    ),
+    (
+        "Israeli jets bombed Gaza on Sunday.",
+        ("ISR", "19", None),
+        ("Gaza Strip", "PSE", "territory"),
+        "the object of an attack; 'Gaza' is the strip, not only its city",
+    ),
+    (
+        "The Pentagon said Iran seized a tanker in the Strait of Hormuz.",
+        ("IRN", "17", None),
+        ("Strait of Hormuz", None, "sea"),
+        "a waterway with 'of' in its name, on the object of a seizure",
+    ),
+    (
+        "Houthi rebels attacked a British ship off the coast of Yemen.",
+        ("YEM", "19", None),
+        ("Yemen", "YEM", "country"),
+        "'off the coast of X'",
+    ),
+    (
+        "North Korea fired a missile into the Sea of Japan.",
+        ("PRK", None, None),
+        ("Sea of Japan", None, "sea"),
+        "a sea",
+    ),
+    (
+        "Armenian and Azerbaijani troops clashed in Nagorno-Karabakh.",
+        ("ARM", "19", None),
+        ("Nagorno-Karabakh", "AZE", "territory"),
+        "a hyphenated territory from our own table",
+    ),
+    (
+        "Indian and Pakistani troops exchanged fire in Kashmir.",
+        ("IND", "19", None),
+        ("Kashmir", None, "region"),
+        "a divided region has no country",
+    ),
+    (
+        "Protesters rallied outside the Russian embassy in Berlin.",
+        (None, "14", None),
+        ("Berlin", "DEU", "city"),
+        "'outside the embassy in X'",
+    ),
+    (
+        "Police arrested dozens of protesters in Paris, Texas, on Saturday.",
+        (None, "17", None),
+        ("Paris", "USA", "city"),
+        "a qualifier ('Paris, Texas') beats the bigger Paris",
+    ),
+    (
+        "Blinken arrived in Beijing on Sunday. He met Wang Yi there on Monday.",
+        ("USA", "04", "CHN"),
+        ("Beijing", "CHN", "city"),
+        "'there' is the place named before",
+    ),
+    (
+        "The Chinese Foreign Minister criticized Japan on Tuesday.",
+        ("CHN", "11", "JPN"),
+        None,
+        "a country in an actor's descriptor or as the target of a criticism is not where it happened",
+    ),
+    (
+        "The Russian foreign ministry condemned the attack in Kabul.",
+        ("RUS", "11", None),
+        None,
+        "the place of what was condemned is not where the condemnation happened",
+    ),
+    (
+        "Chinese Foreign Minister Wang Yi told Blinken in a phone call in May that Washington must stop "
+        "interfering.",
+        ("CHN", None, "USA"),
+        None,
+        "'in a phone call', 'in May': not places",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def coder():
+    from detente.pipeline import get_coder
+
+    return get_coder()
+
+
+def _matches(event: Event, want: tuple[str | None, str | None, str | None]) -> bool:
+    source, root, target = want
+    if root is not None and event.cameo[:2] != root:
+        return False
+    sides = [(event.source, source), (event.target, target)]
+    if all(
+        side is None or (mention is not None and mention.actor.country == side) for mention, side in sides
+    ):
+        return True
+    flipped = [(event.source, target), (event.target, source)]
+    return event.reciprocal and all(
+        side is None or (mention is not None and mention.actor.country == side) for mention, side in flipped
+    )
+
+
+def _summary(events) -> list:
+    return [
+        (
+            e.source and e.source.actor.code,
+            e.cameo,
+            e.target and e.target.actor.code,
+            e.evidence.trigger,
+            e.location and (e.location.name, e.location.country, e.location.feature),
+        )
+        for e in events
+    ]
+
+
+@pytest.mark.parametrize(("sentence", "event", "place", "why"), CASES, ids=[c[3] for c in CASES])
+def test_event_place(coder, sentence, event, place, why):
+    coded = coder.code_text(sentence, published=DAY)
+    found = [e for e in coded.events if _matches(e, event)]
+    assert found, f"{why}: no event {event} among {_summary(coded.events)}"
+    located = [e.location and (e.location.name, e.location.country, e.location.feature) for e in found]
+    if place is None:
+        assert located == [None] * len(found), f"{why}: {_summary(found)}"
+    else:
+        assert place in located, f"{why}: {_summary(found)}"
+
+
+def test_place_offsets_slice_back_to_the_naming_words(coder):
+    text = (
+        "Serbian police fired tear gas at protesters in Belgrade. Israeli troops raided Jenin in the West Bank."
+    )
+    coded = coder.code_text(text, published=DAY)
+    places = [e.location for e in coded.events if e.location is not None]
+    assert places, _summary(coded.events)
+    for place in places:
+        assert coded.article.text[place.start : place.end] == place.text
+        assert place.lat is not None and -90 <= place.lat <= 90 and -180 <= place.lon <= 180
+
+
+def test_a_meeting_referred_back_to_keeps_its_place(coder):
+    text = (
+        "The Indian and Chinese foreign ministers met in Moscow on Thursday. "
+        "During the talks, the two sides agreed to disengage troops."
+    )
+    coded = coder.code_text(text, published=DAY)
+    later = [e for e in coded.events if e.evidence.start >= text.index("During")]
+    assert later, _summary(coded.events)
+    assert all(e.location is not None and e.location.name == "Moscow" for e in later), _summary(later)
+
+
+def test_a_meeting_at_a_third_place_gets_no_default(coder):
+    coded = coder.code_text("Israeli and Palestinian negotiators met on Monday.", published=DAY)
+    meetings = [e for e in coded.events if e.cameo.startswith("04")]
+    assert meetings, _summary(coded.events)
+    assert all(e.location is None for e in meetings), _summary(meetings)
+
+
+def test_no_events_no_work(coder):
+    from detente.places import locate_events
+
+    coded = coder.code_text("The weather was mild in Vienna.", published=DAY)
+    assert coded.events == ()
+    doc = coder.nlp(coded.article.text)
+    actors = coder.resolver.resolve(doc, published=DAY)
+    assert locate_events((), doc, actors, coded.article) == ()
