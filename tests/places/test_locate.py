@@ -210,7 +210,8 @@ def test_event_place(coder, sentence, event, place, why):
 
 def test_place_offsets_slice_back_to_the_naming_words(coder):
     text = (
-        "Serbian police fired tear gas at protesters in Belgrade. Israeli troops raided Jenin in the West Bank."
+        "Serbian police fired tear gas at protesters in Belgrade. "
+        "Israeli troops raided Jenin in the West Bank."
     )
     coded = coder.code_text(text, published=DAY)
     places = [e.location for e in coded.events if e.location is not None]
