@@ -1,19 +1,190 @@
 """Quotes: who said what, with the speaker resolved to an actor.
 
-:func:`extract_quotes` finds direct, mixed and indirect quotes in a parsed article and attributes each
-to a speaker (pronouns and aliases resolved through the article's actors).
+:func:`extract_quotes` finds the quotations and the reported speech of a parsed article and attributes each
+to a speaker through the article's resolved actors (pronouns, titles and aliases included). Conventions:
+
+* **Kinds.** ``direct``: the words in quotation marks are a whole statement, set off from the attribution
+  (``"...," X said``; ``X said: "..."``) or the whole object of its cue (``X spoke of "..."``). ``mixed``:
+  the quoted words are run into the narrator's own clause (``The minister "explained ..."``,
+  ``X stressed that the US "will not back down"``); the quote's text is the quoted part. ``indirect``:
+  reported speech without marks (:mod:`detente.quotes.indirect`).
+* **Text and offsets** are the statement without its marks (and without a comma before the closing mark).
+* **One quote per quoted stretch.** A quotation split by its attribution (``"...," X said, "..."``) and a
+  quotation over several paragraphs (each paragraph reopens the marks, only the last one closes) give one
+  quote per stretch, all with the same speaker, cue, addressee and reporter. A paragraph that is nothing but
+  a quotation, without attribution, continues the speaker of the quotation ending the paragraph before.
+* **Speaker None.** A quotation of three words or more with no attribution in its sentence (and none to
+  continue) is kept with ``speaker`` None: someone's words, no one named. Reported speech is only kept when
+  its speaker resolves to an actor.
+* **Not quotes.** Quotation marks in headlines and sub-headings (``article.headings``); scare quotes (one
+  or two words run into the sentence: a "spy" aircraft); names and titles ('so-called "..."', 'the book
+  "..."').
+* **Ids** are the first 16 hex digits of the SHA-256 of the article id and the quote's offsets.
 """
 
 from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from ..actors.resolve import ArticleActors
 from ..records import Article, Quote
+from .cues import CueWords, load_cue_words
+from .direct import Attribution, QuotedTokens, attribute, host_of, names_rather_than_quotes, tokens_of
+from .indirect import find_reported
+from .marks import find_quoted, split_paragraphs
+from .speakers import SpeakerFinder
 
-__all__ = ["extract_quotes"]
+__all__ = ["extract_quotes", "quote_id"]
+
+_MIN_WORDS = 3
 
 
 def extract_quotes(doc: Doc, actors: ArticleActors, article: Article) -> tuple[Quote, ...]:
     """The article's quotes in text order; none from headlines or sub-headings."""
-    return ()
+    text = doc.text
+    if not any(mark in text for mark in "\"“”„«»'‘’") and not _may_report(doc, actors):
+        return ()
+    finder = SpeakerFinder(actors, _cue_words(actors.resolver.speech_verbs))
+    paragraphs = article.paragraphs or split_paragraphs(text)
+    headings = [(span.start, span.end) for span in article.headings]
+    quoted = [
+        found
+        for found in (tokens_of(doc, q) for q in find_quoted(text, paragraphs))
+        if found is not None and not _overlaps(headings, found.quoted.open_at, found.quoted.end + 1)
+    ]
+    quotes = _marked_quotes(quoted, finder, text, article.id)
+    blocked = headings + [(quote.start, quote.end) for quote in quotes]
+    for reported in find_reported(doc, finder, blocked=blocked):
+        quotes.append(
+            Quote(
+                id=quote_id(article.id, reported.start, reported.end),
+                text=text[reported.start : reported.end],
+                start=reported.start,
+                end=reported.end,
+                kind="indirect",
+                speaker=reported.speaker,
+                cue=reported.cue,
+                addressee=reported.addressee,
+                reported_by=reported.reported_by,
+            )
+        )
+    unique = {(quote.start, quote.end): quote for quote in quotes}
+    return tuple(sorted(unique.values(), key=lambda quote: (quote.start, quote.end)))
+
+
+def quote_id(article_id: str, start: int, end: int) -> str:
+    """A stable id: the first 16 hex digits of the SHA-256 of ``article_id:start:end``."""
+    return hashlib.sha256(f"{article_id}:{start}:{end}".encode()).hexdigest()[:16]
+
+
+@lru_cache(maxsize=8)
+def _cue_words(speech_verbs: frozenset[str]) -> CueWords:
+    return load_cue_words().with_speech_verbs(speech_verbs)
+
+
+def _may_report(doc: Doc, actors: ArticleActors) -> bool:
+    """A cheap test before the full pass: does any token look like a speech cue?"""
+    speech = actors.resolver.speech_verbs
+    return any(token.lower_ == "according" or token.lemma_ in speech for token in doc)
+
+
+def _marked_quotes(
+    quoted: list[QuotedTokens], finder: SpeakerFinder, text: str, article_id: str
+) -> list[Quote]:
+    """Quotes from the quoted stretches: attributed, then continued across splits and paragraphs."""
+    kept: list[tuple[QuotedTokens, Attribution]] = []
+    attributions: dict[int, Attribution] = {}
+    for quote in quoted:
+        if names_rather_than_quotes(quote, finder.cues):
+            continue
+        found = attribute(quote, finder, quoted)
+        host = host_of(quote, quoted) if found.kind == "mixed" else None
+        if host is not None and id(host) in attributions:  # a fragment of the host's statement
+            source = attributions[id(host)]
+            found = Attribution("mixed", source.speaker, source.cue, source.cue_at, None, source.reported_by)
+        attributions[id(quote)] = found
+        if quote.words < _MIN_WORDS and (found.kind == "mixed" or found.cue is None):
+            continue  # scare quotes, or two words with nothing to say who said them
+        kept.append((quote, found))
+    kept = _continued(kept, text)
+    return [
+        Quote(
+            id=quote_id(article_id, quote.quoted.start, quote.quoted.end),
+            text=text[quote.quoted.start : quote.quoted.end],
+            start=quote.quoted.start,
+            end=quote.quoted.end,
+            kind=found.kind,
+            speaker=found.speaker,
+            cue=found.cue,
+            addressee=found.addressee,
+            reported_by=found.reported_by,
+        )
+        for quote, found in kept
+    ]
+
+
+def _continued(
+    kept: list[tuple[QuotedTokens, Attribution]], text: str
+) -> list[tuple[QuotedTokens, Attribution]]:
+    """Stretches without their own attribution take it from the statement they continue: the same
+    multi-paragraph group, the other half of a split quotation, or a previous quotation paragraph."""
+    by_group: dict[int, Attribution] = {}
+    for quote, found in kept:
+        if found.speaker is not None or found.cue is not None:
+            by_group.setdefault(quote.quoted.group, found)
+    result: list[tuple[QuotedTokens, Attribution]] = []
+    for quote, found in kept:
+        if found.speaker is None and found.cue is None:
+            source = (
+                by_group.get(quote.quoted.group)
+                or _split_partner(quote, result)
+                or _paragraph_before(quote, result, text)
+            )
+            if source is not None:
+                found = Attribution(
+                    found.kind,
+                    source.speaker,
+                    source.cue,
+                    source.cue_at,
+                    source.addressee,
+                    source.reported_by,
+                )
+        result.append((quote, found))
+    return result
+
+
+def _split_partner(
+    quote: QuotedTokens, earlier: list[tuple[QuotedTokens, Attribution]]
+) -> Attribution | None:
+    """'"...," X said, "..."': the cue between the two halves, in one paragraph."""
+    if not earlier:
+        return None
+    previous, found = earlier[-1]
+    if previous.quoted.paragraph != quote.quoted.paragraph or previous.quoted.close_at < 0:
+        return None
+    return found if previous.quoted.close_at < found.cue_at < quote.quoted.open_at else None
+
+
+def _paragraph_before(
+    quote: QuotedTokens, earlier: list[tuple[QuotedTokens, Attribution]], text: str
+) -> Attribution | None:
+    """A paragraph that is only a quotation continues the speaker of the quotation ending the paragraph
+    before it."""
+    if not earlier:
+        return None
+    previous, found = earlier[-1]
+    if previous.quoted.paragraph != quote.quoted.paragraph - 1 or found.speaker is None:
+        return None
+    open_at = quote.quoted.open_at
+    if open_at > 0 and text[open_at - 1] != "\n":
+        return None  # the quotation does not open its paragraph
+    close = quote.quoted.close_at
+    rest = text[close + 1 :].split("\n", 1)[0] if close >= 0 else ""
+    return found if not rest.strip(" .,;!?…") else None
+
+
+def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in ranges)

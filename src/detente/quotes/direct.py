@@ -1,0 +1,304 @@
+"""Quotations in marks: who said them, with which cue, to whom, relayed by whom, and of which kind.
+
+For each quoted stretch (:mod:`detente.quotes.marks`) the attribution is read from the parse, in order:
+
+1. a subject outside the marks of a verb inside them: ``The minister "explained ..."`` — the quotation is
+   *mixed* and that subject is the speaker;
+2. the first cue verb above the quotation in the parse, outside the marks (``"...," X said``,
+   ``X spoke of "..."``, ``"...," X told Y``);
+3. else the nearest cue outside any quotation in the same sentence, after the closing mark first
+   (``"...", underlines the press release``), then before the opening mark (``According to X, "..."``).
+
+A cue verb above the speaker's own cue is the reporting chain: ``X spoke of "...", Y said`` gives speaker
+X, reported by Y. A document or institution that quotes its principal in the third person (``"Qin Gang
+stressed that ...," the statement said``) reports that principal's words: the principal is the speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import ActorMention
+from .cues import CueWords
+from .marks import Quoted
+from .speakers import SpeakerFinder
+
+__all__ = ["Attribution", "QuotedTokens", "attribute", "host_of", "names_rather_than_quotes", "tokens_of"]
+
+_SET_OFF = frozenset(",:;—–-(")
+_CONTENT_PREPS = frozenset({"of", "about"})
+_EDGE_PUNCT = ".,;:!?()[]{}\"'“”‘’«»"
+_MAX_CLIMB = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """What the text says about one quotation."""
+
+    kind: str
+    speaker: ActorMention | None = None
+    cue: str | None = None
+    cue_at: int = -1  # character offset of the cue, -1 without one
+    addressee: ActorMention | None = None
+    reported_by: ActorMention | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedTokens:
+    """A quoted stretch with its tokens: ``span`` the words inside the marks, ``open``/``close`` the marks."""
+
+    quoted: Quoted
+    span: Span
+    open: Token | None
+    close: Token | None
+
+    @property
+    def words(self) -> int:
+        return sum(1 for t in self.span if not (t.is_punct or t.is_space))
+
+    def inside(self, token: Token) -> bool:
+        return self.span.start <= token.i < self.span.end
+
+
+def tokens_of(doc: Doc, quoted: Quoted) -> QuotedTokens | None:
+    span = doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return QuotedTokens(quoted, span, _token_at(doc, quoted.open_at), _token_at(doc, quoted.close_at))
+
+
+def _token_at(doc: Doc, offset: int) -> Token | None:
+    if offset < 0:
+        return None
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def names_rather_than_quotes(quote: QuotedTokens, cues: CueWords) -> bool:
+    """'so-called "..."', 'the book "..."', 'known as "..."': a name or a title, not a quotation."""
+    text = quote.span.doc.text
+    open_at = quote.quoted.open_at
+    before = text[max(0, open_at - 40) : open_at].lower().split()[-2:]
+    return any(word.strip(_EDGE_PUNCT) in cues.naming for word in before)
+
+
+def attribute(quote: QuotedTokens, finder: SpeakerFinder, others: list[QuotedTokens]) -> Attribution:
+    """The attribution of one quoted stretch (``others``: every quoted stretch, to skip their words)."""
+    own = _own_predicate(quote)
+    cue = _governing_cue(quote, finder.cues, others) or _nearby_cue(quote, finder.cues, others)
+    speaker = reported_by = addressee = None
+    cue_text = None
+    cue_at = -1
+    if cue is not None:
+        cue_token, cue_text = cue
+        cue_at = cue_token.idx
+        if cue_text in _phrase_texts(finder.cues):
+            speaker = finder.speaker(_phrase_object(cue_token))
+        else:
+            after = quote.close.i if quote.close is not None else quote.span.end
+            speaker = finder.speaker(finder.subject_of(cue_token, after=after))
+            addressee = finder.addressee(cue_token, exclude=set(range(quote.span.start, quote.span.end)))
+            reported_by = _outer_speaker(cue_token, quote, finder, speaker)
+    if own is not None:
+        narrator = speaker
+        speaker = finder.speaker(own)
+        if narrator is not None and not _same(narrator, speaker):
+            reported_by = narrator
+    else:
+        speaker, reported_by = _principal(quote, finder, speaker, reported_by)
+    kind = "mixed" if own is not None or not _set_off(quote, cue[0] if cue else None) else "direct"
+    return Attribution(kind, speaker, cue_text, cue_at, addressee, reported_by)
+
+
+def host_of(quote: QuotedTokens, others: list[QuotedTokens]) -> QuotedTokens | None:
+    """The quotation whose clause a fragment belongs to: ``X "explained ..." as well as "other concerns"``
+    (the second fragment hangs from the first one's verb). None when the fragment hangs from no other."""
+    for root in _roots(quote):
+        token = root
+        for _ in range(_MAX_CLIMB):
+            if token.head.i == token.i:
+                break
+            token = token.head
+            for other in others:
+                if other is not quote and other.inside(token):
+                    return other
+    return None
+
+
+# -- where the cue is ----------------------------------------------------------------------------------
+def _roots(quote: QuotedTokens) -> list[Token]:
+    return [t for t in quote.span if not quote.inside(t.head) or t.head.i == t.i]
+
+
+def _own_predicate(quote: QuotedTokens) -> Token | None:
+    """The subject, before the opening mark in the same sentence, of a verb inside the marks."""
+    if quote.open is None:
+        return None
+    for root in _roots(quote):
+        if root.pos_ not in ("VERB", "AUX"):
+            continue
+        for child in root.children:
+            if (
+                child.dep_ in ("nsubj", "nsubjpass")
+                and child.i < quote.open.i
+                and child.sent.start == quote.open.sent.start
+            ):
+                return child
+    return None
+
+
+def _is_cue(token: Token, cues: CueWords) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in cues.verbs
+
+
+def _governing_cue(
+    quote: QuotedTokens, cues: CueWords, others: list[QuotedTokens]
+) -> tuple[Token, str] | None:
+    """The first cue verb above the quotation in the parse, outside every quotation."""
+    for root in _roots(quote):
+        token = root
+        for _ in range(_MAX_CLIMB):
+            if token.head.i == token.i:
+                break
+            token = token.head
+            if any(other.inside(token) for other in others):
+                continue
+            if _is_cue(token, cues):
+                return token, _cue_text(token, quote)
+    return None
+
+
+def _nearby_cue(quote: QuotedTokens, cues: CueWords, others: list[QuotedTokens]) -> tuple[Token, str] | None:
+    """The nearest cue in the sentence, outside every quotation: after the closing mark, then before."""
+    doc = quote.span.doc
+    quoted = sorted((q.span.start, q.span.end) for q in others)
+    if quote.close is not None and quote.close.i + 1 < len(doc):
+        sent = doc[quote.close.i + 1].sent
+        for token in doc[quote.close.i + 1 : sent.end]:
+            if token.is_space and "\n" in token.text:
+                break
+            found = _cue_at(token, cues, quoted)
+            if found is not None:
+                return found
+    if quote.open is not None:
+        sent = quote.open.sent
+        for token in reversed(doc[sent.start : quote.open.i]):
+            found = _cue_at(token, cues, quoted)
+            if found is not None:
+                return found
+    return None
+
+
+def _cue_at(token: Token, cues: CueWords, quoted: list[tuple[int, int]]) -> tuple[Token, str] | None:
+    index = bisect.bisect_right(quoted, (token.i, len(token.doc) + 1)) - 1
+    if index >= 0 and quoted[index][0] <= token.i < quoted[index][1]:
+        return None
+    if _is_cue(token, cues):
+        return token, _cue_text(token, None)
+    phrase = _phrase_at(token, cues)
+    if phrase is not None:
+        return token, phrase
+    return None
+
+
+def _phrase_at(token: Token, cues: CueWords) -> str | None:
+    doc = token.doc
+    for words in cues.phrases:
+        if token.i + len(words) <= len(doc) and all(
+            doc[token.i + k].lower_ == word for k, word in enumerate(words)
+        ):
+            return " ".join(words)
+    return None
+
+
+def _phrase_texts(cues: CueWords) -> set[str]:
+    return {" ".join(words) for words in cues.phrases}
+
+
+def _phrase_object(token: Token) -> Token | None:
+    """The object of "according to X" / "in the words of X": the first noun-phrase head after the cue."""
+    doc = token.doc
+    for follower in doc[token.i : min(len(doc), token.i + 6)]:
+        if follower.dep_ == "pobj":
+            return follower
+    return None
+
+
+def _cue_text(verb: Token, quote: QuotedTokens | None) -> str:
+    """The cue as written: the verb with its particle ("pointed out") or the preposition that takes the
+    quotation ("spoke of")."""
+    words = [verb]
+    for child in verb.children:
+        if child.dep_ == "prt" or (
+            quote is not None
+            and child.dep_ == "prep"
+            and child.lower_ in _CONTENT_PREPS
+            and any(quote.inside(t) for t in child.children)
+        ):
+            words.append(child)
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+
+
+# -- who -------------------------------------------------------------------------------------------------
+def _outer_speaker(
+    cue: Token, quote: QuotedTokens, finder: SpeakerFinder, speaker: ActorMention | None
+) -> ActorMention | None:
+    """The speaker of a cue verb above the speaker's own cue: who relays the words."""
+    token = cue
+    for _ in range(_MAX_CLIMB):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if quote.inside(token) or not _is_cue(token, finder.cues):
+            continue
+        after = quote.close.i if quote.close is not None else quote.span.end
+        outer = finder.speaker(finder.subject_of(token, after=after))
+        if outer is not None and not _same(outer, speaker):
+            return outer
+    return None
+
+
+def _principal(
+    quote: QuotedTokens, finder: SpeakerFinder, speaker: ActorMention | None, reported_by: ActorMention | None
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """An institution's statement that opens "<person> <cue> ...": the person's words, relayed."""
+    if speaker is None or finder.is_person(speaker.actor):
+        return speaker, reported_by
+    for root in _roots(quote):
+        if not _is_cue(root, finder.cues):
+            continue
+        subject = finder.subject_of(root)
+        if subject is None or not quote.inside(subject):
+            continue
+        found = finder.actors.at(subject)
+        if found and finder.is_person(found[0].actor) and found[0].actor.country == speaker.actor.country:
+            return found[0], speaker
+    return speaker, reported_by
+
+
+def _same(one: ActorMention | None, other: ActorMention | None) -> bool:
+    if one is None or other is None:
+        return one is other
+    return (one.start, one.end) == (other.start, other.end) or one.actor == other.actor
+
+
+# -- kind ------------------------------------------------------------------------------------------------
+def _set_off(quote: QuotedTokens, cue: Token | None) -> bool:
+    """Direct: the quotation opens its sentence, follows punctuation, or is the whole object of its cue
+    ("said: "...", "spoke of "...""); mixed: it is run into the narrator's own clause."""
+    if quote.open is None:
+        return True
+    doc = quote.span.doc
+    previous = next((t for t in reversed(doc[: quote.open.i]) if not t.is_space), None)
+    if previous is None or previous.sent.start != quote.open.sent.start or previous.i < quote.open.sent.start:
+        return True
+    if quote.open.is_sent_start or quote.open.i == quote.open.sent.start:
+        return True
+    if previous.text in _SET_OFF:
+        return True
+    if cue is None:
+        return False
+    return previous.i == cue.i or (previous.head.i == cue.i and previous.lower_ in _CONTENT_PREPS)

@@ -1,0 +1,223 @@
+"""Who speaks: the actor behind a cue's subject, addressee or "according to" object.
+
+The article's resolved actors answer most phrases ("Chinese Foreign Minister Qin Gang", "he", "the
+minister", "Mr. Qin", "a State Department statement"). This module adds what only attribution needs:
+
+* a document or mouthpiece speaks for its issuer: "the statement from Beijing", "the ministry's
+  statement", "a spokesman for the Kremlin"; a definite one without an issuer ("the press release", "the
+  statement") is the institution quoted last;
+* a named person the tables do not know takes a title from a detached apposition (text broken by
+  translation or segmentation: "Matthew Miller said in a statement. State Department spokesman."), and is
+  then known by his surname for the rest of the article ("Miller added").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ..actors.phrases import alias_key
+from ..actors.resolve import ArticleActors
+from ..records import Actor, ActorMention
+from .cues import CueWords
+
+__all__ = ["SpeakerFinder"]
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+_INVERTED = ("dobj", "attr", "nsubj", "npadvmod", "oprd")
+_CLIMB = ("conj", "advcl", "xcomp", "pcomp", "prep", "relcl", "acl")
+_ISSUER_PREPS = ("from", "of", "by", "for", "in", "at")
+_DEFINITE = frozenset({"the", "this", "that", "its", "their"})
+_RELATIVE = frozenset({"who", "which", "that"})
+_MAX_FRAGMENT = 8
+
+
+@dataclass(slots=True)
+class SpeakerFinder:
+    """Speaker resolution over one article; remembers names and institutions as attributions are read."""
+
+    actors: ArticleActors
+    cues: CueWords
+    names: dict[str, Actor] = field(default_factory=dict)
+    last_voice: ActorMention | None = None
+
+    def subject_of(self, verb: Token, *, after: int = -1) -> Token | None:
+        """The subject of a cue verb: its own, an inverted one after it ("said the spokesman"), or the
+        subject it shares with the verb it hangs from ("met Blinken and said", "adding that", "who said").
+        ``after`` is the end of a quotation the verb follows: only then may the subject come after it."""
+        token = verb
+        for _ in range(4):
+            for child in token.children:
+                if child.dep_ in _SUBJECTS:
+                    if child.lower_ in _RELATIVE and token.dep_ == "relcl":
+                        return token.head
+                    return child
+            if token is verb and after >= 0 and verb.i >= after:
+                for child in verb.rights:
+                    if child.dep_ in _INVERTED and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                        return child
+            if token.dep_ not in _CLIMB or token.head.i == token.i:
+                return None
+            token = token.head
+        return None
+
+    def speaker(self, token: Token | None) -> ActorMention | None:
+        """The actor a subject, object or prepositional object names (None when it names none)."""
+        if token is None:
+            return None
+        found = self.actors.at(token)
+        if found:
+            mention = found[0]
+            if token.lemma_.lower() in self.cues.voice or not self.is_person(mention.actor):
+                self.last_voice = mention
+            return mention
+        if token.lemma_.lower() in self.cues.voice:
+            return self._voice(token)
+        if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
+            return self._named_person(token)
+        return None
+
+    def addressee(self, verb: Token, *, exclude: set[int]) -> ActorMention | None:
+        """The person spoken to: "told Blinken", "assured X that", "said to reporters"."""
+        for child in verb.children:
+            if child.i in exclude:
+                continue
+            if child.dep_ in ("dobj", "dative") and verb.lemma_.lower() in self.cues.addressee:
+                found = self.actors.at(child)
+                if found:
+                    return found[0]
+            if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+                for pobj in child.children:
+                    found = self.actors.at(pobj) if pobj.dep_ == "pobj" else []
+                    if found:
+                        return found[0]
+        return None
+
+    # -- documents and mouthpieces ------------------------------------------------------------------
+    def _voice(self, token: Token) -> ActorMention | None:
+        issuer = self._issuer(token)
+        doc = token.doc
+        end = token.i + 1
+        if issuer is not None and issuer.start > token.idx:  # "the statement from Beijing"
+            end = max(end, doc.char_span(issuer.start, issuer.end, alignment_mode="expand").end)
+        span = doc[min(token.left_edge.i, token.i) : end]
+        if issuer is None and any(
+            child.dep_ == "det" and child.lower_ in _DEFINITE for child in token.children
+        ):
+            issuer = self._earlier_issuer(token) or self.last_voice
+        if issuer is None:
+            return None
+        mention = ActorMention(span.text, span.start_char, span.end_char, issuer.actor)
+        self.last_voice = mention
+        return mention
+
+    def _issuer(self, token: Token) -> ActorMention | None:
+        """ "the statement from Beijing", "the ministry's statement", "a statement issued by the Kremlin"."""
+        for child in token.children:
+            if child.dep_ in ("poss", "compound", "nmod", "amod") and child.i < token.i:
+                found = self.actors.at(child)
+                if found:
+                    return found[0]
+            if child.dep_ == "prep" and child.lower_ in _ISSUER_PREPS:
+                found = self._pobj_actor(child)
+                if found is not None:
+                    return found
+            if child.dep_ == "acl":  # "a statement issued by the Kremlin"
+                for grand in child.children:
+                    if grand.dep_ in ("agent", "prep") and grand.lower_ in ("by", "from"):
+                        found = self._pobj_actor(grand)
+                        if found is not None:
+                            return found
+        return None
+
+    def _earlier_issuer(self, token: Token) -> ActorMention | None:
+        """ "X issued a statement. ... the statement said": the issuer of the same document named in the
+        two sentences before, or earlier in this one."""
+        doc = token.doc
+        start = token.sent.start
+        for _ in range(2):
+            if start > 0:
+                start = doc[start - 1].sent.start
+        for earlier in reversed(doc[start : token.i]):
+            if earlier.lemma_.lower() != token.lemma_.lower():
+                continue
+            found = self._issuer(earlier)
+            if found is None and earlier.dep_ in (
+                "dobj",
+                "pobj",
+            ):  # "issued a statement", "said in a statement"
+                verb = earlier.head if earlier.dep_ == "dobj" else earlier.head.head
+                subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+                found = (
+                    self.actors.at(subject)[0] if subject is not None and self.actors.at(subject) else None
+                )
+            if found is not None:
+                return found
+        return None
+
+    def _pobj_actor(self, prep: Token) -> ActorMention | None:
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                found = self.actors.at(pobj)
+                if found:
+                    return found[0]
+        return None
+
+    # -- people the tables do not know --------------------------------------------------------------
+    def _named_person(self, token: Token) -> ActorMention | None:
+        name = _name_span(token)
+        actor = self.names.get(alias_key(name.text)) or self._known_person(name.text)
+        if actor is None:
+            actor = self._detached_title(token, name.text)
+        if actor is None:
+            return None
+        return ActorMention(name.text, name.start_char, name.end_char, actor)
+
+    def _known_person(self, name: str) -> Actor | None:
+        """A part of the full name of someone already mentioned ("Marcos" after "Ferdinand Marcos Jr.")."""
+        words = set(name.lower().split())
+        if not words:
+            return None
+        for record in reversed(self.actors.persons):
+            full = (record.actor.name or "").lower().split()
+            if len(full) > len(words) and words <= set(full):
+                return record.actor
+        return None
+
+    def _detached_title(self, token: Token, name: str) -> Actor | None:
+        """A verbless fragment right after the name's sentence that names a title: its apposition."""
+        sent = token.sent
+        if sent.end >= len(token.doc):
+            return None
+        following = token.doc[sent.end].sent
+        words = [t for t in following if not (t.is_punct or t.is_space)]
+        if not words or len(words) > _MAX_FRAGMENT or "\n" in token.doc[sent.end - 1 : sent.end + 1].text:
+            return None
+        if any(t.pos_ in ("VERB", "AUX") for t in words):
+            return None
+        found = self.actors.at(following.root)
+        if not found or following.root.i not in self.actors.titles:
+            return None
+        base = found[0].actor
+        title = self.actors.titles[following.root.i][1]
+        actor = Actor(base.code, base.country, base.sector, name, title.role or title.phrase)
+        parts = name.split()
+        for key in {alias_key(name), alias_key(parts[-1])}:
+            self.names.setdefault(key, actor)
+        return actor
+
+    def is_person(self, actor: Actor) -> bool:
+        return any(record.actor == actor for record in self.actors.persons)
+
+
+def _name_span(token: Token):  # noqa: ANN202 - a spaCy Span
+    """The whole name a proper-noun token belongs to (its entity, else its compound chain)."""
+    if token.ent_type_ == "PERSON":
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent
+    start = token.i
+    while start > 0 and token.doc[start - 1].dep_ == "compound" and token.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return token.doc[start : token.i + 1]
