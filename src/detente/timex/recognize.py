@@ -1,0 +1,313 @@
+"""Find and normalize the temporal expressions of a parsed article.
+
+Every pattern of the temporal lexicon is matched over the article's text; a match survives the checks its
+kind needs (a bare "May" must be a capitalized month after a preposition, a bare "2008" a year by its context
+or spaCy's DATE entities, "current" an adjective ...), overlapping matches keep the longest, and the survivors
+are resolved in text order so that anaphoric expressions ("the next day", "that week") can count from the
+last date the text named. The tense of each expression's governing verb (:mod:`detente.timex.tense`) says
+whether a bare weekday or month is the past or the coming one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ..records import TimeExpression
+from .lexicon import TimexLexicon, TimexPattern, load_timex_lexicon, lower_ascii, normalize_phrase
+from .resolve import UNKNOWN, Context, Resolved, day_value, reference_day, resolve
+from .tense import tense_direction
+from .values import value_precision
+
+__all__ = ["find_times"]
+
+#: kinds whose value depends on the tense of their clause
+_TENSED = frozenset({"date", "month", "weekday", "weekend", "season", "quarter"})
+#: words before a bare year or month that make it a date ('in 2018', 'since May')
+_DATE_CONTEXT = frozenset(
+    {
+        "in", "since", "by", "until", "till", "from", "to", "through", "of", "before", "after", "during",
+        "around", "between", "and", "or", "than", "early", "late", "mid", "throughout", "last", "next",
+        "this", "that", "for", "on", "circa", "c.", "year", "as", "into", "against", "like", "over",
+        "spring", "summer", "autumn", "fall", "winter", "beginning", "start", "end", "middle",
+    }
+)  # fmt: skip
+_SEASON_CONTEXT = frozenset(
+    {"in", "during", "by", "until", "since", "through", "over", "this", "last", "next", "the", "early",
+     "late", "mid", "throughout", "of", "coming", "past"}
+)  # fmt: skip
+_CLOCK_CONTEXT = frozenset(
+    {
+        "at",
+        "around",
+        "about",
+        "by",
+        "until",
+        "till",
+        "from",
+        "before",
+        "after",
+        "approximately",
+        "to",
+        "since",
+    }
+)
+_WORD_BEFORE = re.compile(r"([\w.'’$-]+)[\s,]*\Z")
+_WORD_AFTER = re.compile(r"\A\s*([\w'’%-]+)")
+_WINDOW = 40
+_TOKEN = re.compile(r"[a-z]+|\d+")
+_MARGIN_BEFORE, _MARGIN_AFTER = 80, 40
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    start: int
+    end: int
+    pattern: TimexPattern
+    groups: dict[str, str | None]
+
+
+def find_times(doc: Doc, published: dt.date | None) -> tuple[TimeExpression, ...]:
+    """Every temporal expression of ``doc``, in text order, normalized against ``published``."""
+    lexicon = load_timex_lexicon()
+    text = doc.text  # spaCy joins the tokens anew at every access
+    matches = _select(m for m in _candidates(text, lexicon) if _plausible(m, doc, text, lexicon))
+    if not matches:
+        return ()
+    return _Resolver(doc, text, lexicon, published).resolve_all(matches)
+
+
+# -- finding -------------------------------------------------------------------------------------------
+def _candidates(text: str, lexicon: TimexLexicon) -> Iterator[_Match]:
+    lowered = lower_ascii(text)
+    windows = _windows(lowered, lexicon.triggers)
+    for pattern in lexicon.patterns:
+        names = tuple(pattern.regex.groupindex)
+        for first, last in windows:
+            for found in pattern.regex.finditer(lowered, first, last):
+                if found.end() > found.start():
+                    groups = {name: _group(text, found.span(name)) for name in names}
+                    yield _Match(found.start(), found.end(), pattern, groups)
+
+
+def _windows(lowered: str, triggers: frozenset[str]) -> list[tuple[int, int]]:
+    """The stretches of text around trigger words and digits, merged: the patterns only run there (every
+    expression contains a trigger, and none reaches further than the margins before and after it)."""
+    windows: list[list[int]] = []
+    for found in _TOKEN.finditer(lowered):
+        if found[0][0].isdigit() or found[0] in triggers:
+            first, last = max(0, found.start() - _MARGIN_BEFORE), found.end() + _MARGIN_AFTER
+            if windows and first <= windows[-1][1] + _MARGIN_BEFORE:
+                windows[-1][1] = last
+            else:
+                windows.append([first, last])
+    size = len(lowered)
+    bounded = []
+    for first, last in windows:
+        space = lowered.find(" ", last) if last < size else -1  # end at a space: never inside a word
+        bounded.append((first, size if space < 0 else space))
+    return bounded
+
+
+def _group(text: str, span: tuple[int, int]) -> str | None:
+    """A group's words as written (the match ran over the lowered text)."""
+    return text[span[0] : span[1]] if span[0] >= 0 else None
+
+
+def _select(matches: Iterator[_Match]) -> list[_Match]:
+    """The longest matches that do not overlap (an earlier pattern wins a tie), in text order."""
+    ranked = sorted(matches, key=lambda m: (m.start - m.end, m.pattern.order, m.start))
+    taken: list[_Match] = []
+    for match in ranked:
+        if all(match.end <= other.start or match.start >= other.end for other in taken):
+            taken.append(match)
+    return sorted(taken, key=lambda m: m.start)
+
+
+def _word_before(text: str, start: int) -> str:
+    found = _WORD_BEFORE.search(text, max(0, start - _WINDOW), start)
+    return normalize_phrase(found[1]) if found else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    found = _WORD_AFTER.search(text[end : end + _WINDOW])
+    return found[1] if found else ""
+
+
+def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> bool:
+    """The checks a match's kind needs before it counts as a temporal expression."""
+    groups, kind = match.groups, match.pattern.kind
+    month = groups.get("month")
+    if month and not month[0].isdigit() and not month[0].isupper():
+        return False  # 'may', 'march': a verb
+    before = _word_before(text, match.start)
+    if kind == "month" and not _bare_month_ok(match, text, before):
+        return False
+    if kind == "year" and match.pattern.name == "year" and not groups.get("mod"):
+        return _year_ok(match, doc, text, before)
+    if kind == "season" and not (groups.get("shift") or groups.get("year")):
+        return _season_ok(match, text, before)
+    if kind == "time" and match.pattern.name == "clock":
+        return bool(
+            groups.get("ampm") or groups.get("zone") or groups.get("weekday") or before in _CLOCK_CONTEXT
+        )
+    if kind in ("duration", "unit_adjective", "vague_duration", "offset"):
+        return _duration_ok(match, text, lexicon)
+    if kind == "reference":
+        return _reference_ok(match, doc, text, before)
+    if kind == "weekday" and not groups["weekday"][0].isupper():
+        return False
+    if match.pattern.name == "quarter_code" or match.pattern.name == "fiscal_year":
+        return text[match.start].isupper()  # Q3, FY2009: not q3
+    return True
+
+
+def _bare_month_ok(match: _Match, text: str, before: str) -> bool:
+    if match.groups.get("mod"):
+        return True
+    after = _word_after(text, match.end)
+    if after[:1].isupper() and lexicon_free_word(after):
+        return False  # 'June Carter', 'August Wilson'
+    if normalize_phrase(match.groups["month"]) in ("may", "march"):
+        return before in _DATE_CONTEXT
+    return True
+
+
+def lexicon_free_word(word: str) -> bool:
+    """A capitalized word that is not itself part of a date (a name after a month: 'June Carter')."""
+    return not word[:1].isdigit() and normalize_phrase(word) not in _TIME_WORDS
+
+
+_TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "last", "next", "this"}
+)
+
+
+def _year_ok(match: _Match, doc: Doc, text: str, before: str) -> bool:
+    if text[max(0, match.start - 1) : match.start] in ("$", "£", "€", "#", "/", ":"):
+        return False
+    after = _word_after(text, match.end)
+    if after.startswith("%"):
+        return False
+    if before in _DATE_CONTEXT or before.endswith(("'s", "’s")):
+        return True
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    return span is not None and any(token.ent_type_ in ("DATE", "TIME", "EVENT") for token in span)
+
+
+def _season_ok(match: _Match, text: str, before: str) -> bool:
+    matched = normalize_phrase(text[match.start : match.end])
+    if normalize_phrase(match.groups["season"]) == "fall":
+        if not (matched.startswith("the ") or before in ("in", "this", "last", "next", "early", "late")):
+            return False
+        return not re.match(r"\s+of\b", text[match.end : match.end + 4])  # the fall of Saigon
+    return matched.startswith("the ") or bool(match.groups.get("mod")) or before in _SEASON_CONTEXT
+
+
+def _duration_ok(match: _Match, text: str, lexicon: TimexLexicon) -> bool:
+    after = text[match.end : match.end + 5].lower()
+    if re.match(r"[\s-]+old\b", after):
+        return False  # an age: '51 years old'
+    unit = match.groups.get("unit")
+    number = normalize_phrase(match.groups.get("num") or "")
+    return not (unit and normalize_phrase(unit).startswith("second") and number in ("a", "an", "single"))
+
+
+def _reference_ok(match: _Match, doc: Doc, text: str, before: str) -> bool:
+    word = normalize_phrase(match.groups["word"])
+    if word in ("now", "soon") and (before == "as" or _word_after(text, match.end).lower() == "that"):
+        return False
+    if word in ("current", "recent", "later", "long-term", "short-term", "near-term"):
+        span = doc.char_span(match.start, match.end, alignment_mode="expand")
+        if span is None:
+            return False
+        tags = {token.tag_ for token in span}
+        wanted = {"JJ", "JJR", "JJS", "NN"} if word != "later" else {"RB", "RBR"}
+        return bool(tags & wanted) or not any(tags)
+    return True
+
+
+# -- resolving -----------------------------------------------------------------------------------------
+class _Resolver:
+    """Resolves selected matches in text order, keeping the narrative's reference time."""
+
+    def __init__(self, doc: Doc, text: str, lexicon: TimexLexicon, published: dt.date | None) -> None:
+        self.doc, self.text, self.lexicon = doc, text, lexicon
+        self.has_sents = doc.has_annotation("SENT_START")
+        self.anchor = published
+        self.reference: str | None = None
+        self.reference_day: dt.date | None = None
+
+    def resolve_all(self, matches: list[_Match]) -> tuple[TimeExpression, ...]:
+        if self.anchor is None:
+            self.anchor = self._first_absolute_day(matches)
+        found: dict[int, TimeExpression] = {}
+        clocks = []
+        for match in matches:
+            if match.pattern.kind == "time" and not (
+                match.groups.get("weekday") or match.groups.get("deixis")
+            ):
+                clocks.append(match)
+                continue
+            expression = self._resolve(match)
+            if expression is not None:
+                found[match.start] = expression
+        for match in clocks:
+            expression = self._resolve(match, sentence_day=self._sentence_day(match, found))
+            if expression is not None:
+                found[match.start] = expression
+        return tuple(found[start] for start in sorted(found))
+
+    def _first_absolute_day(self, matches: list[_Match]) -> dt.date | None:
+        """Without a publication date, the first full date of the text (a dateline) anchors the rest."""
+        for match in matches:
+            if match.pattern.kind == "date" and match.groups.get("year") and match.groups.get("day"):
+                resolved = resolve("date", match.groups, self.lexicon, Context(None))
+                if resolved is not None:
+                    return reference_day(resolved.value)
+        return None
+
+    def _resolve(self, match: _Match, *, sentence_day: dt.date | None = None) -> TimeExpression | None:
+        direction = UNKNOWN
+        if match.pattern.kind in _TENSED:
+            span = self._span(match)
+            direction = tense_direction(span.root) if span is not None else UNKNOWN
+        context = Context(self.anchor, self.reference, self.reference_day, direction, sentence_day)
+        resolved = resolve(match.pattern.kind, match.groups, self.lexicon, context)
+        if resolved is None:
+            return None
+        self._remember(resolved)
+        precision = value_precision(resolved.value) if resolved.type in ("DATE", "TIME") else None
+        anchor = day_value(self.anchor) if resolved.anchored and self.anchor else None
+        text = self.text[match.start : match.end]
+        return TimeExpression(text, match.start, match.end, resolved.type, resolved.value, precision, anchor)
+
+    def _remember(self, resolved: Resolved) -> None:
+        if resolved.type not in ("DATE", "TIME"):
+            return
+        day = reference_day(resolved.value)
+        if day is not None:
+            self.reference, self.reference_day = resolved.value, day
+
+    def _span(self, match: _Match) -> Span | None:
+        return self.doc.char_span(match.start, match.end, alignment_mode="expand")
+
+    def _sentence_day(self, match: _Match, found: dict[int, TimeExpression]) -> dt.date | None:
+        """The day named by the nearest dated expression of the clock time's sentence."""
+        span = self._span(match)
+        if span is None or not self.has_sents:
+            return None
+        sent = span.sent
+        first, last = sent.start_char, sent.end_char
+        days = [
+            (abs(start - match.start), expression)
+            for start, expression in found.items()
+            if first <= start < last and expression.precision in ("day", "time")
+        ]
+        if not days:
+            return None
+        return reference_day(min(days, key=lambda pair: pair[0])[1].value)

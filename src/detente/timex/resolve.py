@@ -1,0 +1,571 @@
+"""Turn one matched pattern into a TIMEX3 type and value.
+
+The resolver knows the calendar, not the parse: :mod:`detente.timex.recognize` tells it the anchor (the
+publication date), the narrative's reference time (the last date the text named) and which way the clause's
+tense points (``-1`` past, ``1`` future, ``0`` unknown), and it applies the conventions of TimeML as MEANTIME
+annotates them:
+
+* a bare weekday or month is the most recent one (the anchor day or month itself counts), or the coming one
+  in a future clause; "last November" is the most recent November before the anchor's month;
+* "this weekend" is the weekend of the anchor's ISO week (``2023-W24-WE``), unless a past clause says the one
+  before;
+* deictic expressions (today, last year, two days ago) count from the anchor; anaphoric ones (the next day,
+  the same week, three days later, that day) from the reference time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .lexicon import TimexLexicon, normalize_phrase
+from .values import value_precision, value_range
+
+__all__ = ["Context", "Resolved", "resolve", "day_value"]
+
+PAST, UNKNOWN, FUTURE = -1, 0, 1
+_SEASON_ORDER = ("SP", "SU", "FA", "WI")
+_SEASON_OF_MONTH = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}
+_ANAPHORIC_SHIFTS = frozenset(
+    {"following", "the following", "previous", "the previous", "prior", "the prior"}
+)
+_DURATION_UNIT = re.compile(r"(\d*)(T?)([A-Z]+)")
+_POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the resolver needs besides the match: anchor day, reference value and day, tense direction,
+    and for clock times the day the sentence names."""
+
+    anchor: dt.date | None
+    reference: str | None = None
+    reference_day: dt.date | None = None
+    direction: int = UNKNOWN
+    sentence_day: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    type: str
+    value: str
+    anchored: bool  # resolved against the anchor or the reference time (False: absolute)
+
+
+def resolve(
+    kind: str, groups: Mapping[str, str | None], lexicon: TimexLexicon, context: Context
+) -> Resolved | None:
+    """The TIMEX3 type and value of one match, or None when it cannot be resolved (no anchor, bad date)."""
+    handler = _HANDLERS.get(kind)
+    if handler is None:
+        return None
+    try:
+        return handler(groups, lexicon, context)
+    except (ValueError, OverflowError, KeyError):
+        return None  # day 31 of a 30-day month, year 0, a phrase missing from its class
+
+
+# -- calendar helpers ----------------------------------------------------------------------------------
+def day_value(day: dt.date) -> str:
+    return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+
+
+def _month_value(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _week_value(day: dt.date, *, weekend: bool = False) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}" + ("-WE" if weekend else "")
+
+
+def _pick(candidates: list[tuple[int, ...]], now: tuple[int, ...], direction: int) -> tuple[int, ...]:
+    """The candidate on the side of ``now`` the direction says (``now`` itself counts), nearest first;
+    unknown direction: the nearest, the past one on a tie."""
+    past = [c for c in candidates if c <= now]
+    future = [c for c in candidates if c >= now]
+    if direction == PAST and past:
+        return max(past)
+    if direction == FUTURE and future:
+        return min(future)
+    return min(candidates, key=lambda c: (_distance(c, now), c > now))
+
+
+def _distance(a: tuple[int, ...], b: tuple[int, ...]) -> int:
+    return abs(sum((x - y) * w for x, y, w in zip(a, b, (400, 32, 1), strict=False)))
+
+
+def _number(text: str | None, lexicon: TimexLexicon) -> float | str | None:
+    """A count: digits ('1,000', '2.5'), number words ('twenty-five', 'a'), or 'X' for 'several'."""
+    if not text:
+        return None
+    text = normalize_phrase(text)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", text):
+        return float(text.replace(",", ""))
+    value = lexicon.value("number", text)
+    if value is not None:
+        return value if value == "X" else float(value)
+    total = 0.0
+    for part in re.split(r"[\s-]+", text):
+        part_value = lexicon.value("number", part)
+        if part_value is None or part_value == "X":
+            return None
+        total += float(part_value)
+    return total
+
+
+def _format_number(number: float) -> str:
+    return str(int(number)) if number == int(number) else f"{number:g}"
+
+
+def _duration(number: float | str, unit: str) -> str:
+    """``P3Y``, ``PT30M``, ``PXY`` from a count and a words.tsv unit (``10Y``, ``TM``, ``2W``)."""
+    match = _DURATION_UNIT.fullmatch(unit)
+    if match is None:
+        raise ValueError(unit)
+    factor, clock, letter = int(match[1] or 1), match[2], match[3]
+    if number == "X":
+        return f"P{clock}X{'DE' if factor == 10 and letter == 'Y' else letter}"
+    amount = float(number) * factor
+    if amount != int(amount):  # half a year is six months, half an hour thirty minutes
+        smaller = {"Y": ("M", 12, ""), "H": ("M", 60, "T"), "D": ("H", 24, "T"), "M": ("D", 30, "")}.get(
+            letter
+        )
+        if smaller and (amount * smaller[1]) == int(amount * smaller[1]):
+            letter, amount, clock = smaller[0], amount * smaller[1], smaller[2]
+    return f"P{clock}{_format_number(amount)}{letter}"
+
+
+def _year_of(groups: Mapping[str, str | None], key: str = "year") -> int | None:
+    text = groups.get(key)
+    return int(text) if text else None
+
+
+def _month_of(text: str | None, lexicon: TimexLexicon) -> int:
+    if text and text.isdigit():
+        return int(text)
+    value = lexicon.value("month", text)
+    if value is None:
+        raise KeyError(text)
+    return int(value)
+
+
+def _shift(groups: Mapping[str, str | None], lexicon: TimexLexicon) -> str | None:
+    return lexicon.value("shift", groups.get("shift"))
+
+
+def _base(groups: Mapping[str, str | None], context: Context) -> dt.date | None:
+    """The day a shifted expression counts from: the reference day for anaphoric shifts, else the anchor."""
+    shift = normalize_phrase(groups.get("shift") or "")
+    if shift in _ANAPHORIC_SHIFTS or (shift == "the next" and groups.get("unit", "") == "day"):
+        return context.reference_day or context.anchor
+    return context.anchor
+
+
+# -- handlers ------------------------------------------------------------------------------------------
+def _date(groups, lexicon, context) -> Resolved | None:
+    month = _month_of(groups.get("month"), lexicon)
+    day = int(groups["day"]) if groups.get("day") else None
+    year = _year_of(groups)
+    if year is not None and year < 100:
+        pivot = (context.anchor.year % 100 + 10) if context.anchor else 30
+        year += 2000 if year <= pivot else 1900
+    if year is None:
+        if context.anchor is None:
+            return None
+        anchor = context.anchor
+        now = (anchor.year, anchor.month, anchor.day if day else 0)
+        candidates = [(y, month, day or 0) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+        year = _pick(candidates, now, context.direction)[0]
+    hour = groups.get("hour")
+    if day is None:
+        return Resolved("DATE", _month_value(year, month), groups.get("year") is None)
+    value = day_value(dt.date(year, month, day))
+    if hour is not None:
+        return Resolved("TIME", f"{value}T{hour}:{groups['minute']}{groups.get('zone') or ''}", False)
+    return Resolved("DATE", value, groups.get("year") is None)
+
+
+def _month(groups, lexicon, context) -> Resolved | None:
+    direction = context.direction if context.direction == FUTURE else PAST
+    return _date(groups, lexicon, Context(context.anchor, direction=direction))
+
+
+def _year(groups, lexicon, context) -> Resolved | None:
+    year = int(groups["year"])
+    return Resolved("DATE", f"{year:04d}", False)
+
+
+def _decade(groups, lexicon, context) -> Resolved | None:
+    return Resolved("DATE", groups["decade"], False)
+
+
+def _short_decade(groups, lexicon, context) -> Resolved | None:
+    digit = int(groups["decade"])
+    now = context.anchor.year if context.anchor else 2000
+    century = now // 100
+    if century * 100 + digit * 10 > now:
+        century -= 1
+    return Resolved("DATE", f"{century:02d}{digit}", False)
+
+
+def _century(groups, lexicon, context) -> Resolved | None:
+    text = normalize_phrase(groups["ordinal"])
+    number = lexicon.value("ordinal", text) or re.sub(r"\D", "", text)
+    if not number.isdigit() or not 1 <= int(number) <= 21:
+        return None
+    return Resolved("DATE", f"{int(number) - 1:02d}", False)
+
+
+def _weekday_day(weekday: int, shift: str | None, context: Context) -> dt.date | None:
+    anchor = context.anchor
+    if anchor is None:
+        return None
+    today = anchor.isoweekday()
+    if shift == "-1":
+        return anchor - dt.timedelta(days=(today - weekday) % 7 or 7)
+    if shift == "1":
+        return anchor + dt.timedelta(days=(weekday - today) % 7 or 7)
+    if shift == "0":
+        return anchor + dt.timedelta(days=weekday - today)
+    back, ahead = (today - weekday) % 7, (weekday - today) % 7
+    if context.direction == FUTURE:
+        return anchor + dt.timedelta(days=ahead)
+    return anchor - dt.timedelta(days=back)
+
+
+def _weekday(groups, lexicon, context) -> Resolved | None:
+    word = normalize_phrase(groups["weekday"])
+    weekday = int(lexicon.value("weekday", word) or 0)
+    if word.endswith("s") and not groups.get("shift"):
+        return Resolved("SET", f"XXXX-WXX-{weekday}", False)
+    day = _weekday_day(weekday, _shift(groups, lexicon), context)
+    if day is None:
+        return None
+    pod = lexicon.value("partofday", groups.get("pod"))
+    if pod:
+        return Resolved("TIME", f"{day_value(day)}T{pod}", True)
+    return Resolved("DATE", day_value(day), True)
+
+
+def _deixis(groups, lexicon, context) -> Resolved | None:
+    value = lexicon.value("deixis", groups["deixis"])
+    if value is None or context.anchor is None:
+        return None
+    match = re.fullmatch(r"(-?\d+)([A-Z]*)", value)
+    if match is None:
+        return None
+    day = context.anchor + dt.timedelta(days=int(match[1]))
+    if match[2]:
+        return Resolved("TIME", f"{day_value(day)}T{match[2]}", True)
+    return Resolved("DATE", day_value(day), True)
+
+
+def _unit_value(unit: str, base: dt.date, shift: int) -> Resolved | None:
+    if unit == "day":
+        return Resolved("DATE", day_value(base + dt.timedelta(days=shift)), True)
+    if unit in _POD:
+        return Resolved("TIME", f"{day_value(base + dt.timedelta(days=shift))}T{_POD[unit]}", True)
+    if unit == "week":
+        return Resolved("DATE", _week_value(base + dt.timedelta(weeks=shift)), True)
+    if unit == "month":
+        return Resolved("DATE", _month_value(*_add_months(base.year, base.month, shift)), True)
+    if unit == "year":
+        return Resolved("DATE", f"{base.year + shift:04d}", True)
+    if unit == "quarter":
+        index = base.year * 4 + (base.month - 1) // 3 + shift
+        return Resolved("DATE", f"{index // 4:04d}-Q{index % 4 + 1}", True)
+    if unit == "decade":
+        return Resolved("DATE", f"{base.year // 10 + shift:03d}", True)
+    if unit == "century":
+        return Resolved("DATE", f"{base.year // 100 + shift:02d}", True)
+    return None
+
+
+def _shift_unit(groups, lexicon, context) -> Resolved | None:
+    shift, unit = _shift(groups, lexicon), normalize_phrase(groups["unit"])
+    if shift == "=":
+        return _anaphor(groups, lexicon, context)
+    if shift is None or unit == "time" or unit == "period":
+        return None
+    phrase = normalize_phrase(groups.get("shift") or "")
+    if unit in ("decade", "century") and phrase in ("the past", "the last", "the next", "past", "the coming"):
+        return Resolved("DURATION", "P10Y" if unit == "decade" else "P100Y", False)
+    if unit in ("day", *_POD) and shift == "0" and phrase != "this":
+        return None  # 'the current day' is rare; 'the last day' of something is not yesterday
+    if unit == "day" and phrase in ("last", "the last", "past", "the past"):
+        return None
+    base = _base(groups, context)
+    return None if base is None else _unit_value(unit, base, int(shift))
+
+
+def _weekend(groups, lexicon, context) -> Resolved | None:
+    anchor = context.anchor
+    if anchor is None:
+        return None
+    shift = _shift(groups, lexicon) if groups.get("shift") else None
+    if shift == "=":
+        return None
+    offset = int(shift) if shift not in (None, "0") else 0
+    if offset == 0 and context.direction == PAST and anchor.isoweekday() < 6:
+        offset = -1  # 'talks held this weekend', written on a Monday: the weekend just past
+    return Resolved("DATE", _week_value(anchor + dt.timedelta(weeks=offset), weekend=True), True)
+
+
+def _shift_month(groups, lexicon, context) -> Resolved | None:
+    anchor, shift = context.anchor, _shift(groups, lexicon)
+    if anchor is None or shift not in ("-1", "0", "1"):
+        return None
+    month = _month_of(groups["month"], lexicon)
+    year = anchor.year
+    if shift == "-1" and month >= anchor.month:
+        year -= 1
+    elif shift == "1" and month <= anchor.month:
+        year += 1
+    return Resolved("DATE", _month_value(year, month), True)
+
+
+def _season_year(day: dt.date) -> tuple[int, str]:
+    season = _SEASON_OF_MONTH.get(day.month, "FA")
+    return (day.year - 1 if day.month < 3 else day.year), season
+
+
+def _season(groups, lexicon, context) -> Resolved | None:
+    season = lexicon.value("season", groups["season"])
+    if season is None:
+        return None
+    if groups.get("year"):
+        return Resolved("DATE", f"{int(groups['year']):04d}-{season}", False)
+    if context.anchor is None:
+        return None
+    year, current = _season_year(context.anchor)
+    now = (year, _SEASON_ORDER.index(current))
+    candidates = [(y, _SEASON_ORDER.index(season)) for y in (year - 1, year, year + 1)]
+    shift = _shift(groups, lexicon) if groups.get("shift") else None
+    if shift == "0":
+        chosen = (year, _SEASON_ORDER.index(season))
+    elif shift == "-1":
+        chosen = max(c for c in candidates if c < now)
+    elif shift == "1":
+        chosen = min(c for c in candidates if c > now)
+    else:
+        chosen = _pick(candidates, now, context.direction)
+    return Resolved("DATE", f"{chosen[0]:04d}-{season}", True)
+
+
+def _ordinal(text: str | None, lexicon: TimexLexicon, last: int) -> int:
+    value = lexicon.value("ordinal", text) or (text or "")
+    return last if value == "L" else int(value)
+
+
+def _quarter(groups, lexicon, context) -> Resolved | None:
+    number = _ordinal(groups["ordinal"], lexicon, 4)
+    if not 1 <= number <= 4:
+        return None
+    if groups.get("year") or groups.get("year2"):
+        year = int(groups.get("year") or "20" + groups["year2"])
+        return Resolved("DATE", f"{year:04d}-Q{number}", False)
+    anchor = context.anchor
+    if anchor is None:
+        return None
+    shift = _shift(groups, lexicon) if groups.get("shift") else None
+    if shift in ("-1", "0", "1"):
+        return Resolved("DATE", f"{anchor.year + int(shift):04d}-Q{number}", True)
+    now = (anchor.year, (anchor.month - 1) // 3 + 1)
+    year = _pick(
+        [(y, number) for y in (anchor.year - 1, anchor.year, anchor.year + 1)], now, context.direction
+    )
+    return Resolved("DATE", f"{year[0]:04d}-Q{number}", True)
+
+
+def _half(groups, lexicon, context) -> Resolved | None:
+    number = _ordinal(groups["ordinal"], lexicon, 2)
+    if groups.get("year"):
+        return Resolved("DATE", f"{int(groups['year']):04d}-H{number}", False)
+    if context.anchor is None:
+        return None
+    shift = _shift(groups, lexicon) if groups.get("shift") else "0"
+    if shift not in ("-1", "0", "1"):
+        return None
+    return Resolved("DATE", f"{context.anchor.year + int(shift):04d}-H{number}", True)
+
+
+def _offset(groups, lexicon, context) -> Resolved | None:
+    number = _number(groups.get("num"), lexicon)
+    unit = lexicon.value("unit", groups["unit"])
+    direction = normalize_phrase(groups["dir"])
+    if number is None or unit is None:
+        return None
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    base = (
+        context.anchor
+        if direction in ("ago", "from now", "hence")
+        else (context.reference_day or context.anchor)
+    )
+    if base is None:
+        return None
+    if number == "X":
+        return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", True)
+    amount = float(number) + (0.5 if groups.get("half") else 0)
+    match = _DURATION_UNIT.fullmatch(unit)
+    if match is None:
+        return None
+    factor, letter = int(match[1] or 1), match[3]
+    amount *= factor
+    if match[2] == "T":  # hours, minutes, seconds ago: that day
+        return Resolved("DATE", day_value(base), True)
+    if letter == "D":
+        return Resolved("DATE", day_value(base + dt.timedelta(days=sign * round(amount))), True)
+    if letter == "W":
+        return Resolved("DATE", day_value(base + dt.timedelta(weeks=sign * amount)), True)
+    if letter == "M":
+        return Resolved("DATE", _month_value(*_add_months(base.year, base.month, sign * round(amount))), True)
+    if letter == "Q":
+        year, month = _add_months(base.year, base.month, sign * round(amount * 3))
+        return Resolved("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", True)
+    if letter == "Y":
+        if amount != int(amount):
+            return Resolved(
+                "DATE", _month_value(*_add_months(base.year, base.month, sign * round(amount * 12))), True
+            )
+        year = base.year + sign * int(amount)
+        return Resolved(
+            "DATE", f"{year:04d}" if factor == 1 else f"{year // factor * factor // 10:03d}", True
+        )
+    return None
+
+
+def _duration_match(groups, lexicon, context) -> Resolved | None:
+    unit = lexicon.value("unit", groups["unit"])
+    if unit is None:
+        return None
+    if groups.get("half0"):
+        number: float | str | None = 0.5
+    else:
+        number = _number(groups.get("num"), lexicon)
+    if number is None:
+        return None
+    if number != "X" and (groups.get("half") or groups.get("half2")):
+        number = float(number) + 0.5
+    return Resolved("DURATION", _duration(number, unit), False)
+
+
+def _unit_adjective(groups, lexicon, context) -> Resolved | None:
+    if groups.get("word"):
+        value = lexicon.value("unit_adjective", groups["word"])
+        return Resolved("DURATION", value, False) if value else None
+    return _duration_match(groups, lexicon, context)
+
+
+def _vague_duration(groups, lexicon, context) -> Resolved | None:
+    value = lexicon.value("vague_unit", groups["vunit"])
+    return Resolved("DURATION", "P" + value, False) if value else None
+
+
+def _time(groups, lexicon, context) -> Resolved | None:
+    if groups.get("noon"):
+        hour, minute = (0, 0) if normalize_phrase(groups["noon"]) == "midnight" else (12, 0)
+    else:
+        number = _number(groups.get("hour"), lexicon)
+        if not isinstance(number, float):
+            return None
+        hour, minute = int(number), int(groups.get("minute") or 0)
+    ampm = normalize_phrase(groups.get("ampm") or "").replace(".", "").replace(" ", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    day = None
+    if groups.get("weekday"):
+        day = _weekday_day(int(lexicon.value("weekday", groups["weekday"]) or 1), None, context)
+    elif groups.get("deixis"):
+        offset = lexicon.value("deixis", groups["deixis"]) or "0"
+        day = context.anchor + dt.timedelta(days=int(offset)) if context.anchor else None
+    day = day or context.sentence_day or context.anchor
+    zone = lexicon.value("zone", groups.get("zone")) or ""
+    clock = f"T{hour:02d}:{minute:02d}{zone}"
+    return Resolved("TIME", (day_value(day) if day else "XXXX-XX-XX") + clock, day is not None)
+
+
+def _reference(groups, lexicon, context) -> Resolved | None:
+    value = lexicon.value("reference", groups["word"])
+    return Resolved("DATE", value, False) if value else None
+
+
+def _frequency(groups, lexicon, context) -> Resolved | None:
+    value = lexicon.value("frequency", groups["word"])
+    return Resolved("SET", value, False) if value else None
+
+
+def _every(groups, lexicon, context) -> Resolved | None:
+    if groups.get("weekday"):
+        return Resolved("SET", f"XXXX-WXX-{lexicon.value('weekday', groups['weekday'])}", False)
+    unit = lexicon.value("unit", groups["unit"])
+    number = _number(groups.get("num"), lexicon) if groups.get("num") else 1.0
+    if unit is None or number is None:
+        return None
+    return Resolved("SET", _duration(number, unit), False)
+
+
+def _anaphor(groups, lexicon, context) -> Resolved | None:
+    unit = normalize_phrase(groups["unit"])
+    reference, day = context.reference, context.reference_day or context.anchor
+    if unit in ("time", "period"):
+        return Resolved("DATE", reference, True) if reference else None
+    if day is None:
+        return None
+    precision = value_precision(reference) if reference else "day"
+    if unit in ("day", *_POD) and precision not in ("day", "time"):
+        day = context.anchor
+        if day is None:
+            return None
+    return _unit_value(unit, day, 0)
+
+
+def _boundary(groups, lexicon, context) -> Resolved | None:
+    if context.anchor is None:
+        return None
+    return _unit_value(normalize_phrase(groups["unit"]), context.anchor, 0)
+
+
+_HANDLERS = {
+    "date": _date,
+    "month": _month,
+    "year": _year,
+    "decade": _decade,
+    "short_decade": _short_decade,
+    "century": _century,
+    "weekday": _weekday,
+    "deixis": _deixis,
+    "shift_unit": _shift_unit,
+    "weekend": _weekend,
+    "shift_month": _shift_month,
+    "season": _season,
+    "quarter": _quarter,
+    "half": _half,
+    "offset": _offset,
+    "duration": _duration_match,
+    "unit_adjective": _unit_adjective,
+    "vague_duration": _vague_duration,
+    "time": _time,
+    "reference": _reference,
+    "frequency": _frequency,
+    "every": _every,
+    "anaphor": _anaphor,
+    "boundary": _boundary,
+}
+
+
+def reference_day(value: str) -> dt.date | None:
+    """The first day a value covers (the day anaphors count from), or None."""
+    found = value_range(value)
+    return found[0] if found else None

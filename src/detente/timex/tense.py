@@ -1,0 +1,86 @@
+"""Which way a clause points in time, read from the dependency parse: the governing verb of a temporal
+expression and its auxiliaries ("will visit", "is going to visit", "plans to visit": future; "visited",
+"had visited", "was postponed": past; "visits": unknown).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .resolve import FUTURE, PAST, UNKNOWN
+
+__all__ = ["clause_direction", "governing_verb", "governing_preposition", "tense_direction"]
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "wo"})
+_PAST_AUX = frozenset({"did", "was", "were", "had", "has", "have", "'d", "’d"})
+_PROGRESSIVE_AUX = frozenset({"is", "are", "am", "'s", "'re", "’s", "’re"})
+_MODALS = frozenset({"would", "could", "may", "might", "should", "must", "can"})
+#: verbs whose infinitive complement, or whose own passive, points to the future
+_FUTURE_HEADS = frozenset(
+    {
+        "plan", "expect", "schedule", "intend", "aim", "hope", "want", "seek", "set", "due", "go", "prepare",
+        "promise", "pledge", "vow", "threaten", "propose", "slate", "poise", "likely", "about", "need",
+    }
+)  # fmt: skip
+_CLAUSE_POS = frozenset({"VERB", "AUX"})
+_NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+#: prepositions after which a time expression bounds a period instead of dating the clause
+BOUNDING = frozenset({"since", "until", "till", "til", "through", "before", "after", "from", "between"})
+
+
+def governing_verb(token: Token, *, limit: int = 12) -> Token | None:
+    """The verb whose clause ``token`` belongs to (``token`` itself when it is one), or None."""
+    current = token
+    for _ in range(limit):
+        if current.pos_ in _CLAUSE_POS:
+            return current
+        if current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def governing_preposition(token: Token, *, limit: int = 12) -> Token | None:
+    """The first preposition or subordinator on the way from ``token`` up to its clause's verb."""
+    current = token
+    for _ in range(limit):
+        if current.head is current or current.pos_ in _CLAUSE_POS:
+            return None
+        if current.dep_ in ("prep", "mark") or current.pos_ in ("ADP", "SCONJ"):
+            return current
+        current = current.head
+    return None
+
+
+def tense_direction(token: Token) -> int:
+    """PAST, FUTURE or UNKNOWN for the clause governing ``token``."""
+    verb = governing_verb(token)
+    return UNKNOWN if verb is None else clause_direction(verb)
+
+
+def clause_direction(verb: Token, depth: int = 0) -> int:
+    """PAST, FUTURE or UNKNOWN for the clause headed by ``verb``."""
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    words = {child.lower_ for child in auxiliaries}
+    if words & _FUTURE_AUX:
+        return FUTURE
+    if verb.lemma_ == "go" and verb.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in verb.children):
+        return FUTURE  # is going to visit
+    if "to" in words and verb.tag_ == "VB":
+        head = verb.head
+        if head is verb or head.lemma_ in _FUTURE_HEADS:
+            return FUTURE  # headlines ('X to visit Y'), 'plans to visit'
+        if depth < 3 and head.pos_ in _CLAUSE_POS:
+            return clause_direction(head, depth + 1)
+        return UNKNOWN
+    if verb.tag_ == "VBD" or words & _PAST_AUX:
+        return PAST
+    if verb.lemma_ in _FUTURE_HEADS and verb.tag_ == "VBN":
+        return FUTURE  # is expected, scheduled, set, due
+    if verb.tag_ == "VBN" and not auxiliaries:
+        return PAST  # headlines: 'talks postponed'
+    if verb.tag_ == "VBG" and words & _PROGRESSIVE_AUX:
+        return FUTURE  # the progressive of plans: 'is meeting them on Friday'
+    if words & _MODALS:
+        return FUTURE
+    return UNKNOWN
