@@ -11,7 +11,6 @@ from __future__ import annotations
 import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from dataclasses import replace
 
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
@@ -81,13 +80,13 @@ def create_app(
 
 
 def _coder_loader(settings: Settings) -> Callable[[], Coder]:
-    """The process-wide coder for these settings (the API fields do not change how articles are coded)."""
-    defaults = Settings()
-    coding = replace(
-        settings,
-        api_token=None,
-        api_max_body_bytes=defaults.api_max_body_bytes,
-        api_max_batch=defaults.api_max_batch,
+    """The process-wide coder for the settings that change how articles are coded (not db or API fields)."""
+    coding = Settings(
+        spacy_model=settings.spacy_model,
+        batch_size=settings.batch_size,
+        max_article_bytes=settings.max_article_bytes,
+        actor_files=settings.actor_files,
+        petrarch_dirs=settings.petrarch_dirs,
     )
 
     def load_coder() -> Coder:

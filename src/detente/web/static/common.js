@@ -1,5 +1,5 @@
 /* detente dashboard: shared helpers. Every element is built with createElement and textContent:
-   no data from the API ever goes through innerHTML. */
+   no data from the API is ever parsed as HTML. */
 "use strict";
 
 (function () {

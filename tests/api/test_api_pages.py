@@ -1,0 +1,91 @@
+"""The dashboard's pages and static files: served by the app, offline (nothing from another origin), no
+inline scripts, and scripts that never turn data into HTML; the offline API reference at /docs; serve."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from detente.cli import main
+from detente.web import PAGES, STATIC_DIR, TEMPLATE_DIR
+
+pytestmark = pytest.mark.slow
+
+_EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.IGNORECASE)
+_URL = re.compile(r"https?://(?!www\.w3\.org/2000/svg)[^\s\"')]+")
+
+
+@pytest.mark.parametrize("path", ["/", "/dyads/USA/CHN", "/events/abc123", "/map", "/docs"])
+def test_pages_are_served(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert '<script src="/static/common.js"' in response.text
+
+
+def test_page_routes_check_their_codes(client):
+    assert client.get("/dyads/USA/<b>").status_code == 422
+
+
+@pytest.mark.parametrize("name", sorted(PAGES.values()))
+def test_templates_have_no_inline_script_or_style_and_nothing_external(name):
+    html = (TEMPLATE_DIR / name).read_text(encoding="utf-8")
+    scripts = re.findall(r"<script\b[^>]*>", html)
+    assert scripts and all('src="/static/' in tag for tag in scripts)
+    assert re.search(r"<script[^>]*>\s*[^<\s]", html) is None  # no inline code
+    assert "<style" not in html and " style=" not in html and re.search(r"\son[a-z]+=", html) is None
+    assert not _EXTERNAL.search(html) and not _URL.search(html)
+
+
+@pytest.mark.parametrize("path", sorted(p.name for p in STATIC_DIR.iterdir() if p.suffix == ".js"))
+def test_scripts_never_write_html_and_fetch_only_this_origin(path):
+    code = (STATIC_DIR / path).read_text(encoding="utf-8")
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+        assert sink not in code, f"{path} uses {sink}"
+    assert not _URL.search(code), f"{path} names another origin"
+
+
+def test_static_files_are_served_with_types(client):
+    for name, kind in (("app.css", "text/css"), ("common.js", "javascript"), ("world.json", "json")):
+        response = client.get(f"/static/{name}")
+        assert response.status_code == 200 and kind in response.headers["content-type"]
+    world = json.loads((STATIC_DIR / "world.json").read_text(encoding="utf-8"))
+    for shape in world["shapes"]:
+        assert len(shape["points"]) >= 4
+        assert all(-180 <= lon <= 180 and -90 <= lat <= 90 for lon, lat in shape["points"])
+
+
+def test_openapi_schema_lists_every_endpoint(client):
+    spec = client.get("/openapi.json").json()
+    expected = {
+        "/api/health",
+        "/api/articles",
+        "/api/articles/{article_id}",
+        "/api/events",
+        "/api/events/{event_id}",
+        "/api/quotes",
+        "/api/actors",
+        "/api/dyads",
+        "/api/dyads/{a}/{b}/series",
+        "/api/series",
+        "/api/locations",
+    }
+    assert expected <= set(spec["paths"])
+    assert "post" in spec["paths"]["/api/articles"]
+    assert client.get("/redoc").status_code == 404
+
+
+def test_serve_defaults_to_loopback_and_refuses_a_missing_store(tmp_path):
+    command = main.commands["serve"]
+    assert {param.name: param.default for param in command.params}["host"] == "127.0.0.1"
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 3 and "detente ingest" in result.output
+    empty = tmp_path / "token"
+    empty.write_text("  \n")
+    result = CliRunner().invoke(
+        main, ["serve", "--db", str(tmp_path / "none.db"), "--token-file", str(empty)]
+    )
+    assert result.exit_code == 2 and "empty" in result.output
