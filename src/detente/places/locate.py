@@ -151,6 +151,7 @@ class EventLocator:
         }
         self.persons = {record.actor for record in actors.persons}
         self.sentence_starts = [sent.start_char for sent in doc.sents]
+        self.length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
         self.located: list[tuple[int, Event, Place]] = []
 
     # -- the event ------------------------------------------------------------------------------------
@@ -176,7 +177,7 @@ class EventLocator:
 
     def trigger(self, evidence: Evidence) -> Token | None:
         """The head token of an evidence's trigger words (None when the offsets are not in the Doc)."""
-        if not 0 <= evidence.trigger_start < evidence.trigger_end <= len(self.doc.text):
+        if not 0 <= evidence.trigger_start < evidence.trigger_end <= self.length:
             return None
         span = self.doc.char_span(evidence.trigger_start, evidence.trigger_end, alignment_mode="expand")
         return span.root if span is not None and len(span) else None
@@ -251,7 +252,7 @@ class EventLocator:
     def _place_at(self, token: Token, countries: set[str]) -> Place | None:
         if not self._may_be_place(token):
             return None
-        for span in _name_spans(token):
+        for span in _name_spans(token, self.actors.entity_at.get(token.i)):
             entry = self.gazetteer.resolve(
                 span.text,
                 event_countries=countries,
@@ -406,15 +407,13 @@ def _object_is_place(head: Token, event: Event) -> bool:
     return head.pos_ == "VERB" and (event.cameo in _VISIT_CODES or event.cameo[:2] in _OBJECT_PLACE_ROOTS)
 
 
-def _name_spans(token: Token) -> Iterator[Span]:
+def _name_spans(token: Token, ent: Span | None) -> Iterator[Span]:
     """The phrases ``token`` may head, longest first: its entity, its compound name, "Strait of X", itself."""
     doc = token.doc
     seen: set[tuple[int, int]] = set()
     candidates = []
-    if token.ent_type_ in ("GPE", "LOC", "FAC") and token.ent_iob_ != "O":
-        ent = next((ent for ent in doc.ents if ent.start <= token.i < ent.end), None)
-        if ent is not None:
-            candidates.append(ent)
+    if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
+        candidates.append(ent)
     start = token.i
     while start > 0:
         before = doc[start - 1]
