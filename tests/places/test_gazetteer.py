@@ -68,6 +68,12 @@ def test_ambiguous_names(gazetteer, name, event, article, country, feature):
     assert entry is not None and (entry.country, entry.feature) == (country, feature), entry
 
 
+def test_alternate_names_can_be_left_out(gazetteer):
+    assert gazetteer.resolve("Kiev", alternates=False) is None
+    assert gazetteer.resolve("Kyiv", alternates=False).name == "Kyiv"
+    assert gazetteer.resolve("Hamas", alternates=False) is None  # an alternate name of Hamm
+
+
 def test_a_qualifier_restricts_the_choice(gazetteer):
     texas = [entry for entry, _ in gazetteer.lookup("Texas") if entry.feature == "admin1"]
     paris = gazetteer.resolve("Paris", within=texas)

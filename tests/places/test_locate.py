@@ -62,6 +62,24 @@ CASES = [
         "'arrived in X'",
     ),
     (
+        "Polish President Andrzej Duda arrived in Kiev on Monday.",
+        ("POL", "04", "UKR"),
+        ("Kyiv", "UKR", "city"),
+        "an older spelling is an alternate name of the city",
+    ),
+    (
+        "Chinese President Xi Jinping hosted French President Emmanuel Macron in Guangzhou.",
+        ("CHN", "04", "FRA"),
+        ("Guangzhou", "CHN", "city"),
+        "a named place beats the host's country",
+    ),
+    (
+        "The Israeli army launched strikes on Hamas.",
+        ("ISR", None, None),
+        None,
+        "an organisation is no place, though a German city is called 'Hamas' in some language",
+    ),
+    (
         "Japanese Prime Minister Fumio Kishida will travel to Washington next month.",
         ("JPN", "04", "USA"),
         ("Washington", "USA", "city"),

