@@ -268,6 +268,55 @@ def eval_petrarch_command(file: Path, model: str | None, show_misses: bool) -> N
     _evaluate(evaluate_petrarch, file, model=model, show_misses=show_misses)
 
 
+@main.command("serve")
+@db_option
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; the default answers this machine only.",
+)
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on."
+)
+@click.option(
+    "--token-file",
+    default=None,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A file holding the write token that POST /api/articles requires (default: DETENTE_API_TOKEN; "
+    "without a token the API is read-only).",
+)
+@model_option
+def serve_command(db: str | None, host: str, port: int, token_file: Path | None, model: str | None) -> None:
+    """Serve the REST API (/api, docs at /docs) and the dashboard (/) over an event store."""
+    import dataclasses
+    import re
+
+    import uvicorn
+
+    from .api import create_app
+    from .store import open_store
+
+    settings = _settings(model=model, db=db)
+    if token_file is not None:
+        token = token_file.read_text(encoding="utf-8").strip()
+        if not token:
+            raise click.UsageError(f"the token file {token_file} is empty")
+        settings = dataclasses.replace(settings, api_token=token)
+    if not settings.api_token and not Path(settings.db).exists() and "://" not in settings.db:
+        _fatal(DetenteError(f"no event store at {settings.db}: run 'detente ingest' first"))
+    try:
+        open_store(settings.db).close()
+    except DetenteError as exc:
+        _fatal(exc)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}: other machines can reach this server", err=True)
+    mode = "read-write (token required)" if settings.api_token else "read-only"
+    where = re.sub(r"//[^@/]*@", "//", settings.db)  # never print a password from a database URL
+    click.echo(f"detente serving {where} ({mode}) on http://{host}:{port}/", err=True)
+    uvicorn.run(create_app(settings), host=host, port=port, server_header=False, log_level="info")
+
+
 def _evaluate(evaluate, file: Path, *, model: str | None, show_misses: bool) -> None:  # noqa: ANN001
     """Run one evaluation and print its report; errors become messages and exit 3."""
     settings = _settings(model=model)
