@@ -14,7 +14,7 @@ from ..errors import DataFileError
 __all__ = ["CueWords", "load_cue_words"]
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "cues.tsv"
-KINDS = ("cue", "thought", "addressee", "voice", "naming", "phrase", "inside")
+KINDS = ("cue", "thought", "addressee", "voice", "naming", "phrase", "inside", "light")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +27,7 @@ class CueWords:
     voice: frozenset[str]
     naming: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
+    light: dict[str, frozenset[str]]
 
     def with_speech_verbs(self, speech_verbs: Iterable[str]) -> CueWords:
         """These cues plus the event lexicon's speech verbs (each a cue verb and a reporting verb)."""
@@ -39,6 +40,7 @@ class CueWords:
             voice=self.voice,
             naming=self.naming,
             phrases=self.phrases,
+            light=self.light,
         )
 
 
@@ -60,6 +62,10 @@ def load_cue_words(path: Path = DATA_FILE) -> CueWords:
             )
         words[fields[1]].add(fields[0].lower())
     non_reporting = words["thought"] | words["inside"]
+    light: dict[str, set[str]] = {}
+    for phrase in words["light"]:
+        verb, _, complement = phrase.partition(" ")
+        light.setdefault(verb, set()).add(complement.split()[-1] if complement else "")
     return CueWords(
         verbs=frozenset(words["cue"] | non_reporting),
         reporting=frozenset(words["cue"] - non_reporting),
@@ -67,4 +73,5 @@ def load_cue_words(path: Path = DATA_FILE) -> CueWords:
         voice=frozenset(words["voice"]),
         naming=frozenset(words["naming"]),
         phrases=tuple(sorted((tuple(p.split()) for p in words["phrase"]), key=len, reverse=True)),
+        light={verb: frozenset(complements) for verb, complements in light.items()},
     )

@@ -102,12 +102,12 @@ def attribute(quote: QuotedTokens, finder: SpeakerFinder, others: list[QuotedTok
             speaker = finder.speaker(finder.subject_of(cue_token, after=after))
             addressee = finder.addressee(cue_token, exclude=set(range(quote.span.start, quote.span.end)))
             reported_by = _outer_speaker(cue_token, quote, finder, speaker)
-    if own is not None:
+    if own is not None and _speaks(own[0], finder.cues):  # The minister "explained ...", X said
         narrator = speaker
-        speaker = finder.speaker(own)
+        speaker = finder.speaker(own[1])
         if narrator is not None and not _same(narrator, speaker):
             reported_by = narrator
-    else:
+    elif own is None:
         speaker, reported_by = _principal(quote, finder, speaker, reported_by)
     kind = "mixed" if own is not None or not _set_off(quote, cue[0] if cue else None) else "direct"
     return Attribution(kind, speaker, cue_text, cue_at, addressee, reported_by)
@@ -133,8 +133,8 @@ def _roots(quote: QuotedTokens) -> list[Token]:
     return [t for t in quote.span if not quote.inside(t.head) or t.head.i == t.i]
 
 
-def _own_predicate(quote: QuotedTokens) -> Token | None:
-    """The subject, before the opening mark in the same sentence, of a verb inside the marks."""
+def _own_predicate(quote: QuotedTokens) -> tuple[Token, Token] | None:
+    """A verb inside the marks and its subject before the opening mark, in the same sentence."""
     if quote.open is None:
         return None
     for root in _roots(quote):
@@ -146,8 +146,17 @@ def _own_predicate(quote: QuotedTokens) -> Token | None:
                 and child.i < quote.open.i
                 and child.sent.start == quote.open.sent.start
             ):
-                return child
+                return root, child
     return None
+
+
+def _speaks(verb: Token, cues: CueWords) -> bool:
+    """A verb of saying ("explained", "warned") or a phrase of one ("made it clear"): its subject is the
+    speaker. Any other ("Russia "will pay a heavy price," he said") leaves the words to the cue's speaker."""
+    if _is_cue(verb, cues):
+        return True
+    complements = cues.light.get(verb.lemma_.lower(), ())
+    return any(child.lemma_.lower() in complements for child in verb.children)
 
 
 def _is_cue(token: Token, cues: CueWords) -> bool:

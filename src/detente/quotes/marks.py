@@ -28,7 +28,6 @@ _OPEN_GLYPHS = frozenset("“„«‟〝‘‚")
 _CLOSE_GLYPHS = frozenset("”»〞’")
 _BEFORE_OPENING = frozenset("([{—–-/")
 _AFTER_CLOSING = frozenset(".,;:!?)]}…—–-/")
-_TRIM = " \t\n\u00a0"
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
@@ -79,16 +78,16 @@ def find_quoted(text: str, paragraphs: Iterable[Span]) -> list[Quoted]:
 
 
 def _opens_with_mark(text: str, start: int, end: int) -> bool:
-    head = text[start:end].lstrip(_TRIM)
+    head = text[start:end].lstrip()
     return bool(head) and head[0] in _DOUBLE
 
 
 def _trimmed(text: str, open_at: int, stop: int, close_at: int, group: int, paragraph: int) -> Quoted | None:
     start = open_at + 1
-    while start < stop and text[start] in _TRIM:
+    while start < stop and text[start].isspace():
         start += 1
     end = stop
-    while end > start and (text[end - 1] in _TRIM or text[end - 1] == ","):
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
     if end <= start:
         return None
