@@ -26,7 +26,7 @@ KINDS = frozenset(
     {
         "date", "month", "year", "decade", "short_decade", "century", "weekday", "deixis", "shift_unit",
         "weekend", "shift_month", "season", "quarter", "half", "offset", "duration", "unit_adjective",
-        "vague_duration", "time", "reference", "frequency", "every", "anaphor", "boundary",
+        "vague_duration", "time", "reference", "frequency", "every", "year_before", "anaphor", "boundary",
     }
 )  # fmt: skip
 
@@ -58,6 +58,8 @@ _PATTERN_WORDS = (
     "q",
 )
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_SPACE = r"[^\S\n]"  # a space inside an expression: any but a line break
+_CLASS_SPACE = r" \t\xa0\u2009\u202f"  # the same inside a character class
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _SPACES = re.compile(r"\s+")
 # a pattern never starts inside a word or a hyphenated compound, nor ends inside a word
@@ -148,7 +150,7 @@ def _read_patterns(path: Path, words: Mapping[str, Mapping[str, str]]) -> tuple[
         if kind not in KINDS:
             raise DataFileError(f"{path}:{number}: unknown kind {kind!r} (one of {', '.join(sorted(KINDS))})")
         try:
-            expanded = _PLACEHOLDER.sub(lambda m: alternations[m[1]], source)
+            expanded = _PLACEHOLDER.sub(lambda m: alternations[m[1]], _no_line_breaks(source))
             regex = re.compile(_BEFORE + "(?:" + expanded + ")" + _AFTER)
         except KeyError as exc:
             raise DataFileError(f"{path}:{number}: no word class {exc} in words.tsv") from None
@@ -156,6 +158,25 @@ def _read_patterns(path: Path, words: Mapping[str, Mapping[str, str]]) -> tuple[
             raise DataFileError(f"{path}:{number}: bad regular expression: {exc}") from None
         patterns.append(TimexPattern(name, kind, regex, order))
     return tuple(patterns)
+
+
+def _no_line_breaks(source: str) -> str:
+    r"""``source`` with every ``\s`` matching any space but a line break (an expression never spans lines)."""
+    out, in_class, index = [], False, 0
+    while index < len(source):
+        char = source[index]
+        if char == "\\" and index + 1 < len(source):
+            pair = source[index : index + 2]
+            out.append((_CLASS_SPACE if in_class else _SPACE) if pair == r"\s" else pair)
+            index += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        out.append(char)
+        index += 1
+    return "".join(out)
 
 
 def _alternation(phrases: Mapping[str, str]) -> str:
@@ -172,7 +193,7 @@ def _alternation(phrases: Mapping[str, str]) -> str:
 
 def _trie_regex(node: dict) -> str:
     branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _trie_regex(child)
+        (_SPACE + "+" if char == " " else re.escape(char)) + _trie_regex(child)
         for char, child in sorted(node.items())
         if char
     ]

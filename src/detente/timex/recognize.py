@@ -57,7 +57,7 @@ _CLOCK_CONTEXT = frozenset(
     }
 )
 _WORD_BEFORE = re.compile(r"([\w.'’$-]+)[\s,]*\Z")
-_WORD_AFTER = re.compile(r"\A\s*([\w'’%-]+)")
+_WORD_AFTER = re.compile(r"\A[^\S\n]*([\w'’%-]+)")
 _WINDOW = 40
 _TOKEN = re.compile(r"[a-z]+|\d+")
 _MARGIN_BEFORE, _MARGIN_AFTER = 80, 40
@@ -159,11 +159,20 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
         return _duration_ok(match, text, lexicon)
     if kind == "reference":
         return _reference_ok(match, doc, text, before)
-    if kind == "weekday" and not groups["weekday"][0].isupper():
+    if kind == "weekday" and not _weekday_ok(match, before, lexicon):
         return False
+    if kind == "short_decade" and not groups.get("apostrophe"):
+        return text[match.start : match.start + 4].lower() == "the " or before in ("and", "or", "the", "mid")
+    if match.pattern.name == "short_year":
+        return before in _DATE_CONTEXT
     if match.pattern.name == "quarter_code" or match.pattern.name == "fiscal_year":
         return text[match.start].isupper()  # Q3, FY2009: not q3
     return True
+
+
+def _weekday_ok(match: _Match, before: str, lexicon: TimexLexicon) -> bool:
+    """A capitalized weekday that does not name a day of history ('Black Monday', 'Good Friday')."""
+    return match.groups["weekday"][0].isupper() and lexicon.value("named_day", before) is None
 
 
 def _bare_month_ok(match: _Match, text: str, before: str) -> bool:
@@ -195,6 +204,8 @@ def _year_ok(match: _Match, doc: Doc, text: str, before: str) -> bool:
         return False
     if before in _DATE_CONTEXT or before.endswith(("'s", "’s")):
         return True
+    if after[:1].isupper():
+        return False  # a name: the Russell 2000 Index
     span = doc.char_span(match.start, match.end, alignment_mode="expand")
     return span is not None and any(token.ent_type_ in ("DATE", "TIME", "EVENT") for token in span)
 
@@ -205,6 +216,8 @@ def _season_ok(match: _Match, text: str, before: str) -> bool:
         if not (matched.startswith("the ") or before in ("in", "this", "last", "next", "early", "late")):
             return False
         return not re.match(r"\s+of\b", text[match.end : match.end + 4])  # the fall of Saigon
+    if match.groups["season"][0].isupper() and before and not before.endswith("."):
+        return True  # their Autumn meetings
     return matched.startswith("the ") or bool(match.groups.get("mod")) or before in _SEASON_CONTEXT
 
 
@@ -212,13 +225,16 @@ def _duration_ok(match: _Match, text: str, lexicon: TimexLexicon) -> bool:
     after = text[match.end : match.end + 5].lower()
     if re.match(r"[\s-]+old\b", after):
         return False  # an age: '51 years old'
-    unit = match.groups.get("unit")
+    unit = normalize_phrase(match.groups.get("unit") or "")
     number = normalize_phrase(match.groups.get("num") or "")
-    return not (unit and normalize_phrase(unit).startswith("second") and number in ("a", "an", "single"))
+    # not 'a second time', 'a quarter of the dealers'
+    return not (unit.startswith(("second", "quarter")) and number in ("a", "an", "single"))
 
 
 def _reference_ok(match: _Match, doc: Doc, text: str, before: str) -> bool:
     word = normalize_phrase(match.groups["word"])
+    if text[match.end : match.end + 1] == "-":
+        return False  # the now-cancelled deal, the soon-to-open terminal
     if word in ("now", "soon") and (before == "as" or _word_after(text, match.end).lower() == "that"):
         return False
     if word in ("current", "recent", "later", "long-term", "short-term", "near-term"):
@@ -241,6 +257,7 @@ class _Resolver:
         self.anchor = published
         self.reference: str | None = None
         self.reference_day: dt.date | None = None
+        self.last_day: dt.date | None = None
 
     def resolve_all(self, matches: list[_Match]) -> tuple[TimeExpression, ...]:
         if self.anchor is None:
@@ -276,7 +293,9 @@ class _Resolver:
         if match.pattern.kind in _TENSED:
             span = self._span(match)
             direction = tense_direction(span.root) if span is not None else UNKNOWN
-        context = Context(self.anchor, self.reference, self.reference_day, direction, sentence_day)
+        context = Context(
+            self.anchor, self.reference, self.reference_day, direction, sentence_day, last_day=self.last_day
+        )
         resolved = resolve(match.pattern.kind, match.groups, self.lexicon, context)
         if resolved is None:
             return None
@@ -292,6 +311,8 @@ class _Resolver:
         day = reference_day(resolved.value)
         if day is not None:
             self.reference, self.reference_day = resolved.value, day
+            if value_precision(resolved.value) in ("day", "time"):
+                self.last_day = day
 
     def _span(self, match: _Match) -> Span | None:
         return self.doc.char_span(match.start, match.end, alignment_mode="expand")

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .lexicon import TimexLexicon, normalize_phrase
-from .values import value_precision, value_range
+from .values import value_range
 
 __all__ = ["Context", "Resolved", "resolve", "day_value"]
 
@@ -45,6 +45,7 @@ class Context:
     reference_day: dt.date | None = None
     direction: int = UNKNOWN
     sentence_day: dt.date | None = None
+    last_day: dt.date | None = None  # the last day (not month or year) the text named
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,13 +113,13 @@ def _number(text: str | None, lexicon: TimexLexicon) -> float | str | None:
     value = lexicon.value("number", text)
     if value is not None:
         return value if value == "X" else float(value)
-    total = 0.0
-    for part in re.split(r"[\s-]+", text):
-        part_value = lexicon.value("number", part)
-        if part_value is None or part_value == "X":
-            return None
-        total += float(part_value)
-    return total
+    parts = [lexicon.value("number", part) for part in re.split(r"[\s-]+", text)]
+    if len(parts) != 2 or None in parts or "X" in parts:
+        return None
+    tens, units = float(parts[0] or 0), float(parts[1] or 0)
+    if tens >= 20 and tens % 10 == 0 and 1 <= units <= 9:
+        return tens + units  # twenty-five
+    return units if tens == 1 and parts[0] == "1" and text.startswith(("a ", "an ")) else None
 
 
 def _format_number(number: float) -> str:
@@ -134,7 +135,7 @@ def _duration(number: float | str, unit: str) -> str:
     if number == "X":
         return f"P{clock}X{'DE' if factor == 10 and letter == 'Y' else letter}"
     amount = float(number) * factor
-    if amount != int(amount):  # half a year is six months, half an hour thirty minutes
+    if amount < 1:  # half a year is six months, half an hour thirty minutes
         smaller = {"Y": ("M", 12, ""), "H": ("M", 60, "T"), "D": ("H", 24, "T"), "M": ("D", 30, "")}.get(
             letter
         )
@@ -199,6 +200,10 @@ def _month(groups, lexicon, context) -> Resolved | None:
 
 
 def _year(groups, lexicon, context) -> Resolved | None:
+    if groups.get("short_year"):  # since '82: the latest such year not after the anchor
+        now = context.anchor.year if context.anchor else 2000
+        year = now // 100 * 100 + int(groups["short_year"])
+        return Resolved("DATE", f"{year - 100 if year > now else year:04d}", False)
     year = int(groups["year"])
     return Resolved("DATE", f"{year:04d}", False)
 
@@ -521,14 +526,21 @@ def _anaphor(groups, lexicon, context) -> Resolved | None:
     reference, day = context.reference, context.reference_day or context.anchor
     if unit in ("time", "period"):
         return Resolved("DATE", reference, True) if reference else None
-    if day is None:
+    if unit in ("day", *_POD):
+        day = context.last_day or context.anchor  # 'that day': the last day named, not a month
+    return None if day is None else _unit_value(unit, day, 0)
+
+
+def _year_before(groups, lexicon, context) -> Resolved | None:
+    """The same period last year: the reference value, a year back."""
+    reference = context.reference
+    if reference is None or not re.match(r"\d{4}", reference):
         return None
-    precision = value_precision(reference) if reference else "day"
-    if unit in ("day", *_POD) and precision not in ("day", "time"):
-        day = context.anchor
-        if day is None:
-            return None
-    return _unit_value(unit, day, 0)
+    year = int(reference[:4]) - 1
+    if reference[4:].startswith("-W"):
+        return None  # week numbers do not carry over to another year
+    value = f"{year:04d}{reference[4:]}"
+    return Resolved("DATE", value, True) if value_range(value) else None
 
 
 def _boundary(groups, lexicon, context) -> Resolved | None:
@@ -560,6 +572,7 @@ _HANDLERS = {
     "reference": _reference,
     "frequency": _frequency,
     "every": _every,
+    "year_before": _year_before,
     "anaphor": _anaphor,
     "boundary": _boundary,
 }

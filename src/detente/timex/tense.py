@@ -23,6 +23,8 @@ _FUTURE_HEADS = frozenset(
     }
 )  # fmt: skip
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
+#: a participle in these positions is an adjective ('remain closed', 'the planned visit'), not a clause
+_ADJECTIVAL = frozenset({"acomp", "amod", "oprd"})
 _NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 #: prepositions after which a time expression bounds a period instead of dating the clause
 BOUNDING = frozenset({"since", "until", "till", "til", "through", "before", "after", "from", "between"})
@@ -32,7 +34,7 @@ def governing_verb(token: Token, *, limit: int = 12) -> Token | None:
     """The verb whose clause ``token`` belongs to (``token`` itself when it is one), or None."""
     current = token
     for _ in range(limit):
-        if current.pos_ in _CLAUSE_POS:
+        if current.pos_ in _CLAUSE_POS and not (current.tag_ == "VBN" and current.dep_ in _ADJECTIVAL):
             return current
         if current.head is current:
             return None
@@ -53,9 +55,30 @@ def governing_preposition(token: Token, *, limit: int = 12) -> Token | None:
 
 
 def tense_direction(token: Token) -> int:
-    """PAST, FUTURE or UNKNOWN for the clause governing ``token``."""
+    """PAST, FUTURE or UNKNOWN for the clause governing ``token``.
+
+    A bound set by 'until' on a state that lasts up to now ('has kept markets closed until Friday') or on
+    an unknown tense lies ahead.
+    """
     verb = governing_verb(token)
-    return UNKNOWN if verb is None else clause_direction(verb)
+    direction = UNKNOWN if verb is None else clause_direction(verb)
+    preposition = governing_preposition(token)
+    if preposition is not None and preposition.lower_ in ("until", "till", "til") and direction != FUTURE:
+        perfect = verb is not None and any(c.lower_ in ("has", "have") for c in verb.children)
+        if direction == UNKNOWN or perfect or _governed_by_perfect(verb):
+            return FUTURE
+    return direction
+
+
+def _governed_by_perfect(verb: Token | None) -> bool:
+    """The verb is the complement of a present perfect ('has continued to hold')."""
+    for _ in range(3):
+        if verb is None or verb.head is verb:
+            return False
+        verb = verb.head
+        if any(child.lower_ in ("has", "have") and child.dep_ == "aux" for child in verb.children):
+            return True
+    return False
 
 
 def clause_direction(verb: Token, depth: int = 0) -> int:
@@ -73,10 +96,10 @@ def clause_direction(verb: Token, depth: int = 0) -> int:
         if depth < 3 and head.pos_ in _CLAUSE_POS:
             return clause_direction(head, depth + 1)
         return UNKNOWN
+    if verb.lemma_ in _FUTURE_HEADS and verb.tag_ == "VBN":
+        return FUTURE  # is expected, has been scheduled, set, due
     if verb.tag_ == "VBD" or words & _PAST_AUX:
         return PAST
-    if verb.lemma_ in _FUTURE_HEADS and verb.tag_ == "VBN":
-        return FUTURE  # is expected, scheduled, set, due
     if verb.tag_ == "VBN" and not auxiliaries:
         return PAST  # headlines: 'talks postponed'
     if verb.tag_ == "VBG" and words & _PROGRESSIVE_AUX:

@@ -1,0 +1,311 @@
+"""Score detente's temporal expressions against the MEANTIME corpus (TempEval-3 style).
+
+MEANTIME (NewsReader, English Wikinews) ships one XML file per article under
+``intra-doc_annotation/corpus_<topic>/``: the tokens (``<token t_id sentence number>``, space-separated) and
+the ``TIMEX3`` markables with their ``token_anchor`` children, ``type`` and ``value``. For each document:
+
+* the text is rebuilt from the tokens (title, dateline and body as three paragraphs; no space before closing
+  punctuation; Penn Treebank quotes as curly ones), keeping every token's offsets;
+* the document creation time (the TIMEX3 with ``functionInDocument="CREATION_TIME"``, written
+  ``DD-MM-YYYY`` in one file) is the article's publication date and is not scored, nor is any prediction
+  overlapping its words; a document without one is coded without a publication date (its dateline then
+  anchors the relative expressions);
+* only the annotated opening is scored: sentences 0 to 5, or further where annotations go further.
+
+Scores, micro-averaged per corpus and overall:
+
+* **span** (relaxed): a gold expression is found when a predicted one overlaps it; a prediction is right when
+  it overlaps a gold one.
+* **value**: the same, and the values are equal (case and spaces ignored).
+* **type accuracy**: the share of found gold expressions with an overlapping prediction of their type.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import DataFileError
+from ..records import Article, CodedArticle, Span, TimeExpression
+from ..settings import Settings
+from .scores import TripleScore
+
+__all__ = ["GoldTime", "MeantimeDocument", "TimexReport", "evaluate_timex", "load_meantime", "score_document"]
+
+#: the last sentence of the annotated opening (title 0, dateline 1, body 2-5)
+SCOPE_LAST_SENTENCE = 5
+_NO_SPACE_BEFORE = re.compile(r"^(?:[,.:;!?)\]}%]|'s|'re|'ve|'ll|'d|'m|n't|’s)$", re.IGNORECASE)
+_NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "#"})
+_QUOTES = {"``": "\u201c", "''": "\u201d"}  # Penn Treebank quotation marks, as the news wrote them
+_DAY_FIRST = re.compile(r"(\d{2})-(\d{2})-(\d{4})")
+
+
+@dataclass(frozen=True, slots=True)
+class GoldTime:
+    start: int
+    end: int
+    type: str
+    value: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class MeantimeDocument:
+    """One MEANTIME article: rebuilt text, paragraphs, gold expressions in scope, DCT and scope end."""
+
+    id: str
+    corpus: str
+    text: str
+    paragraphs: tuple[Span, ...]
+    published: dt.date | None
+    gold: tuple[GoldTime, ...]
+    excluded: tuple[Span, ...]  # the words of the document creation time
+    scope_end: int  # offset where the annotated opening ends
+
+
+@dataclass(slots=True)
+class TimexScores:
+    documents: int = 0
+    span: TripleScore = field(default_factory=TripleScore)
+    value: TripleScore = field(default_factory=TripleScore)
+    typed: int = 0  # found gold expressions with an overlapping prediction of their type
+
+    @property
+    def type_accuracy(self) -> float:
+        return self.typed / self.span.gold_matched if self.span.gold_matched else 0.0
+
+    def to_dict(self) -> dict[str, float | int]:
+        return {
+            "documents": self.documents,
+            "gold": self.span.gold,
+            "predicted": self.span.predicted,
+            "span_precision": round(self.span.precision, 4),
+            "span_recall": round(self.span.recall, 4),
+            "span_f1": round(self.span.f1, 4),
+            "value_precision": round(self.value.precision, 4),
+            "value_recall": round(self.value.recall, 4),
+            "value_f1": round(self.value.f1, 4),
+            "type_accuracy": round(self.type_accuracy, 4),
+        }
+
+
+@dataclass(slots=True)
+class TimexReport:
+    """Scores per corpus and overall, and the gold expressions whose value was not found."""
+
+    corpora: dict[str, TimexScores] = field(default_factory=dict)
+    overall: TimexScores = field(default_factory=TimexScores)
+    failures: int = 0  # documents detente could not code at all
+    misses: list[tuple[str, str, str, str]] = field(default_factory=list)  # doc, gold text, gold value, got
+
+    @property
+    def value_f1(self) -> float:
+        return self.overall.value.f1
+
+    @property
+    def span_f1(self) -> float:
+        return self.overall.span.f1
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "overall": self.overall.to_dict(),
+            "corpora": {name: scores.to_dict() for name, scores in sorted(self.corpora.items())},
+            "failures": self.failures,
+        }
+
+    def format(self, *, show_misses: bool = False) -> str:
+        header = (
+            f"{'corpus':<14}{'docs':>5}{'gold':>6}{'pred':>6}  {'span P':>7}{'R':>7}{'F1':>7}"
+            f"  {'value P':>7}{'R':>7}{'F1':>7}  {'type acc':>8}"
+        )
+        rows = [header, "-" * len(header)]
+        named = [*sorted(self.corpora.items()), ("overall", self.overall)]
+        for name, scores in named:
+            span, value = scores.span, scores.value
+            rows.append(
+                f"{name:<14}{scores.documents:>5}{span.gold:>6}{span.predicted:>6}"
+                f"  {span.precision:>7.3f}{span.recall:>7.3f}{span.f1:>7.3f}"
+                f"  {value.precision:>7.3f}{value.recall:>7.3f}{value.f1:>7.3f}  {scores.type_accuracy:>8.3f}"
+            )
+        if self.failures:
+            rows.append(f"coding failures: {self.failures} (see the error records: detente code)")
+        if show_misses:
+            rows.append("")
+            rows.extend(
+                f"MISS {doc:<10} {text[:40]!r:<44} gold {value:<18} got {got}"
+                for doc, text, value, got in self.misses
+            )
+        return "\n".join(rows)
+
+
+# -- reading -------------------------------------------------------------------------------------------
+def load_meantime(path: Path) -> list[MeantimeDocument]:
+    """Every document of a MEANTIME folder (the corpus root, ``intra-doc_annotation`` or one corpus)."""
+    root = Path(path)
+    files = sorted(root.rglob("*.xml"))
+    intra = [f for f in files if "intra-doc_annotation" in f.parts]
+    files = intra or files
+    if not files:
+        raise DataFileError(f"{path}: no MEANTIME XML files (expected intra-doc_annotation/corpus_*/*.xml)")
+    return [_read_document(file) for file in files]
+
+
+def _read_document(file: Path) -> MeantimeDocument:
+    try:
+        tree = ET.parse(file)
+    except (OSError, ET.ParseError) as exc:
+        raise DataFileError(f"{file}: cannot read MEANTIME XML: {exc}") from exc
+    document = tree.getroot()
+    tokens = [
+        (token.get("t_id", ""), int(token.get("sentence", "0") or 0), token.text or "")
+        for token in document.iter("token")
+    ]
+    text, offsets, paragraphs = _rebuild(tokens)
+    markables = document.find("Markables")
+    timexes = list(markables.iter("TIMEX3")) if markables is not None else []
+    anchored_sentences = [
+        offsets[anchor.get("t_id", "")][2]
+        for element in (markables if markables is not None else [])
+        for anchor in element.findall("token_anchor")
+        if anchor.get("t_id", "") in offsets
+    ]
+    last_sentence = max([SCOPE_LAST_SENTENCE, *anchored_sentences])
+    scope_end = max((end for _, end, sentence in offsets.values() if sentence <= last_sentence), default=0)
+    gold, excluded, published = [], [], None
+    for timex in timexes:
+        ids = [a.get("t_id", "") for a in timex.findall("token_anchor") if a.get("t_id", "") in offsets]
+        span = (min(offsets[i][0] for i in ids), max(offsets[i][1] for i in ids)) if ids else None
+        if timex.get("functionInDocument") == "CREATION_TIME":
+            published = _creation_date(timex.get("value", ""))
+            if span:
+                excluded.append(Span(*span))
+        elif span and span[0] < scope_end:
+            value, kind = timex.get("value", ""), timex.get("type", "")
+            gold.append(GoldTime(span[0], span[1], kind, value, text[span[0] : span[1]]))
+    return MeantimeDocument(
+        id=document.get("doc_id") or file.stem,
+        corpus=file.parent.name.removeprefix("corpus_"),
+        text=text,
+        paragraphs=paragraphs,
+        published=published,
+        gold=tuple(sorted(gold, key=lambda g: g.start)),
+        excluded=tuple(excluded),
+        scope_end=scope_end,
+    )
+
+
+def _rebuild(
+    tokens: list[tuple[str, int, str]],
+) -> tuple[str, dict[str, tuple[int, int, int]], tuple[Span, ...]]:
+    """The text from space-separated tokens: title, dateline and body as paragraphs; token offsets."""
+    parts: list[str] = []
+    offsets: dict[str, tuple[int, int, int]] = {}
+    paragraphs: list[Span] = []
+    length, paragraph_start, previous_sentence, previous = 0, 0, None, ""
+    for t_id, sentence, token in tokens:
+        word = _QUOTES.get(token, token)
+        if previous_sentence is not None and sentence != previous_sentence:
+            if previous_sentence <= 1:  # the title and the dateline are paragraphs of their own
+                paragraphs.append(Span(paragraph_start, length))
+                parts.append("\n\n")
+                length += 2
+                paragraph_start = length
+            else:
+                parts.append(" ")
+                length += 1
+        elif (
+            previous_sentence is not None
+            and not _NO_SPACE_BEFORE.match(word)
+            and previous not in _NO_SPACE_AFTER
+        ):
+            parts.append(" ")
+            length += 1
+        offsets[t_id] = (length, length + len(word), sentence)
+        parts.append(word)
+        length += len(word)
+        previous_sentence, previous = sentence, word
+    paragraphs.append(Span(paragraph_start, length))
+    return "".join(parts), offsets, tuple(paragraphs)
+
+
+def _creation_date(value: str) -> dt.date | None:
+    value = value.strip()
+    if match := _DAY_FIRST.fullmatch(value):
+        value = f"{match[3]}-{match[2]}-{match[1]}"
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+# -- scoring -------------------------------------------------------------------------------------------
+def _overlaps(gold: GoldTime, time: TimeExpression) -> bool:
+    return gold.start < time.end and time.start < gold.end
+
+
+def _same_value(gold: GoldTime, time: TimeExpression) -> bool:
+    return _overlaps(gold, time) and _canonical(gold.value) == _canonical(time.value)
+
+
+def _canonical(value: str) -> str:
+    return re.sub(r"\s+", "", value).upper()
+
+
+def scored_predictions(document: MeantimeDocument, times: Iterable[TimeExpression]) -> list[TimeExpression]:
+    """The predictions that count: in the annotated opening, not on the creation time's words."""
+    return [
+        time
+        for time in times
+        if time.start < document.scope_end
+        and not any(time.start < span.end and span.start < time.end for span in document.excluded)
+    ]
+
+
+def score_document(document: MeantimeDocument, times: Iterable[TimeExpression], scores: TimexScores) -> None:
+    """Add one document's counts to ``scores``."""
+    predicted = scored_predictions(document, times)
+    scores.documents += 1
+    scores.span.add(document.gold, predicted, _overlaps)
+    scores.value.add(document.gold, predicted, _same_value)
+    scores.typed += sum(
+        1 for gold in document.gold if any(_overlaps(gold, t) and t.type == gold.type for t in predicted)
+    )
+
+
+def score(documents: Iterable[MeantimeDocument], coded: Iterable[CodedArticle]) -> TimexReport:
+    report = TimexReport()
+    for document, result in zip(documents, coded, strict=True):
+        if result.error is not None:
+            report.failures += 1
+        times = result.times
+        for scores in (report.corpora.setdefault(document.corpus, TimexScores()), report.overall):
+            score_document(document, times, scores)
+        predicted = scored_predictions(document, times)
+        for gold in document.gold:
+            if not any(_same_value(gold, t) for t in predicted):
+                got = ",".join(t.value for t in predicted if _overlaps(gold, t)) or "-"
+                report.misses.append((document.id, gold.text, gold.value, got))
+    return report
+
+
+def evaluate_timex(path: Path, *, settings: Settings | None = None) -> TimexReport:
+    """Code every MEANTIME document with the real pipeline and score its temporal expressions."""
+    from ..pipeline import get_coder
+
+    documents = load_meantime(path)
+    articles = [
+        Article(
+            id=document.id,
+            text=document.text,
+            published=document.published,
+            paragraphs=document.paragraphs,
+            headings=document.paragraphs[:1],
+            origin=f"{document.corpus}/{document.id}",
+        )
+        for document in documents
+    ]
+    return score(documents, get_coder(settings).code(articles))
