@@ -17,22 +17,32 @@ SEED = REPO / ".." / "shared" / "corpus" / "000_6f473dc2bc7afc00.txt"
 PUBLISHED = dt.date(2023, 6, 14)
 SEED_TITLE = "Blinken will travel to China"
 
-#: An English article with markup and SQL metacharacters: it must be stored verbatim and never run.
+#: An English article with markup and SQL metacharacters (in its title and its event's evidence sentence):
+#: it must be stored verbatim, shown as text and never run.
 HOSTILE_TEXT = (
     "Russia warns Ukraine <script>alert(1)</script>\n\n"
-    "The Russian Foreign Minister said on Monday that Russia would respond to any attack by Ukraine. "
-    '"Robert\'); DROP TABLE events;--" <img src=x onerror=alert(2)> was written on a sign in Moscow.'
+    "The Russian Foreign Minister <img src=x onerror=alert(2)> accused Ukraine of shelling the nuclear plant "
+    'on Monday. "Robert\'); DROP TABLE events;--" was written on a sign in Moscow.'
 )
+#: A USA-CHN event in another month than the seed's (published 2024-01-10), so a chart has two periods.
+CALL_TEXT = (
+    "US and China leaders talk by phone\n\n"
+    "US President Joe Biden spoke with Chinese President Xi Jinping by telephone on Tuesday, and the two "
+    "leaders agreed to keep talking about trade."
+)
+CALL_PUBLISHED = dt.date(2024, 1, 10)
 
 
-def build_example_store(path: Path, *, extra_texts: tuple[str, ...] = ()) -> Path:
-    """Code the examples, the seed (when ../shared is present) and ``extra_texts`` into an SQLite file."""
+def build_example_store(path: Path, *, extra: tuple[tuple[str, dt.date], ...] = ()) -> Path:
+    """Code the examples, the seed (when ../shared is present) and ``extra`` (text, publication date) pairs
+    into an SQLite file."""
     paths = [str(EXAMPLES)] + ([str(SEED)] if SEED.exists() else [])
     items = list(read_inputs(paths, published=PUBLISHED))
     coder = get_coder()
     with open_store(path) as store:
         summary = store.write_batch(coder.code(items))
-        for text in extra_texts:
-            store.write_batch([coder.code_text(text, published=PUBLISHED)])
+        for text, published in extra:
+            written = store.write_batch([coder.code_text(text, published=published)])
+            assert written.articles_written == 1, written
     assert not summary.failed and not summary.rejected, summary
     return path

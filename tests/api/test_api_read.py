@@ -249,3 +249,15 @@ def test_dyad_series_filters(client):
     later = client.get("/api/dyads/USA/CHN/series", params={"interval": "month", "date_from": "2030-01-01"})
     assert later.json()["items"] == []
     assert_error(client.get("/api/dyads/USA/CHN/series", params={"interval": "fortnight"}), 422, "invalid")
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared is not present")
+def test_seed_events_fall_in_the_issues_months(client):
+    """The issue's acceptance: M11 in 2018-10, M6/M7 in 2022-11, M8/M12 in 2023-02, M9 in 2023-05, the rest
+    in 2023-06 (the week of publication)."""
+    seed = [event for event in _dyad_events(client) if (event["article_title"] or "").startswith(SEED_TITLE)]
+    months = Counter(event["day"][:7] for event in seed)
+    assert set(months) == {"2018-10", "2022-11", "2023-02", "2023-05", "2023-06"}
+    assert months["2023-06"] >= 5
+    series = client.get("/api/dyads/USA/CHN/series", params={"interval": "month"}).json()["items"]
+    assert {period["period"] for period in series} >= set(months)
