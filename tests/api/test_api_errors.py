@@ -3,12 +3,15 @@ validation and the store's), an unreachable store; and the security headers on e
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from detente.api import create_app
 from detente.settings import Settings
+from detente.store import EventStore, WriteSummary, open_store
 
-from .conftest import TestClient, assert_error
+from .conftest import TOKEN, TestClient, assert_error, auth
 
 pytestmark = pytest.mark.slow
 
@@ -94,3 +97,28 @@ def test_security_headers_on_every_response(client, path):
     assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
     assert headers["x-content-type-options"] == "nosniff"
     assert headers["x-frame-options"] == "DENY"
+
+
+def test_an_unexpected_failure_is_500_without_internals(tmp_path):
+    def broken_store() -> object:  # a "store" that can only be closed
+        return SimpleNamespace(close=lambda: None)
+
+    app = create_app(Settings(db=str(tmp_path / "unused.db")), store=broken_store)
+    with TestClient(app, raise_server_exceptions=False) as broken:
+        error = assert_error(broken.get("/api/health"), 500, "internal")
+        assert "count_articles" not in error["message"] and "Traceback" not in error["message"]
+
+
+def test_a_store_that_cannot_write_is_503(tmp_path):
+    def failing_store() -> EventStore:
+        store = open_store(tmp_path / "events.db")
+        store.write_batch = lambda coded: WriteSummary(failed=[("x", "disk full")])  # type: ignore[method-assign]
+        return store
+
+    settings = Settings(db=str(tmp_path / "events.db"), api_token=TOKEN)
+    with TestClient(create_app(settings, store=failing_store)) as failing:
+        response = failing.post(
+            "/api/articles", json={"text": "Russia accused Ukraine of shelling."}, headers=auth()
+        )
+        error = assert_error(response, 503, "unavailable")
+        assert error["detail"][0]["status"] == "failed"

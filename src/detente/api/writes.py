@@ -37,21 +37,21 @@ class ArticleIn(BaseModel):
     source: str | None = None
 
 
-def parse_items(body: bytes, *, max_batch: int) -> tuple[list[Any], bool]:
-    """The JSON body as a list of raw items and whether it was a single object (400/422 if unusable)."""
+def parse_items(body: bytes, *, max_batch: int) -> list[Any]:
+    """The JSON body (one object or a list of them) as a list of raw items; 400/422 when unusable."""
     try:
         data = json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ApiError(400, f"the body is not valid JSON: {exc}") from None
     if isinstance(data, dict):
-        return [data], True
+        return [data]
     if not isinstance(data, list):
         raise ApiError(422, "the body must be one article object or a list of them")
     if not data:
         raise ApiError(422, "the list of articles is empty")
     if len(data) > max_batch:
         raise ApiError(422, f"at most {max_batch} articles per request, got {len(data)}", code="too_many")
-    return data, False
+    return data
 
 
 def prepare_item(index: int, item: Any, settings: Settings) -> Article | Rejection:

@@ -79,17 +79,20 @@ async def post_articles(
 ) -> dict[str, Any]:
     """Each item is coded and stored on its own; a bad item gets its rejection code and the rest are stored.
 
-    Answers 422 (with every item's rejection in ``detail``) when no item could be stored.
+    Answers 422 (with every item's rejection in ``detail``) when every item was rejected, 503 when the store
+    failed to write any of them.
     """
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type != "application/json":
         raise ApiError(415, "send the articles as JSON (Content-Type: application/json)")
-    items, _single = parse_items(await request.body(), max_batch=settings.api_max_batch)
+    items = parse_items(await request.body(), max_batch=settings.api_max_batch)
     prepared = [prepare_item(index, item, settings) for index, item in enumerate(items)]
     coder = await run_in_threadpool(request.app.state.load_coder)
     coded = await run_in_threadpool(code_items, coder, request.app.state.coder_lock, prepared)
     results = await gateway.call(store_items, coded)
-    if all(result["status"] in ("rejected", "failed") for result in results):
+    if any(r["status"] == "failed" for r in results) and all(r["status"] != "stored" for r in results):
+        raise ApiError(503, "the store could not write the articles", detail=results)
+    if all(result["status"] == "rejected" for result in results):
         raise ApiError(422, "no article could be stored", detail=results)
     counts = {
         status: sum(r["status"] == status for r in results) for status in ("stored", "unchanged", "rejected")

@@ -12,7 +12,33 @@
     return "";
   }
 
-  function parameterTable(parameters) {
+  /** Text with `code` and ``code`` spans as <code> elements. */
+  function richText(text) {
+    return String(text || "")
+      .split(/``?([^`]+)``?/)
+      .map((part, i) => (i % 2 ? d.el("code", {}, part) : part));
+  }
+
+  function bodyFields(op) {
+    const content = ((op.requestBody || {}).content || {})["application/json"];
+    const options = content && content.schema ? content.schema.anyOf || [content.schema] : [];
+    const object = options.find((schema) => schema.properties);
+    if (!object) return null;
+    const required = new Set(object.required || []);
+    const rows = Object.entries(object.properties).map(([name, schema]) =>
+      d.el(
+        "tr",
+        {},
+        d.el("td", {}, d.el("code", {}, name), required.has(name) ? " *" : ""),
+        d.el("td", {}, "body"),
+        d.el("td", {}, schemaType(schema)),
+        d.el("td", {}, schema.description || "")
+      )
+    );
+    return rows;
+  }
+
+  function parameterTable(parameters, extraRows) {
     const head = d.el("thead", {}, d.el("tr", {}, ["Name", "In", "Type", "Description"].map((h) => d.el("th", { scope: "col" }, h))));
     const rows = parameters.map((p) =>
       d.el(
@@ -24,14 +50,15 @@
         d.el("td", {}, p.description || (p.schema && p.schema.description) || "")
       )
     );
-    return d.el("table", { class: "params" }, head, d.el("tbody", {}, rows));
+    return d.el("table", { class: "params" }, head, d.el("tbody", {}, rows, extraRows || []));
   }
 
   function operation(path, method, op) {
     const title = d.el("h2", {}, d.el("span", { class: "method" }, method.toUpperCase()), " ", d.el("code", {}, path));
     const parts = [title, d.el("p", {}, op.summary || "")];
-    if (op.description) parts.push(d.el("p", { class: "muted pre" }, op.description));
-    if (op.parameters && op.parameters.length) parts.push(parameterTable(op.parameters));
+    if (op.description) parts.push(d.el("p", { class: "muted pre" }, richText(op.description)));
+    const body = bodyFields(op);
+    if ((op.parameters && op.parameters.length) || body) parts.push(parameterTable(op.parameters || [], body));
     if (method === "get" && !path.includes("{")) parts.push(d.el("p", {}, d.el("a", { href: path }, "Open " + path)));
     return d.el("section", { class: "panel" }, parts);
   }
@@ -41,7 +68,7 @@
     try {
       const spec = await d.getJSON("/openapi.json");
       const node = d.clear(document.getElementById("docs"));
-      node.appendChild(d.el("p", { class: "pre" }, spec.info.description || ""));
+      node.appendChild(d.el("p", { class: "pre" }, richText(spec.info.description)));
       for (const [path, methods] of Object.entries(spec.paths)) {
         for (const [method, op] of Object.entries(methods)) node.appendChild(operation(path, method, op));
       }
