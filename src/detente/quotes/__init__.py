@@ -44,7 +44,7 @@ _MIN_WORDS = 3
 
 def extract_quotes(doc: Doc, actors: ArticleActors, article: Article) -> tuple[Quote, ...]:
     """The article's quotes in text order; none from headlines or sub-headings."""
-    text = doc.text
+    text = article.text  # the Doc was made from it (doc.text would rebuild it token by token)
     if not any(mark in text for mark in "\"“”„«»'‘’") and not _may_report(doc, actors):
         return ()
     finder = SpeakerFinder(actors, _cue_words(actors.resolver.speech_verbs))
@@ -98,7 +98,7 @@ def _marked_quotes(
     kept: list[tuple[QuotedTokens, Attribution]] = []
     attributions: dict[int, Attribution] = {}
     for quote in quoted:
-        if names_rather_than_quotes(quote, finder.cues):
+        if names_rather_than_quotes(quote, finder.cues, text):
             continue
         found = attribute(quote, finder, quoted)
         host = host_of(quote, quoted) if found.kind == "mixed" else None

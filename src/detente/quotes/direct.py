@@ -77,9 +77,9 @@ def _token_at(doc: Doc, offset: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-def names_rather_than_quotes(quote: QuotedTokens, cues: CueWords) -> bool:
-    """'so-called "..."', 'the book "..."', 'known as "..."': a name or a title, not a quotation."""
-    text = quote.span.doc.text
+def names_rather_than_quotes(quote: QuotedTokens, cues: CueWords, text: str) -> bool:
+    """'so-called "..."', 'the book "..."', 'known as "..."': a name or a title, not a quotation
+    (``text`` is the Doc's text)."""
     open_at = quote.quoted.open_at
     before = text[max(0, open_at - 40) : open_at].lower().split()[-2:]
     return any(word.strip(_EDGE_PUNCT) in cues.naming for word in before)
@@ -301,7 +301,10 @@ def _set_off(quote: QuotedTokens, cue: Token | None) -> bool:
     if quote.open is None:
         return True
     doc = quote.span.doc
-    previous = next((t for t in reversed(doc[: quote.open.i]) if not t.is_space), None)
+    index = quote.open.i - 1
+    while index >= 0 and doc[index].is_space:
+        index -= 1
+    previous = doc[index] if index >= 0 else None
     if previous is None or previous.sent.start != quote.open.sent.start or previous.i < quote.open.sent.start:
         return True
     if quote.open.is_sent_start or quote.open.i == quote.open.sent.start:
