@@ -37,6 +37,7 @@ def test_it_holds_countries_cities_and_our_places(gazetteer):
         ("Crimea", "Crimea", "UKR"),
         ("Donbass", "Donbas", "UKR"),
         ("New York", "New York City", "USA"),  # the city; the state is "New York State"
+        ("New Delhi", "New Delhi", "IND"),  # not Delhi, one of whose alternate names it is
     ],
 )
 def test_names_and_aliases(gazetteer, name, expected, country):

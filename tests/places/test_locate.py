@@ -158,6 +158,12 @@ CASES = [
         "'there' is the place named before",
     ),
     (
+        "Turkish Foreign Minister Hakan Fidan discussed the war in Ukraine with his Greek counterpart.",
+        ("TUR", "04", None),
+        None,
+        "the place of a topic ('the war in Ukraine') is not where the talks were",
+    ),
+    (
         "The Chinese Foreign Minister criticized Japan on Tuesday.",
         ("CHN", "11", "JPN"),
         None,

@@ -18,7 +18,8 @@ order of magnitude of the number of names GeoNames knows it by in all languages,
 outranks Vienna, Virginia; a fixed amount for countries and for the seas, regions and territories of our
 table), plus bonuses for a capital, for lying in the country of the event's actors (more when they all
 come from that one country) and for lying in one of the article's countries, minus a malus when the name
-is only an alternate name of the place. A qualifier in the text ("Paris, Texas") restricts the choice first.
+is only an alternate name of the place. A qualifier in the text ("Paris, Texas") restricts the choice first,
+and a place's own name beats another's alternate name in the same country ("New Delhi" is not Delhi).
 """
 
 from __future__ import annotations
@@ -178,6 +179,11 @@ class Gazetteer:
         if within:
             inside = [(entry, primary) for entry, primary in candidates if _lies_in(entry, within)]
             candidates = inside or candidates
+        # a place's own name beats another place's alternate name in the same country ("New Delhi", not Delhi)
+        named_in = {entry.country for entry, primary in candidates if primary}
+        candidates = [
+            (entry, primary) for entry, primary in candidates if primary or entry.country not in named_in
+        ]
         scored = [
             (_score(entry, primary, event_countries, article_countries), index, entry)
             for index, (entry, primary) in enumerate(candidates)

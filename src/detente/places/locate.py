@@ -82,7 +82,7 @@ _MOTION_LEMMAS = {
 }
 _VISIT_CODES = {"042", "043", "044"}
 # events done to something where it is (protests, force, seizures, attacks): their object's place is theirs
-_MATERIAL_ROOTS = {"04", "14", "15", "17", "18", "19", "20"}
+_MATERIAL_ROOTS = {"14", "15", "17", "18", "19", "20"}
 _OBJECT_PLACE_ROOTS = {"17", "18", "19", "20"}
 # "on" says where before these nouns ("on the border", "on the sidelines of the summit in ...")
 _ON_NOUNS = {"sideline", "sidelines", "margin", "margins", "border", "frontier", "front", "frontline", "soil"}
