@@ -26,6 +26,10 @@ def test_pages_are_served(client, path):
     assert '<script src="/static/common.js"' in response.text
 
 
+def test_pages_answer_head(client):
+    assert client.head("/dyads/USA/CHN").status_code == 200
+
+
 def test_page_routes_check_their_codes(client):
     assert client.get("/dyads/USA/<b>").status_code == 422
 

@@ -37,26 +37,26 @@ def _page(name: str) -> FileResponse:
     )
 
 
-@router.get("/")
+@router.api_route("/", methods=["GET", "HEAD"])
 async def overview_page() -> FileResponse:
     return _page("overview")
 
 
-@router.get("/dyads/{a}/{b}")
+@router.api_route("/dyads/{a}/{b}", methods=["GET", "HEAD"])
 async def dyad_page(a: _Code, b: _Code) -> FileResponse:
     return _page("dyad")
 
 
-@router.get("/events/{event_id}")
+@router.api_route("/events/{event_id}", methods=["GET", "HEAD"])
 async def event_page(event_id: Annotated[str, PathParam(max_length=200)]) -> FileResponse:
     return _page("event")
 
 
-@router.get("/map")
+@router.api_route("/map", methods=["GET", "HEAD"])
 async def map_page() -> FileResponse:
     return _page("map")
 
 
-@router.get("/docs")
+@router.api_route("/docs", methods=["GET", "HEAD"])
 async def docs_page() -> FileResponse:
     return _page("docs")
