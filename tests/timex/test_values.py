@@ -40,8 +40,19 @@ def test_value_ranges(value, first, last, precision):
 
 @pytest.mark.parametrize(
     "value",
-    ["P3Y", "XXXX-WXX-3", "PAST_REF", "PRESENT_REF", "XXXX-06", "2023-02-30", "2023-W60", "2023-H3", "", None,
-     "soon"],
+    [
+        "P3Y",
+        "XXXX-WXX-3",
+        "PAST_REF",
+        "PRESENT_REF",
+        "XXXX-06",
+        "2023-02-30",
+        "2023-W60",
+        "2023-H3",
+        "",
+        None,
+        "soon",
+    ],
 )
 def test_values_without_a_fixed_range(value):
     assert value_range(value) is None

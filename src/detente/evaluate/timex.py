@@ -38,8 +38,8 @@ __all__ = ["GoldTime", "MeantimeDocument", "TimexReport", "evaluate_timex", "loa
 
 #: the last sentence of the annotated opening (title 0, dateline 1, body 2-5)
 SCOPE_LAST_SENTENCE = 5
-_NO_SPACE_BEFORE = re.compile(r"^(?:[,.:;!?)\]}%]|'s|'re|'ve|'ll|'d|'m|n't|’s)$", re.IGNORECASE)
-_NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "#"})
+_NO_SPACE_BEFORE = re.compile(r"^(?:[,.:;!?)\]}%\u201d]|'s|'re|'ve|'ll|'d|'m|n't|’s)$", re.IGNORECASE)
+_NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "#", "\u201c"})
 _QUOTES = {"``": "\u201c", "''": "\u201d"}  # Penn Treebank quotation marks, as the news wrote them
 _DAY_FIRST = re.compile(r"(\d{2})-(\d{2})-(\d{4})")
 

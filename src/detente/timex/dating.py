@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Article, Event, Evidence, TimeExpression
 from .resolve import FUTURE, PAST
-from .tense import BOUNDING, clause_direction, governing_preposition, governing_verb
+from .tense import BOUNDING, clause_direction, governing_verb
 from .values import value_range
 
 __all__ = ["date_events"]
@@ -81,9 +81,8 @@ class _Dater:
         span = self.doc.char_span(time.start, time.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return
-        preposition = governing_preposition(span.root)
-        if preposition is not None and preposition.lower_ in BOUNDING:
-            return  # since 2018, until Friday
+        if _bounded(span.root):
+            return  # since 2018, until Friday, since the war began in 2014
         if self.has_sents and not self._in_heading(span):
             self.by_sentence.setdefault(span.sent.start, []).append(time)
         current = span.root
@@ -185,6 +184,21 @@ class _Dater:
                 return None
             verb = governing_verb(verb.head)
         return None
+
+
+def _bounded(token: Token) -> bool:
+    """The expression bounds a period: a 'since', 'until' ... on the way up to its clause's verb, or
+    introducing that clause."""
+    current = token
+    for _ in range(12):
+        if current.lower_ in BOUNDING and current.dep_ in ("prep", "mark"):
+            return True
+        if current.pos_ in ("VERB", "AUX") or current.head is current:
+            break
+        current = current.head
+    return current.pos_ in ("VERB", "AUX") and any(
+        child.dep_ == "mark" and child.lower_ in BOUNDING for child in current.children
+    )
 
 
 def _nearest(times: list[TimeExpression], trigger: Token) -> TimeExpression:

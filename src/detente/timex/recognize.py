@@ -26,7 +26,8 @@ from .values import value_precision
 __all__ = ["find_times"]
 
 #: kinds whose value depends on the tense of their clause
-_TENSED = frozenset({"date", "month", "weekday", "weekend", "season", "quarter"})
+_TENSED = frozenset({"date", "month", "weekday", "weekend", "season", "quarter", "time"})
+_DETERMINERS = frozenset({"DT", "PRP$", "POS", "JJ"})
 #: words before a bare year or month that make it a date ('in 2018', 'since May')
 _DATE_CONTEXT = frozenset(
     {
@@ -202,12 +203,19 @@ def _year_ok(match: _Match, doc: Doc, text: str, before: str) -> bool:
     after = _word_after(text, match.end)
     if after.startswith("%"):
         return False
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    if span is None:
+        return False
+    follower = doc[span.end] if span.end < len(doc) else None
+    leader = doc[span.start - 1] if span.start > 0 else None
+    counted = follower is not None and follower.tag_ == "NNS"
+    if counted and (leader is None or leader.tag_ not in _DETERMINERS):
+        return False  # a count: sold 2008 cars, rose to 2000 points (but: the 2008 elections)
     if before in _DATE_CONTEXT or before.endswith(("'s", "’s")):
         return True
     if after[:1].isupper():
         return False  # a name: the Russell 2000 Index
-    span = doc.char_span(match.start, match.end, alignment_mode="expand")
-    return span is not None and any(token.ent_type_ in ("DATE", "TIME", "EVENT") for token in span)
+    return any(token.ent_type_ in ("DATE", "TIME", "EVENT") for token in span)
 
 
 def _season_ok(match: _Match, text: str, before: str) -> bool:
