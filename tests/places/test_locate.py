@@ -164,6 +164,30 @@ CASES = [
         "the place of a topic ('the war in Ukraine') is not where the talks were",
     ),
     (
+        "Gambian President Dawda Jawara will visit Mauritania and Senegal next week.",
+        ("GMB", "04", "SEN"),
+        ("Senegal", "SEN", "country"),
+        "of two visited countries, the visit to Senegal is in Senegal",
+    ),
+    (
+        "Israeli soldiers arrested dozens of Palestinians in a West Bank refugee camp.",
+        ("ISR", "17", None),
+        ("West Bank", "PSE", "territory"),
+        "a place that modifies the noun of a locative phrase",
+    ),
+    (
+        "The British government outlawed the largest loyalist paramilitary group in Northern Ireland.",
+        ("GBR", "17", None),
+        ("Northern Ireland", "GBR", "admin1"),
+        "a part of a country is not the country its name ends with",
+    ),
+    (
+        "Russia closed its southern borders with Iran and Turkey.",
+        ("RUS", "19", None),
+        None,
+        "the target of a border closure is not where it happened",
+    ),
+    (
         "The Chinese Foreign Minister criticized Japan on Tuesday.",
         ("CHN", "11", "JPN"),
         None,

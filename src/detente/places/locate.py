@@ -11,11 +11,13 @@ evidence offsets, and the place is looked for, in order:
    protests, force and attacks also the phrases on the verb's object ("seized a tanker in the Strait of
    Hormuz", "launched strikes on Kharkiv"). The phrase's noun is the place ("in the South China Sea"), or
    leads to it ("at the G20 summit in Indonesia", "off the coast of Yemen", "in the capital, Kyiv", "in
-   the Ukrainian capital");
+   the Ukrainian capital", "in a West Bank refugee camp"); of coordinated places ("visited Mali and
+   Niger"), the one in the target's country;
 2. the direct object of a visit, a seizure or an attack that names a place ("visited Beijing", "shelled
    Kharkiv");
-3. the target actor of a visit or an attack when its words name a place ("is going to China"; capitals
-   double as actors, so "Beijing" is read as the city);
+3. the target actor of a visit when its words name a place, in the same sentence ("the first visit by a US
+   secretary of state to China since ... Pompeo traveled"; capitals double as actors, so "Beijing" is read
+   as the city);
 4. a meeting referred back to ("during their discussions", "the talks"): the place of the latest located
    meeting of the same countries in the three sentences before; "there": the latest place located in them;
 5. for a visit (CAMEO 042, 043), its host country: the target's for 042, the source's for 043. A meeting
@@ -156,11 +158,13 @@ class EventLocator:
         self.sentence_starts = [sent.start_char for sent in doc.sents]
         self.length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
         self.located: list[tuple[int, Event, Place]] = []
+        self.target_country: str | None = None  # of the event being located
 
     # -- the event ------------------------------------------------------------------------------------
     def locate(self, event: Event) -> Place | None:
         """The place of ``event`` (see the module docstring for the order), or None."""
         countries = _event_countries(event)
+        self.target_country = event.target.actor.country if event.target is not None else None
         reports = [(evidence, self.trigger(evidence)) for evidence in _reports(event)]
         reports = [(evidence, trigger) for evidence, trigger in reports if trigger is not None]
         place = None
@@ -194,25 +198,49 @@ class EventLocator:
                     if place is not None:
                         return place
                 elif child.dep_ == "dobj" and _object_is_place(head, event):
-                    place = self._place_at(child, countries)
+                    place = self._first_place(child, countries) or self._place_modifier(child, countries)
                     if place is not None:
                         return place
         return None
+
+    def _first_place(self, token: Token, countries: set[str]) -> Place | None:
+        """The place ``token`` or one of its conjuncts names: the target's country's first ("visited Mali and
+        Niger" is in Niger for the visit to Niger), else the first."""
+        places = [
+            self._place_at(t, countries) for t in (token, *(c for c in token.children if c.dep_ == "conj"))
+        ]
+        found = [place for place in places if place is not None]
+        preferred = [place for place in found if place.country == self.target_country]
+        return (preferred or found or [None])[0]
 
     def _place_in_phrase(self, prep: Token, countries: set[str], *, depth: int) -> Place | None:
         """The place a prepositional phrase names: its object, or a place further down ("summit in X")."""
         for pobj in prep.children:
             if pobj.dep_ not in ("pobj", "pcomp"):
                 continue
-            for token in (pobj, *(c for c in pobj.children if c.dep_ == "conj")):
-                place = self._place_at(token, countries) if prep.lower_ != "during" else None
-                if place is not None:
-                    return place
-            if depth >= _MAX_DEPTH or pobj.pos_ == "PROPN" and pobj.ent_type_ in ("GPE", "LOC"):
-                continue
-            place = self._capital_of(pobj, countries) or self._place_below(pobj, countries, depth=depth)
+            place = self._first_place(pobj, countries) if prep.lower_ != "during" else None
             if place is not None:
                 return place
+            if depth >= _MAX_DEPTH or pobj.pos_ == "PROPN" and pobj.ent_type_ in ("GPE", "LOC"):
+                continue
+            place = (
+                self._capital_of(pobj, countries)
+                or self._place_modifier(pobj, countries)
+                or self._place_below(pobj, countries, depth=depth)
+            )
+            if place is not None:
+                return place
+        return None
+
+    def _place_modifier(self, noun: Token, countries: set[str]) -> Place | None:
+        """ "in a West Bank refugee camp", "at a Kabul hospital": a place the tagger marks, as a modifier."""
+        if noun.pos_ == "PROPN":
+            return None
+        for child in noun.children:
+            if child.dep_ == "compound" and child.ent_type_ in _PLACE_ENTS:
+                place = self._place_at(child, countries)
+                if place is not None:
+                    return place
         return None
 
     def _place_below(self, noun: Token, countries: set[str], *, depth: int) -> Place | None:
@@ -299,12 +327,12 @@ class EventLocator:
                 return found
         return []
 
-    # -- 3: the target of a visit or an attack ---------------------------------------------------------
+    # -- 3: the target of a visit -----------------------------------------------------------------------
     def _target_place(
         self, event: Event, reports: list[tuple[Evidence, Token]], countries: set[str]
     ) -> Place | None:
         target = event.target
-        if target is None or not (event.cameo in _VISIT_CODES or event.cameo[:2] in _ATTACK_ROOTS):
+        if target is None or event.cameo not in _VISIT_CODES:
             return None
         if not any(evidence.start <= target.start < evidence.end for evidence, _ in reports):
             return None
