@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -12,6 +11,7 @@ from detente.api import create_app
 from detente.settings import Settings
 
 from .example_store import build_example_store
+from .postgres import postgres_schema
 
 with warnings.catch_warnings():  # Starlette deprecates its TestClient's httpx backend; nothing else is wrong
     warnings.simplefilter("ignore")
@@ -20,15 +20,21 @@ with warnings.catch_warnings():  # Starlette deprecates its TestClient's httpx b
 TOKEN = "t0ken-for-tests-only"
 
 
-@pytest.fixture(scope="module")
-def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_example_store(tmp_path_factory.mktemp("api") / "examples.db")
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def example_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The example store on each backend (PostgreSQL: a fresh schema on the test server)."""
+    if request.param == "sqlite":
+        yield str(build_example_store(tmp_path_factory.mktemp("api") / "examples.db"))
+        return
+    with postgres_schema() as url:
+        build_example_store(url)
+        yield url
 
 
 @pytest.fixture(scope="module")
-def client(example_db: Path) -> Iterator[TestClient]:
+def client(example_db: str) -> Iterator[TestClient]:
     """The read-only API over the example store."""
-    with TestClient(create_app(Settings(db=str(example_db)))) as test_client:
+    with TestClient(create_app(Settings(db=example_db))) as test_client:
         yield test_client
 
 

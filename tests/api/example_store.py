@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TypeVar
 
 from detente.ingest import read_inputs
 from detente.pipeline import get_coder
@@ -16,6 +17,7 @@ SEED = REPO / ".." / "shared" / "corpus" / "000_6f473dc2bc7afc00.txt"
 #: Publication date for the example files that carry none (and the seed's).
 PUBLISHED = dt.date(2023, 6, 14)
 SEED_TITLE = "Blinken will travel to China"
+T = TypeVar("T", str, Path)
 
 #: An English article with markup and SQL metacharacters (in its title and its event's evidence sentence):
 #: it must be stored verbatim, shown as text and never run.
@@ -33,16 +35,16 @@ CALL_TEXT = (
 CALL_PUBLISHED = dt.date(2024, 1, 10)
 
 
-def build_example_store(path: Path, *, extra: tuple[tuple[str, dt.date], ...] = ()) -> Path:
+def build_example_store(location: T, *, extra: tuple[tuple[str, dt.date], ...] = ()) -> T:
     """Code the examples, the seed (when ../shared is present) and ``extra`` (text, publication date) pairs
-    into an SQLite file."""
+    into the store at ``location`` (an SQLite path or a store URL)."""
     paths = [str(EXAMPLES)] + ([str(SEED)] if SEED.exists() else [])
     items = list(read_inputs(paths, published=PUBLISHED))
     coder = get_coder()
-    with open_store(path) as store:
+    with open_store(location) as store:
         summary = store.write_batch(coder.code(items))
         for text, published in extra:
             written = store.write_batch([coder.code_text(text, published=published)])
             assert written.articles_written == 1, written
     assert not summary.failed and not summary.rejected, summary
-    return path
+    return location
