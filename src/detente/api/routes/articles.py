@@ -9,6 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from ...settings import Settings
 from ...store import EventStore
+from ...store.query import MAX_LIMIT as STORE_MAX_LIMIT
 from ...store.query import EventQuery, QuoteQuery
 from ..deps import Page, get_gateway, get_settings, page, page_body, require_token
 from ..errors import ApiError
@@ -18,7 +19,9 @@ from ..writes import ArticleIn, code_items, parse_items, prepare_item, store_ite
 router = APIRouter(prefix="/api", tags=["articles"])
 
 #: Events and quotes shown with one article (the store's largest page).
-_ARTICLE_ITEMS = 1000
+_ARTICLE_ITEMS = STORE_MAX_LIMIT
+#: The longest article id the API looks up (ids are hashes, or the ids given at ingest).
+_MAX_ID = 1000
 
 
 def _articles_page(store: EventStore, text: str | None, paging: Page) -> dict[str, Any]:
@@ -47,7 +50,7 @@ def _article(store: EventStore, article_id: str) -> dict[str, Any] | None:
 
 @router.get("/articles/{article_id}", summary="One article: its text, events and quotes")
 async def get_article(
-    article_id: Annotated[str, Path(max_length=200)],
+    article_id: Annotated[str, Path(max_length=_MAX_ID)],
     gateway: Annotated[StoreGateway, Depends(get_gateway)],
 ) -> dict[str, Any]:
     """The article's fields and cleaned ``text`` (all offsets point into it), ``events`` and ``quotes``."""
