@@ -360,6 +360,44 @@ CASES = [
         "a negated cue reports nothing",
     ),
     GoldCase(
+        "subject-between-quote-and-cue",
+        "“Inspectors must return to the site without delay,” the head of the UN nuclear watchdog, Rafael "
+        "Grossi, told reporters in Vienna.",
+        (GoldQuote("Inspectors must return to the site without delay", "direct", "IGO", cue="told"),),
+        "the speaker's phrase between the closing mark and the cue, whatever the parse hangs it on",
+    ),
+    GoldCase(
+        "one-word-utterance",
+        '"No," the Hungarian prime minister said when asked whether Budapest would lift its veto.',
+        (GoldQuote("No", "direct", "HUN", cue="said"),),
+        "a single word set off and attributed is a whole utterance, not a scare quote",
+    ),
+    GoldCase(
+        "two-words-after-a-cue",
+        'Seoul vowed to respond "in kind" to any provocation, the South Korean defence minister said.',
+        (GoldQuote('Seoul vowed to respond "in kind" to any provocation', "indirect", "KOR", cue="said"),),
+        "two words run into the sentence are scare quotes even right after a verb; the clause is reported",
+    ),
+    GoldCase(
+        "cue-conjoined-after-reported-clause",
+        "Venezuelan Foreign Minister Yván Gil said that Guyana would regret its decision and warned the "
+        'United States against "meddling in a dispute between neighbours."',
+        (
+            GoldQuote("Guyana would regret its decision", "indirect", "VEN", cue="said"),
+            GoldQuote(
+                "meddling in a dispute between neighbours.", "mixed", "VEN", cue="warned", addressee="USA"
+            ),
+        ),
+        "'warned' is the minister's, not Guyana's: a past tense after 'would' leaves the reported clause",
+    ),
+    GoldCase(
+        "while-is-no-reporting-chain",
+        "Armenia accused Azerbaijan of shelling a village, while Baku said its troops had only returned "
+        "fire.",
+        (GoldQuote("its troops had only returned fire", "indirect", "AZE", cue="said"),),
+        "a cue in an adverbial clause is not reported by the main clause's speaker",
+    ),
+    GoldCase(
         "spokeswoman-anaphor",
         'Chinese Foreign Ministry spokeswoman Mao Ning criticized the visit on Monday. "The '
         "United States should "

@@ -71,7 +71,12 @@ def test_seed_attributions(coded):
     q6 = by_opening["made it clear that t"]
     assert q6.kind == "mixed" and q6.cue == "added" and q6.speaker.actor.name == "Antony Blinken"
     assert q6.reported_by is not None and q6.reported_by.text == "Miller"
-    assert by_opening["explained China’s so"].kind == "mixed"
+    q3 = by_opening["explained China’s so"]
+    assert q3.kind == "mixed" and q3.cue == "underlines" and q3.speaker.actor.name == "Qin Gang"
+    assert q3.reported_by is not None and q3.reported_by.text == "the press release"
+    assert q3.reported_by.actor.country == "CHN"  # the Foreign Ministry's release, named the sentence before
+    q4 = by_opening["Qin Gang stressed th"]
+    assert q4.speaker.actor.name == "Qin Gang" and q4.reported_by.text == "the statement from Beijing"
     assert by_opening["Mr. Blinken will mee"].kind == "direct"
 
 

@@ -106,8 +106,8 @@ def _marked_quotes(
             source = attributions[id(host)]
             found = Attribution("mixed", source.speaker, source.cue, source.cue_at, None, source.reported_by)
         attributions[id(quote)] = found
-        if quote.words < _MIN_WORDS and (found.kind == "mixed" or found.cue is None):
-            continue  # scare quotes, or two words with nothing to say who said them
+        if quote.words < _MIN_WORDS and not _whole_utterance(quote, found, text):
+            continue  # scare quotes: a word or two run into the sentence ('respond "in kind"')
         kept.append((quote, found))
     kept = _continued(kept, text)
     return [
@@ -124,6 +124,12 @@ def _marked_quotes(
         )
         for quote, found in kept
     ]
+
+
+def _whole_utterance(quote: QuotedTokens, found: Attribution, text: str) -> bool:
+    """A word or two that are a whole attributed utterance: '"No," he said', 'He said: "Never!"'."""
+    close = quote.quoted.close_at
+    return found.kind == "direct" and found.cue is not None and close > 0 and text[close - 1] in ",.!?…"
 
 
 def _continued(

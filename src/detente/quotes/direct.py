@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import ActorMention
 from .cues import CueWords
 from .marks import Quoted
-from .speakers import SpeakerFinder
+from .speakers import SpeakerFinder, reduced_participle
 
 __all__ = ["Attribution", "QuotedTokens", "attribute", "host_of", "names_rather_than_quotes", "tokens_of"]
 
@@ -32,6 +32,7 @@ _SET_OFF = frozenset(",:;—–-(")
 _CONTENT_PREPS = frozenset({"of", "about"})
 _EDGE_PUNCT = ".,;:!?()[]{}\"'“”‘’«»"
 _MAX_CLIMB = 4
+_CHAIN = frozenset({"ccomp", "parataxis"})  # a cue's words reported by the cue above it
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +161,7 @@ def _speaks(verb: Token, cues: CueWords) -> bool:
 
 
 def _is_cue(token: Token, cues: CueWords) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() in cues.verbs
+    return token.pos_ == "VERB" and token.lemma_.lower() in cues.verbs and not reduced_participle(token)
 
 
 def _governing_cue(
@@ -258,7 +259,7 @@ def _outer_speaker(
     """The speaker of a cue verb above the speaker's own cue: who relays the words."""
     token = cue
     for _ in range(_MAX_CLIMB):
-        if token.head.i == token.i:
+        if token.head.i == token.i or token.dep_ not in _CHAIN:
             return None
         token = token.head
         if quote.inside(token) or not _is_cue(token, finder.cues):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..records import ActorMention
-from .speakers import SpeakerFinder
+from .speakers import SpeakerFinder, detached_conjunct, reduced_participle
 
 __all__ = ["Reported", "find_reported"]
 
@@ -24,6 +24,7 @@ _CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 _MARKS = frozenset({"that"})
 _MIN_WORDS = 3
 _MAX_CLIMB = 4
+_CHAIN = frozenset({"ccomp", "parataxis"})  # a cue's words reported by the cue above it
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,8 @@ def find_reported(doc: Doc, finder: SpeakerFinder, *, blocked: list[tuple[int, i
 
 def _clause(verb: Token, finder: SpeakerFinder, blocked: list[tuple[int, int]]) -> Reported | None:
     if _overlaps(blocked, verb.idx, verb.idx + len(verb.text)) or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if reduced_participle(verb):
         return None
     for clause in _content_clauses(verb):
         span = _content(clause, verb)
@@ -98,9 +101,12 @@ def _content(clause: Token, verb: Token) -> tuple[int, int] | None:
     first, last = clause.left_edge.i, clause.right_edge.i
     if first <= verb.i <= last:
         return None
+    for conj in clause.children:  # "said that X would ... and warned Y": the warning is not X's
+        if detached_conjunct(conj):
+            last = min(last, conj.left_edge.i - 1)
     while first <= last and (doc[first].is_punct or doc[first].is_space or doc[first].lower_ in _MARKS):
         first += 1
-    while last >= first and (doc[last].is_punct or doc[last].is_space):
+    while last >= first and (doc[last].is_punct or doc[last].is_space or doc[last].pos_ == "CCONJ"):
         last -= 1
     words = sum(1 for t in doc[first : last + 1] if not t.is_punct)
     if words < _MIN_WORDS:
@@ -143,7 +149,7 @@ def _relay(verb: Token, finder: SpeakerFinder, speaker: ActorMention) -> ActorMe
     """ "X told Y that ..., the ministry said": the ministry relays X's words."""
     token = verb
     for _ in range(_MAX_CLIMB):
-        if token.head.i == token.i:
+        if token.head.i == token.i or token.dep_ not in _CHAIN:
             return None
         token = token.head
         if token.pos_ == "VERB" and token.lemma_.lower() in finder.cues.verbs:

@@ -22,7 +22,7 @@ from ..actors.resolve import ArticleActors
 from ..records import Actor, ActorMention
 from .cues import CueWords
 
-__all__ = ["SpeakerFinder"]
+__all__ = ["SpeakerFinder", "detached_conjunct", "reduced_participle"]
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _INVERTED = ("dobj", "attr", "nsubj", "npadvmod", "oprd")
@@ -45,7 +45,8 @@ class SpeakerFinder:
     def subject_of(self, verb: Token, *, after: int = -1) -> Token | None:
         """The subject of a cue verb: its own, an inverted one after it ("said the spokesman"), or the
         subject it shares with the verb it hangs from ("met Blinken and said", "adding that", "who said").
-        ``after`` is the end of a quotation the verb follows: only then may the subject come after it."""
+        ``after`` is the closing mark of a quotation the verb follows: then the subject may stand between
+        them even when the parse hangs it elsewhere, or after the verb."""
         token = verb
         for _ in range(4):
             for child in token.children:
@@ -53,14 +54,21 @@ class SpeakerFinder:
                     if child.lower_ in _RELATIVE and token.dep_ == "relcl":
                         return token.head
                     return child
-            if token is verb and after >= 0 and verb.i >= after:
+            if token is verb and after >= 0 and verb.i > after:
+                gap = _gap_subject(verb, after)
+                if gap is not None and self._may_speak(gap):
+                    return gap
                 for child in verb.rights:
                     if child.dep_ in _INVERTED and child.pos_ in ("NOUN", "PROPN", "PRON"):
                         return child
             if token.dep_ not in _CLIMB or token.head.i == token.i:
                 return None
-            token = token.head
+            token = _skip_reported_conjunct(token)
         return None
+
+    def _may_speak(self, token: Token) -> bool:
+        """An actor, a document or a name (not "the main point of friction")."""
+        return bool(self.actors.at(token)) or token.lemma_.lower() in self.cues.voice or token.pos_ == "PROPN"
 
     def speaker(self, token: Token | None) -> ActorMention | None:
         """The actor a subject, object or prepositional object names (None when it names none)."""
@@ -209,6 +217,45 @@ class SpeakerFinder:
 
     def is_person(self, actor: Actor) -> bool:
         return any(record.actor == actor for record in self.actors.persons)
+
+
+def detached_conjunct(token: Token) -> bool:
+    """A past-tense verb conjoined to a modal verb of a reported clause belongs to the reporting clause
+    ("said that Tehran would respond and warned the EU": the minister warned, not Tehran)."""
+    head = token.head
+    return (
+        token.dep_ == "conj"
+        and token.tag_ in ("VBD", "VBZ")
+        and head.dep_ == "ccomp"
+        and any(child.tag_ == "MD" for child in head.children)
+        and not any(child.tag_ == "MD" for child in token.children)
+    )
+
+
+def reduced_participle(verb: Token) -> bool:
+    """ "when asked whether ...", "as reported by ...": a participle without auxiliary or subject is no
+    one's speech act."""
+    return verb.tag_ == "VBN" and not any(
+        child.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for child in verb.children
+    )
+
+
+def _skip_reported_conjunct(token: Token) -> Token:
+    """The token whose subject ``token`` shares (see :func:`detached_conjunct`)."""
+    return token.head.head if detached_conjunct(token) else token.head
+
+
+def _gap_subject(verb: Token, close: int) -> Token | None:
+    """'"...," the EU's foreign policy chief, Josep Borrell, told reporters': the head of the noun phrase
+    between the closing mark and the verb (the parser may hang it on a verb inside the quotation)."""
+    gap = verb.doc[close + 1 : verb.i]
+    for token in gap:
+        if token.pos_ in ("NOUN", "PROPN", "PRON") and not close < token.head.i < verb.i:
+            inside = range(token.left_edge.i, token.right_edge.i + 1)
+            # the phrase fills the gap: nothing but punctuation around it ("..., the point of ..., as well
+            # as ..., underlines X" has more than a subject between the mark and the verb)
+            return token if all(t.i in inside or t.is_punct or t.is_space for t in gap) else None
+    return None
 
 
 def _name_span(token: Token):  # noqa: ANN202 - a spaCy Span
