@@ -4,7 +4,7 @@
 (function () {
   const d = window.detente;
   const EVENT_PAGE = 500;
-  const state = { a: "", b: "", interval: "month", periods: [], selected: null, articleIds: null };
+  const state = { a: "", b: "", interval: "month", periods: [], selected: null, articleIds: null, request: 0 };
 
   function dyadParam() {
     return state.a + "-" + state.b;
@@ -61,8 +61,10 @@
       bar.hidden = true;
     }
     status.textContent = "Loading events…";
+    const request = ++state.request; // a later click wins over an answer still on its way
     try {
       const page = await d.getJSON("/api/events", params);
+      if (request !== state.request) return;
       d.clear(node).appendChild(d.eventsTable(page.items, { empty: "No events between these two." }));
       node.classList.remove("error");
       status.textContent = page.total > page.items.length
@@ -73,6 +75,7 @@
         loadQuotes();
       }
     } catch (error) {
+      if (request !== state.request) return;
       d.showError(node, error);
       status.textContent = "";
     }

@@ -4,7 +4,7 @@
 
 (function () {
   const d = window.detente;
-  const state = { periods: [], selected: null };
+  const state = { periods: [], selected: null, request: 0 };
 
   async function loadTotals() {
     const node = document.getElementById("totals");
@@ -70,8 +70,10 @@
       document.getElementById("latest-filter-text").textContent = "Showing " + state.selected.period;
     }
     bar.hidden = !state.selected;
+    const request = ++state.request; // a later click wins over an answer still on its way
     try {
       const page = await d.getJSON("/api/events", params);
+      if (request !== state.request) return;
       d.clear(node).appendChild(d.eventsTable(page.items, { empty: "No events yet: run detente ingest." }));
     } catch (error) {
       d.showError(node, error);
