@@ -1,4 +1,8 @@
-"""Fixtures for the event store tests: one ``store`` per backend, so every test runs on each backend."""
+"""Fixtures for the event store tests: one ``store`` per backend, so every test runs on each backend.
+
+The ``postgresql`` parameter gives each test a fresh schema on the server named by ``DETENTE_TEST_POSTGRES``
+(skipped without it, except under CI, where a missing server fails).
+"""
 
 from __future__ import annotations
 
@@ -9,11 +13,17 @@ import pytest
 
 from detente.store import EventStore, open_store
 
+from .pg_schemas import fresh_schema
 
-@pytest.fixture(params=["sqlite"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """One location per backend; a PostgreSQL backend adds its URL here and the whole suite runs on it."""
-    return f"sqlite:///{tmp_path / 'events.db'}"
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """One location per backend: an SQLite file, or a new PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'events.db'}"
+        return
+    with fresh_schema() as url:
+        yield url
 
 
 @pytest.fixture

@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import sqlite3
+import sys
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
+import psycopg
 import pytest
 
 from detente.errors import StoreError
@@ -19,6 +23,7 @@ from detente.store.rows import article_row, event_row
 from detente.store.sql import ARTICLE_COLUMNS, EVENT_COLUMNS, MIGRATIONS
 from detente.store.sqlite import open_sqlite
 
+from .pg_schemas import fresh_schema, postgres_url
 from .store_records import coded, event
 
 
@@ -143,10 +148,56 @@ def test_read_only_errors_from_sqlite_are_explained(tmp_path: Path, monkeypatch:
         open_sqlite(tmp_path / "events.db")
 
 
-def test_postgresql_is_not_installed_yet() -> None:
-    with pytest.raises(StoreError, match="PostgreSQL support is not installed yet") as caught:
-        open_store("postgresql://user:secret@db.example/events")
+def test_postgresql_without_psycopg_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg now raises ImportError
+    with pytest.raises(StoreError, match=re.escape('pip install "detente[postgres]"')) as caught:
+        open_store("postgresql://user:secret@127.0.0.1:1/events")
     assert "secret" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        (
+            "postgresql://user:secret@127.0.0.1:1/events",
+            "cannot connect .* user@127.0.0.1:1/events: .*refused",
+        ),
+        ("postgres://user:secret@127.0.0.1:1/events", "cannot connect"),
+        ("postgresql://user:secret@[::1/events", "URL is malformed"),
+        ("postgresql://user:secret@127.0.0.1:nope/events", "cannot connect"),
+    ],
+)
+def test_an_unreachable_postgresql_server_is_a_store_error(url: str, message: str) -> None:
+    with pytest.raises(StoreError, match=message) as caught:
+        open_store(url)
+    assert "secret" not in str(caught.value)
+
+
+@pytest.mark.postgres
+def test_a_wrong_postgresql_password_is_a_store_error() -> None:
+    parts = urlsplit(postgres_url())
+    netloc = f"{parts.username}:not-the-password@{parts.hostname}:{parts.port or 5432}"
+    with pytest.raises(StoreError, match="password authentication failed") as caught:
+        open_store(urlunsplit(parts._replace(netloc=netloc)))
+    assert "not-the-password" not in str(caught.value)
+
+
+@pytest.mark.postgres
+def test_postgresql_migrations_are_recorded_once() -> None:
+    with fresh_schema() as url:
+        open_store(url).close()
+        open_store(url).close()
+        with psycopg.connect(url, autocommit=True) as connection:
+            names = [row[0] for row in connection.execute("SELECT name FROM migrations ORDER BY name")]
+            assert names == [migration.name for migration in MIGRATIONS]
+            assert apply_migrations(connection, POSTGRESQL) == []
+            indexes = {
+                row[0]
+                for row in connection.execute(
+                    "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+                )
+            }
+        assert {"events_pair_day", "events_source_root", "events_target_root", "events_day"} <= indexes
 
 
 def test_unknown_scheme_names_the_known_ones() -> None:

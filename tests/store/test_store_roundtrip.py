@@ -12,13 +12,14 @@ from detente.records import STATUSES, Actor, ActorMention, Article, CodedArticle
 from detente.store import EventStore, open_store
 from detente.store.rows import event_day
 
+from .pg_schemas import is_postgres
 from .store_records import coded, event, evidence
 
 HOSTILE = (
     "'; DROP TABLE events; --",
     'Robert"); DROP TABLE articles;--',
     "?, ?, %s %(x)s {0} {autoincrement_pk}",
-    "\\ \\' \\\" \x00 NUL",
+    "\\ \\' \\\" backslashes",
     "مرحبا עברית 中文 🇺🇦 e\u0301 \u202eRTL\u202c",
     "",
 )
@@ -132,6 +133,31 @@ def test_hostile_strings_are_stored_verbatim(store: EventStore) -> None:
     assert stored is not None and stored["text"] == " ".join(HOSTILE)
     assert store.count_events() == len(HOSTILE)
     assert store.count_articles() == 1
+
+
+def test_nul_characters_round_trip_on_sqlite_and_fail_cleanly_on_postgresql(
+    store: EventStore, store_url: str
+) -> None:
+    nul = "before \x00 after"
+    store.write_batch([coded("kept", event("e0"))])
+    made = dataclasses.replace(event("e1", cameo_label=nul), evidence=evidence(sentence=nul))
+    written = coded("a1", made, text=nul)
+    summary = store.write_batch([written])
+    if is_postgres(
+        store_url
+    ):  # PostgreSQL text cannot hold NUL: the article is refused, nothing half-written
+        assert summary.articles_written == 0
+        assert summary.failed == [
+            ("a1", "article not written: PostgreSQL text fields cannot contain NUL (0x00) bytes")
+        ]
+        assert store.get_article("a1") is None
+        assert store.count_events() == 1
+    else:
+        assert summary.failed == []
+        assert store.get_event("e1") == {
+            **_expected(made, written.article),
+            "mention_list": [made.evidence.to_dict()],
+        }
 
 
 def test_hostile_filter_values_match_nothing_and_harm_nothing(store: EventStore) -> None:

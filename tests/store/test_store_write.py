@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-from pathlib import Path
 
 from detente.records import CodedArticle, Place
 from detente.store import EventStore, WriteSummary, open_store
 
+from .pg_schemas import table_counts
 from .store_records import coded, event, evidence, rejected
-
-
-def _table_counts(path: Path) -> dict[str, int]:
-    connection = sqlite3.connect(path)
-    try:
-        tables = ("articles", "events", "mentions", "quotes", "rejections")
-        return {table: connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in tables}
-    finally:
-        connection.close()
 
 
 def _batch() -> list[CodedArticle]:
@@ -40,17 +30,16 @@ def test_first_write_counts_everything(store: EventStore) -> None:
     assert store.count_events() == 3
 
 
-def test_writing_the_same_batch_twice_changes_nothing(tmp_path: Path) -> None:
-    path = tmp_path / "events.db"
-    with open_store(path) as store:
+def test_writing_the_same_batch_twice_changes_nothing(store_url: str) -> None:
+    with open_store(store_url) as store:
         store.write_batch(_batch())
-        before = _table_counts(path)
+        before = table_counts(store_url)
         first_added = store.get_article("a1")
         summary = store.write_batch(_batch())
         assert summary.articles_written == 0
         assert summary.articles_unchanged == 2
         assert summary.events_written == 0
-        assert _table_counts(path) == before
+        assert table_counts(store_url) == before
         assert store.get_article("a1") == first_added
     assert before == {"articles": 2, "events": 3, "mentions": 4, "quotes": 2, "rejections": 2}
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 
 from ..errors import StoreError
 from .base import EventStore
+from .postgresql import open_postgresql
 from .sqlite import open_sqlite
 
 __all__ = ["BackendFactory", "BackendRegistry", "default_registry", "open_store", "register_backend"]
@@ -55,18 +56,14 @@ class BackendRegistry:
         return factory(text)
 
 
-def _postgresql_not_installed(location: str) -> EventStore:
-    raise StoreError("PostgreSQL support is not installed yet: use an SQLite path for now")
-
-
 @functools.lru_cache(maxsize=1)
 def default_registry() -> BackendRegistry:
     """The process-wide registry, made once, holding detente's own backends."""
     return BackendRegistry(
         {
             "sqlite": open_sqlite,
-            "postgresql": _postgresql_not_installed,
-            "postgres": _postgresql_not_installed,
+            "postgresql": open_postgresql,
+            "postgres": open_postgresql,
         }
     )
 
@@ -77,5 +74,5 @@ def register_backend(scheme: str, factory: BackendFactory, *, replace: bool = Fa
 
 
 def open_store(location: str | os.PathLike[str], *, registry: BackendRegistry | None = None) -> EventStore:
-    """Open the event store at a path or URL (``sqlite:///path``; ``postgresql://`` is not available yet)."""
+    """Open the event store at a path or URL (``sqlite:///path``, ``postgresql://user:password@host/db``)."""
     return (registry or default_registry()).open(location)
