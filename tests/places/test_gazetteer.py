@@ -38,6 +38,9 @@ def test_it_holds_countries_cities_and_our_places(gazetteer):
         ("Donbass", "Donbas", "UKR"),
         ("New York", "New York City", "USA"),  # the city; the state is "New York State"
         ("New Delhi", "New Delhi", "IND"),  # not Delhi, one of whose alternate names it is
+        ("Samarra", "Sāmarrā’", "IRQ"),  # transliteration marks are optional
+        ("Khan Younis", "Khān Yūnis", "PSE"),
+        ("Jenin", "Janīn", "PSE"),
     ],
 )
 def test_names_and_aliases(gazetteer, name, expected, country):

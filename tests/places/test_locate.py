@@ -176,6 +176,18 @@ CASES = [
         "a place that modifies the noun of a locative phrase",
     ),
     (
+        "A car bomb near the town of Samarra killed three Iraqi policemen on Sunday.",
+        (None, "19", None),
+        ("Sāmarrā’", "IRQ", "city"),
+        "an attack as the subject of 'killed' says where it was; 'the town of X'",
+    ),
+    (
+        "A roadside bomb killed a U.S. soldier on Sunday.",
+        (None, None, "USA"),
+        None,
+        "a country as a modifier ('a U.S. soldier') is a nationality, not a place",
+    ),
+    (
         "The British government outlawed the largest loyalist paramilitary group in Northern Ireland.",
         ("GBR", "17", None),
         ("Northern Ireland", "GBR", "admin1"),

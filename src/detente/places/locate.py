@@ -5,7 +5,8 @@ evidence offsets, and the place is looked for, in order:
 
 1. a locative phrase attached to the trigger, or to the verb an event noun is the subject or object of
    ("a meeting was held in Vienna", "held talks in Geneva"), or to the verb of a motion whose purpose the
-   event is ("flew to Kyiv to meet ..."): ``in``, ``at``, ``near``, ``off``, ``outside`` ..., ``on`` before
+   event is ("flew to Kyiv to meet ..."), or to an attack that is the subject ("a bombing near Samarra
+   killed ..."): ``in``, ``at``, ``near``, ``off``, ``outside`` ..., ``on`` before
    a border, front line or the sidelines of something, ``to`` and ``into`` after visits and motions ("a
    trip to Moscow", "arrived in Kyiv"), ``on`` and ``against`` after attacks ("strikes on Kharkiv"); for
    protests, force and attacks also the phrases on the verb's object ("seized a tanker in the Strait of
@@ -85,11 +86,28 @@ _MOTION_LEMMAS = {
 _VISIT_CODES = {"042", "043", "044"}
 # events done to something where it is (protests, force, seizures, attacks): their object's place is theirs
 _MATERIAL_ROOTS = {"14", "15", "17", "18", "19", "20"}
+# ... and the weapons that do the killing ("a car bomb near Samarra killed ...")
+_WEAPON_NOUNS = {
+    "bomb",
+    "missile",
+    "rocket",
+    "drone",
+    "shell",
+    "mine",
+    "grenade",
+    "bomber",
+    "gunman",
+    "gunmen",
+}
 _OBJECT_PLACE_ROOTS = {"17", "18", "19", "20"}
 # "on" says where before these nouns ("on the border", "on the sidelines of the summit in ...")
 _ON_NOUNS = {"sideline", "sidelines", "margin", "margins", "border", "frontier", "front", "frontline", "soil"}
 _ATTACK_NOUNS = {
     "attack",
+    "explosion",
+    "blast",
+    "clash",
+    "fighting",
     "strike",
     "airstrike",
     "raid",
@@ -101,6 +119,7 @@ _ATTACK_NOUNS = {
     "incursion",
     "invasion",
 }
+_ATTACKERS = _ATTACK_NOUNS | _WEAPON_NOUNS
 _ATTACK_ROOTS = {"18", "19", "20"}
 # nouns on the way from a preposition to the place ("at the summit in", "off the coast of")
 _INNER_PREPS = {"in", "of", "at", "near", "off", "on", "to", "outside"}
@@ -115,7 +134,6 @@ _NOT_PLACE_ENTS = {
     "QUANTITY",
     "ORDINAL",
     "CARDINAL",
-    "NORP",
     "LANGUAGE",
     "LAW",
 }
@@ -233,13 +251,15 @@ class EventLocator:
         return None
 
     def _place_modifier(self, noun: Token, countries: set[str]) -> Place | None:
-        """ "in a West Bank refugee camp", "at a Kabul hospital": a place the tagger marks, as a modifier."""
+        """ "in a West Bank refugee camp", "at a Kabul hospital": a place the tagger marks, as a modifier.
+
+        Not a country: "a U.S. soldier", "a China expert" are nationalities and topics."""
         if noun.pos_ == "PROPN":
             return None
         for child in noun.children:
             if child.dep_ == "compound" and child.ent_type_ in _PLACE_ENTS:
                 place = self._place_at(child, countries)
-                if place is not None:
+                if place is not None and place.feature != "country":
                     return place
         return None
 
@@ -302,8 +322,8 @@ class EventLocator:
             return False
         named = self.actors.named.get(token.i)
         kinds = {entry.kind for entry in named[1]} if named is not None else set()
-        if kinds & {"person", "organization"} and not kinds & {"country", "capital"}:
-            return False
+        if kinds & {"person", "organization", "adjective"} and not kinds & {"country", "capital"}:
+            return False  # a person, an organisation, a demonym ("Chinese"), whatever the tagger says
         return not any(mention.actor in self.persons for mention in self.actors.at(token))
 
     def _qualifiers(self, span: Span) -> list[PlaceEntry]:
@@ -408,6 +428,11 @@ def _clause_heads(trigger: Token, event: Event) -> list[tuple[Token, bool]]:
     if trigger.pos_ == "VERB" and event.cameo[:2] in _MATERIAL_ROOTS:
         # "seized a tanker in the Strait of Hormuz", "launched strikes on Kharkiv"
         heads += [(child, False) for child in trigger.children if child.dep_ == "dobj"]
+    if trigger.pos_ == "VERB":
+        # "a bombing near Samarra killed ...": an attack as the subject
+        heads += [
+            (c, False) for c in trigger.children if c.dep_ == "nsubj" and c.lemma_.lower() in _ATTACKERS
+        ]
     head = trigger.head
     if head.i == trigger.i:
         return heads
