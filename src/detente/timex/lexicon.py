@@ -39,6 +39,10 @@ _NOT_TRIGGERS = frozenset(
     {"the", "a", "an", "of", "in", "at", "for", "this", "that", "these", "right", "very", "more", "most",
      "every", "each", "per", "once", "twice", "other", "near", "long", "short", "foreseeable", "single"}
 )  # fmt: skip
+#: common words that mark a phrase only when no other word of it does
+_WEAK_TRIGGERS = frozenset(
+    {"last", "earlier", "late", "later", "after", "before", "past", "present", "second"}
+)
 #: words patterns.tsv spells out itself
 _PATTERN_WORDS = (
     "weekend",
@@ -75,6 +79,7 @@ class TimexPattern:
     kind: str
     regex: re.Pattern[str]
     order: int
+    triggers: frozenset[str] = frozenset()  # the trigger words a match of it can contain ("0": a digit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +89,7 @@ class TimexLexicon:
     words: Mapping[str, Mapping[str, str]]
     patterns: tuple[TimexPattern, ...]
     triggers: frozenset[str] = frozenset()
+    trigger_regex: re.Pattern[str] = re.compile(r"\d+")  # finds the triggers and digit runs in lowered text
 
     def value(self, word_class: str, phrase: str | None) -> str | None:
         """The value of ``phrase`` in ``word_class`` (case and spacing ignored), or None."""
@@ -106,8 +112,10 @@ def normalize_phrase(phrase: str) -> str:
 def load_timex_lexicon(data_dir: Path = DATA_DIR) -> TimexLexicon:
     """Read and compile the shipped temporal lexicon (once per process)."""
     words = _read_words(data_dir / "words.tsv")
-    patterns = _read_patterns(data_dir / "patterns.tsv", words)
-    return TimexLexicon(words=words, patterns=patterns, triggers=_triggers(words))
+    triggers = _triggers(words)
+    patterns = _read_patterns(data_dir / "patterns.tsv", words, triggers)
+    finder = re.compile(r"(?<![a-z])" + _alternation(dict.fromkeys(triggers, "")) + r"(?![a-z])|\d+")
+    return TimexLexicon(words=words, patterns=patterns, triggers=triggers, trigger_regex=finder)
 
 
 def _triggers(words: Mapping[str, Mapping[str, str]]) -> frozenset[str]:
@@ -116,7 +124,9 @@ def _triggers(words: Mapping[str, Mapping[str, str]]) -> frozenset[str]:
     found = set(_PATTERN_WORDS)
     for word_class in _TRIGGER_CLASSES:
         for phrase in words.get(word_class, {}):
-            found.update(w for w in re.split(r"[^a-z]+", phrase) if w and w not in _NOT_TRIGGERS)
+            content = [w for w in re.split(r"[^a-z]+", phrase) if w and w not in _NOT_TRIGGERS]
+            strong = [w for w in content if w not in _WEAK_TRIGGERS]
+            found.update(strong or content)  # 'last night' needs only 'night'; 'the past' needs 'past'
     return frozenset(found)
 
 
@@ -143,7 +153,9 @@ def _read_words(path: Path) -> dict[str, dict[str, str]]:
     return words
 
 
-def _read_patterns(path: Path, words: Mapping[str, Mapping[str, str]]) -> tuple[TimexPattern, ...]:
+def _read_patterns(
+    path: Path, words: Mapping[str, Mapping[str, str]], triggers: frozenset[str]
+) -> tuple[TimexPattern, ...]:
     alternations = {name: _alternation(phrases) for name, phrases in words.items()}
     patterns = []
     for order, (number, (name, kind, source)) in enumerate(_rows(path, 3)):
@@ -156,8 +168,25 @@ def _read_patterns(path: Path, words: Mapping[str, Mapping[str, str]]) -> tuple[
             raise DataFileError(f"{path}:{number}: no word class {exc} in words.tsv") from None
         except re.error as exc:
             raise DataFileError(f"{path}:{number}: bad regular expression: {exc}") from None
-        patterns.append(TimexPattern(name, kind, regex, order))
+        patterns.append(TimexPattern(name, kind, regex, order, _pattern_triggers(source, words, triggers)))
     return tuple(patterns)
+
+
+def _pattern_triggers(
+    source: str, words: Mapping[str, Mapping[str, str]], triggers: frozenset[str]
+) -> frozenset[str]:
+    """The trigger words a pattern's matches can contain: those of the classes it names, those it spells out,
+    and "0" when it matches digits. A stretch of text without any of them cannot hold a match."""
+    found = {word for name in _PLACEHOLDER.findall(source) for word in _words_of(words.get(name, {}))}
+    spelled = re.sub(r"\(\?P<\w+>|\{\w+\}|\\[a-zA-Z]", " ", source)
+    found.update(re.findall(r"[a-z]+", spelled))
+    if re.search(r"\\d|\[[^\]]*\d", source):
+        found.add("0")
+    return frozenset(found & (triggers | {"0"}))
+
+
+def _words_of(phrases: Mapping[str, str]) -> set[str]:
+    return {word for phrase in phrases for word in re.split(r"[^a-z]+", phrase) if word}
 
 
 def _no_line_breaks(source: str) -> str:

@@ -60,7 +60,6 @@ _CLOCK_CONTEXT = frozenset(
 _WORD_BEFORE = re.compile(r"([\w.'’$-]+)[\s,]*\Z")
 _WORD_AFTER = re.compile(r"\A[^\S\n]*([\w'’%-]+)")
 _WINDOW = 40
-_TOKEN = re.compile(r"[a-z]+|\d+")
 _MARGIN_BEFORE, _MARGIN_AFTER = 80, 40
 
 
@@ -85,32 +84,36 @@ def find_times(doc: Doc, published: dt.date | None) -> tuple[TimeExpression, ...
 # -- finding -------------------------------------------------------------------------------------------
 def _candidates(text: str, lexicon: TimexLexicon) -> Iterator[_Match]:
     lowered = lower_ascii(text)
-    windows = _windows(lowered, lexicon.triggers)
+    windows = _windows(lowered, lexicon)
     for pattern in lexicon.patterns:
         names = tuple(pattern.regex.groupindex)
-        for first, last in windows:
+        for first, last, seen in windows:
+            if pattern.triggers.isdisjoint(seen):
+                continue  # none of the words this pattern needs is there
             for found in pattern.regex.finditer(lowered, first, last):
                 if found.end() > found.start():
                     groups = {name: _group(text, found.span(name)) for name in names}
                     yield _Match(found.start(), found.end(), pattern, groups)
 
 
-def _windows(lowered: str, triggers: frozenset[str]) -> list[tuple[int, int]]:
-    """The stretches of text around trigger words and digits, merged: the patterns only run there (every
-    expression contains a trigger, and none reaches further than the margins before and after it)."""
-    windows: list[list[int]] = []
-    for found in _TOKEN.finditer(lowered):
-        if found[0][0].isdigit() or found[0] in triggers:
-            first, last = max(0, found.start() - _MARGIN_BEFORE), found.end() + _MARGIN_AFTER
-            if windows and first <= windows[-1][1] + _MARGIN_BEFORE:
-                windows[-1][1] = last
-            else:
-                windows.append([first, last])
+def _windows(lowered: str, lexicon: TimexLexicon) -> list[tuple[int, int, set[str]]]:
+    """The stretches of text around trigger words and digits, merged, with the triggers each holds: the
+    patterns only run there (every expression contains a trigger, and none reaches further than the
+    margins before and after it)."""
+    windows: list[tuple[int, int, set[str]]] = []
+    for found in lexicon.trigger_regex.finditer(lowered):
+        word = "0" if found[0][0].isdigit() else found[0]
+        first, last = max(0, found.start() - _MARGIN_BEFORE), found.end() + _MARGIN_AFTER
+        if windows and first <= windows[-1][1] + _MARGIN_BEFORE:
+            windows[-1] = (windows[-1][0], last, windows[-1][2])
+            windows[-1][2].add(word)
+        else:
+            windows.append((first, last, {word}))
     size = len(lowered)
     bounded = []
-    for first, last in windows:
+    for first, last, seen in windows:
         space = lowered.find(" ", last) if last < size else -1  # end at a space: never inside a word
-        bounded.append((first, size if space < 0 else space))
+        bounded.append((first, size if space < 0 else space, seen))
     return bounded
 
 
