@@ -398,6 +398,68 @@ CASES = [
         "a cue in an adverbial clause is not reported by the main clause's speaker",
     ),
     GoldCase(
+        "quoted-as-saying",
+        "Kremlin spokesman Dmitry Peskov was quoted as saying that Moscow saw no basis for talks with Kyiv.",
+        (GoldQuote("Moscow saw no basis for talks with Kyiv", "indirect", "RUS"),),
+        "'was quoted as saying': the subject of the passive is the speaker",
+    ),
+    GoldCase(
+        "institution-pronoun",
+        "The Russian Foreign Ministry summoned the US ambassador on Monday. It said the new sanctions were "
+        '"a hostile act that will not go unanswered."',
+        (GoldQuote("a hostile act that will not go unanswered.", "mixed", "RUS", cue="said"),),
+        "'it' is the ministry of the sentence before",
+    ),
+    GoldCase(
+        "adding-that-mixed",
+        "“The door to diplomacy remains open,” the Iranian foreign minister said in an interview, adding "
+        "that Tehran was “ready to return to the nuclear deal if the other side does.”",
+        (
+            GoldQuote("The door to diplomacy remains open", "direct", "IRN", cue="said"),
+            GoldQuote(
+                "ready to return to the nuclear deal if the other side does.", "mixed", "IRN", cue="adding"
+            ),
+        ),
+        "'adding that' shares the subject of the verb it hangs from",
+    ),
+    GoldCase(
+        "chain-through-conjoined-cue",
+        "The White House said President Joe Biden had spoken with Israeli Prime Minister Benjamin Netanyahu "
+        "and told him that the United States would keep supplying air defence systems.",
+        (
+            GoldQuote(
+                "President Joe Biden had spoken with Israeli Prime Minister Benjamin Netanyahu and told him "
+                "that the United States would keep supplying air defence systems",
+                "indirect",
+                "USA",
+                cue="said",
+            ),
+            GoldQuote(
+                "the United States would keep supplying air defence systems",
+                "indirect",
+                "USA",
+                cue="told",
+                addressee="ISR",
+                reported_by="White House",
+            ),
+        ),
+        "what the White House says (all of it), and within it what Biden told Netanyahu, relayed by the "
+        "White House",
+    ),
+    GoldCase(
+        "state-media",
+        "North Korean leader Kim Jong Un vowed to bolster his country's nuclear forces, state media KCNA "
+        "said on Sunday.",
+        (
+            GoldQuote(
+                "North Korean leader Kim Jong Un vowed to bolster his country's nuclear forces",
+                "indirect",
+                "PRK",
+            ),
+        ),
+        "state media report a leader's vow: the report is theirs",
+    ),
+    GoldCase(
         "spokeswoman-anaphor",
         'Chinese Foreign Ministry spokeswoman Mao Ning criticized the visit on Monday. "The '
         "United States should "

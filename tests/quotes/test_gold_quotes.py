@@ -46,6 +46,18 @@ def _matches(quote: Quote, span: tuple[int, int], gold: GoldQuote) -> bool:
     return quote.start < span[1] and span[0] < quote.end and _country(quote) == gold.country
 
 
+def _best(quotes: list[Quote], span: tuple[int, int], gold: GoldQuote) -> Quote | None:
+    """The matching quote that overlaps the gold span most (nested quotes: the inner one for the inner)."""
+    found = [quote for quote in quotes if _matches(quote, span, gold)]
+    return max(found, key=lambda quote: _fit(quote, span), default=None)
+
+
+def _fit(quote: Quote, span: tuple[int, int]) -> int:
+    """Characters shared with the gold span minus characters outside it."""
+    shared = min(quote.end, span[1]) - max(quote.start, span[0])
+    return 2 * shared - (quote.end - quote.start) - (span[1] - span[0])
+
+
 def score(coded: dict[str, CodedArticle]) -> tuple[int, int, int]:
     """(matched, predicted, gold) over every case."""
     matched = predicted = total = 0
@@ -56,7 +68,7 @@ def score(coded: dict[str, CodedArticle]) -> tuple[int, int, int]:
         total += len(case.quotes)
         for gold in case.quotes:
             span = _span(result.article.text, gold)
-            hit = next((quote for quote in quotes if _matches(quote, span, gold)), None)
+            hit = _best(quotes, span, gold)
             if hit is not None:
                 quotes.remove(hit)
                 matched += 1
@@ -95,9 +107,8 @@ def test_gold_case(coded, case: GoldCase):
     assert len(result.quotes) == len(case.quotes), [q.text for q in result.quotes]
     for gold in case.quotes:
         span = _span(text, gold)
-        found = [quote for quote in result.quotes if _matches(quote, span, gold)]
-        assert found, f"{case.why}: no quote over {gold.text!r} by {gold.country}"
-        quote = found[0]
+        quote = _best(list(result.quotes), span, gold)
+        assert quote is not None, f"{case.why}: no quote over {gold.text!r} by {gold.country}"
         assert (quote.text, quote.kind) == (gold.text, gold.kind), case.why
         assert text[quote.start : quote.end] == quote.text
         if gold.cue is not None:

@@ -32,7 +32,8 @@ _SET_OFF = frozenset(",:;—–-(")
 _CONTENT_PREPS = frozenset({"of", "about"})
 _EDGE_PUNCT = ".,;:!?()[]{}\"'“”‘’«»"
 _MAX_CLIMB = 4
-_CHAIN = frozenset({"ccomp", "parataxis"})  # a cue's words reported by the cue above it
+# a cue's words reported by the cue above it (through conjoined verbs: "said X had met Y and told him")
+_CHAIN = frozenset({"ccomp", "parataxis"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,11 +259,13 @@ def _outer_speaker(
 ) -> ActorMention | None:
     """The speaker of a cue verb above the speaker's own cue: who relays the words."""
     token = cue
+    chained = False
     for _ in range(_MAX_CLIMB):
-        if token.head.i == token.i or token.dep_ not in _CHAIN:
+        if token.head.i == token.i or token.dep_ not in _CHAIN | {"conj"}:
             return None
+        chained = chained or token.dep_ in _CHAIN
         token = token.head
-        if quote.inside(token) or not _is_cue(token, finder.cues):
+        if not chained or quote.inside(token) or not _is_cue(token, finder.cues):
             continue
         after = quote.close.i if quote.close is not None else quote.span.end
         outer = finder.speaker(finder.subject_of(token, after=after))
