@@ -268,6 +268,24 @@ def eval_petrarch_command(file: Path, model: str | None, show_misses: bool) -> N
     _evaluate(evaluate_petrarch, file, model=model, show_misses=show_misses)
 
 
+@eval_group.command("timex")
+@click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@model_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--show-misses", is_flag=True, help="Print the gold expressions whose value was not found.")
+def eval_timex_command(path: Path, model: str | None, fmt: str, show_misses: bool) -> None:
+    """Score temporal expressions against the MEANTIME corpus (its folder): relaxed span and value
+    precision/recall/F1 and type accuracy, per corpus and overall (TempEval-3 style)."""
+    from .evaluate.timex import evaluate_timex
+
+    settings = _settings(model=model)
+    try:
+        report = evaluate_timex(path, settings=settings)
+    except DetenteError as exc:
+        _fatal(exc)
+    click.echo(json.dumps(report.to_dict()) if fmt == "json" else report.format(show_misses=show_misses))
+
+
 @main.command("serve")
 @db_option
 @click.option(
