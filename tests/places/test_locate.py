@@ -50,6 +50,31 @@ CASES = [
         "'on the sidelines of the summit in X': the place further down the phrase",
     ),
     (
+        "US Secretary of State Antony Blinken met Ukrainian President Volodymyr Zelensky in the Ukrainian "
+        "capital on Wednesday.",
+        ("USA", "04", "UKR"),
+        ("Kyiv", "UKR", "city"),
+        "'the Ukrainian capital' is the capital of the country its adjective names",
+    ),
+    (
+        "Czech President Petr Pavel met Polish President Andrzej Duda in the capital, Warsaw, on Monday.",
+        ("CZE", "04", "POL"),
+        ("Warsaw", "POL", "city"),
+        "'in the capital, X': the apposition names the place",
+    ),
+    (
+        "Macron's trip to Beijing was postponed.",
+        ("FRA", "04", "CHN"),
+        ("Beijing", "CHN", "city"),
+        "a nominal trip: 'trip to X'",
+    ),
+    (
+        "Egyptian and Israeli officials met in Cairo. Israel rejected the proposal at the meeting.",
+        ("ISR", "12", None),
+        ("Cairo", "EGY", "city"),
+        "'at the meeting' refers back to the meeting in Cairo",
+    ),
+    (
         "Ukrainian President Volodymyr Zelensky visited Warsaw on Tuesday.",
         ("UKR", "04", "POL"),
         ("Warsaw", "POL", "city"),
