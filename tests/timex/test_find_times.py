@@ -48,6 +48,10 @@ CASES = [
     ("The ministers met in May.", [("May", "DATE", "2023-05")]),
     ("The city has been under curfew since early March.", [("early March", "DATE", "2023-03")]),
     ("Elections will be held next month.", [("next month", "DATE", "2023-07")]),
+    ("The plant will close in October of next year.", [("October of next year", "DATE", "2024-10")]),
+    ("Exports fell in March last year.", [("March last year", "DATE", "2022-03")]),
+    ("The company wants to close its plants by early July.", [("early July", "DATE", "2023-07")]),
+    ("The ministry plans new talks in May.", [("May", "DATE", "2024-05")]),
     ("The economy shrank last year.", [("last year", "DATE", "2022")]),
     ("The ceasefire collapsed two days ago.", [("two days ago", "DATE", "2023-06-12")]),
     ("Fighting intensified earlier this week.", [("earlier this week", "DATE", "2023-W24")]),
@@ -97,6 +101,18 @@ CASES = [
         [("May", "DATE", "2023-05"), ("the same period last year", "DATE", "2022-05")],
     ),
     (
+        "GM lost $8 billion in 2005, after $10 billion the year before.",
+        [("2005", "DATE", "2005"), ("the year before", "DATE", "2004")],
+    ),
+    (
+        "Trading opened on June 2, 2022, and shares fell later in the day.",
+        [("June 2, 2022", "DATE", "2022-06-02"), ("later in the day", "DATE", "2022-06-02")],
+    ),
+    (
+        "The loss reached $4 billion in the fourth quarter of 2005 and $8 billion for the entire year.",
+        [("the fourth quarter of 2005", "DATE", "2005-Q4"), ("the entire year", "DATE", "2005")],
+    ),
+    (
         "Talks resumed on Monday. That day, both delegations arrived late.",
         [("Monday", "DATE", "2023-06-12"), ("That day", "DATE", "2023-06-12")],
     ),
@@ -104,6 +120,7 @@ CASES = [
     ("The minister may resign.", []),
     ("Protesters march to the capital.", []),
     ("He sold 2008 cars.", []),
+    ("The index matched the Russell 2000 Index.", []),
     ("He is 51 years old.", []),
     ("Traders still remember Black Monday.", []),
     ("The index rose to 2000 points.", []),

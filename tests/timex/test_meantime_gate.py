@@ -2,7 +2,7 @@
 
 Lowering a floor needs a reason in the commit that does it. Figures when the floors were set
 (``detente eval timex ../shared/eval/meantime``, 120 documents, 370 gold expressions): span P/R/F1
-0.952/0.916/0.934, value P/R/F1 0.859/0.822/0.840, type accuracy 0.944.
+0.952/0.922/0.937, value P/R/F1 0.868/0.832/0.850 (per corpus value F1 0.820 to 0.867), type accuracy 0.944.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ MEANTIME = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "mea
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not MEANTIME.exists(), reason="../shared is not present")]
 
 SPAN_F1_FLOOR = 0.91
-VALUE_F1_FLOOR = 0.82
-CORPUS_VALUE_F1_FLOOR = 0.79
+VALUE_F1_FLOOR = 0.83
+CORPUS_VALUE_F1_FLOOR = 0.80
 TYPE_ACCURACY_FLOOR = 0.92
 
 

@@ -216,8 +216,8 @@ def _year_ok(match: _Match, doc: Doc, text: str, before: str) -> bool:
         return False  # a count: sold 2008 cars, rose to 2000 points (but: the 2008 elections)
     if before in _DATE_CONTEXT or before.endswith(("'s", "’s")):
         return True
-    if after[:1].isupper():
-        return False  # a name: the Russell 2000 Index
+    if after[:1].isupper() and (leader is None or leader.tag_ not in _DETERMINERS):
+        return False  # a name: the Russell 2000 Index (but: the 2008 Beijing Olympics)
     return any(token.ent_type_ in ("DATE", "TIME", "EVENT") for token in span)
 
 

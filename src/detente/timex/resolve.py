@@ -175,6 +175,11 @@ def _date(groups, lexicon, context) -> Resolved | None:
     month = _month_of(groups.get("month"), lexicon)
     day = int(groups["day"]) if groups.get("day") else None
     year = _year_of(groups)
+    if year is None and groups.get("shift") and context.anchor is not None:
+        shift = _shift(groups, lexicon)  # October of next year
+        if shift not in ("-1", "0", "1"):
+            return None
+        year = context.anchor.year + int(shift)
     if year is not None and year < 100:
         pivot = (context.anchor.year % 100 + 10) if context.anchor else 30
         year += 2000 if year <= pivot else 1900
@@ -403,12 +408,12 @@ def _half(groups, lexicon, context) -> Resolved | None:
 
 
 def _offset(groups, lexicon, context) -> Resolved | None:
-    number = _number(groups.get("num"), lexicon)
+    number = _number(groups.get("num"), lexicon) if groups.get("num") else 1.0  # the year before
     unit = lexicon.value("unit", groups["unit"])
     direction = normalize_phrase(groups["dir"])
     if number is None or unit is None:
         return None
-    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    sign = -1 if direction in ("ago", "earlier", "before", "previous", "prior") else 1
     base = (
         context.anchor
         if direction in ("ago", "from now", "hence")
@@ -526,6 +531,8 @@ def _anaphor(groups, lexicon, context) -> Resolved | None:
     reference, day = context.reference, context.reference_day or context.anchor
     if unit in ("time", "period"):
         return Resolved("DATE", reference, True) if reference else None
+    if unit == "year" and reference is None and context.anchor is not None:
+        day = context.anchor  # the entire year, with no year named before: the anchor's
     if unit in ("day", *_POD):
         day = context.last_day or context.anchor  # 'that day': the last day named, not a month
     return None if day is None else _unit_value(unit, day, 0)

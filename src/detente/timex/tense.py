@@ -63,6 +63,8 @@ def tense_direction(token: Token) -> int:
     verb = governing_verb(token)
     direction = UNKNOWN if verb is None else clause_direction(verb)
     preposition = governing_preposition(token)
+    if preposition is not None and preposition.lower_ == "by" and direction == UNKNOWN:
+        return FUTURE  # a deadline: 'wants to close them by early June'
     if preposition is not None and preposition.lower_ in ("until", "till", "til") and direction != FUTURE:
         perfect = verb is not None and any(c.lower_ in ("has", "have") for c in verb.children)
         if direction == UNKNOWN or perfect or _governed_by_perfect(verb):
@@ -96,8 +98,8 @@ def clause_direction(verb: Token, depth: int = 0) -> int:
         if depth < 3 and head.pos_ in _CLAUSE_POS:
             return clause_direction(head, depth + 1)
         return UNKNOWN
-    if verb.lemma_ in _FUTURE_HEADS and verb.tag_ == "VBN":
-        return FUTURE  # is expected, has been scheduled, set, due
+    if verb.lemma_ in _FUTURE_HEADS and verb.tag_ in ("VBN", "VBZ", "VBP"):
+        return FUTURE  # is expected, has been scheduled, set, due; plans, wants, expects
     if verb.tag_ == "VBD" or words & _PAST_AUX:
         return PAST
     if verb.tag_ == "VBN" and not auxiliaries:
