@@ -40,121 +40,22 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.resolve import ArticleActors
 from ..records import ActorMention, Event, Evidence, Place
+from .cues import PlaceCues, load_cues
 from .gazetteer import Gazetteer, PlaceEntry
 
 __all__ = ["EventLocator"]
 
-# prepositions that say where, whatever the event
-_LOCATIVE = {
-    "in",
-    "at",
-    "near",
-    "off",
-    "outside",
-    "inside",
-    "within",
-    "across",
-    "around",
-    "throughout",
-    "along",
-    "during",
-    "aboard",
-}
-# ... where something went (after visits and motions)
-_DESTINATION = {"to", "into"}
-# ... what was hit (after attacks)
-_STRUCK = {"on", "against", "into"}
-_MOTION_LEMMAS = {
-    "go",
-    "travel",
-    "fly",
-    "arrive",
-    "come",
-    "return",
-    "head",
-    "visit",
-    "trip",
-    "journey",
-    "tour",
-    "voyage",
-    "deploy",
-    "send",
-    "dispatch",
-    "move",
-    "sail",
-}
 _VISIT_CODES = {"042", "043", "044"}
 # events done to something where it is (protests, force, seizures, attacks): their object's place is theirs
 _MATERIAL_ROOTS = {"14", "15", "17", "18", "19", "20"}
-# ... and the weapons that do the killing ("a car bomb near Samarra killed ...")
-_WEAPON_NOUNS = {
-    "bomb",
-    "missile",
-    "rocket",
-    "drone",
-    "shell",
-    "mine",
-    "grenade",
-    "bomber",
-    "gunman",
-    "gunmen",
-}
+# events whose direct object may be their place ("visited Beijing" is a visit code)
 _OBJECT_PLACE_ROOTS = {"17", "18", "19", "20"}
-# "on" says where before these nouns ("on the border", "on the sidelines of the summit in ...")
-_ON_NOUNS = {"sideline", "sidelines", "margin", "margins", "border", "frontier", "front", "frontline", "soil"}
-_ATTACK_NOUNS = {
-    "attack",
-    "explosion",
-    "blast",
-    "clash",
-    "fighting",
-    "strike",
-    "airstrike",
-    "raid",
-    "assault",
-    "bombing",
-    "bombardment",
-    "shelling",
-    "offensive",
-    "incursion",
-    "invasion",
-}
-_ATTACKERS = _ATTACK_NOUNS | _WEAPON_NOUNS
 _ATTACK_ROOTS = {"18", "19", "20"}
-# nouns on the way from a preposition to the place ("at the summit in", "off the coast of")
-_INNER_PREPS = {"in", "of", "at", "near", "off", "on", "to", "outside"}
 # entity types of places
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 # entity types that are never places
-_NOT_PLACE_ENTS = {
-    "DATE",
-    "TIME",
-    "PERCENT",
-    "MONEY",
-    "QUANTITY",
-    "ORDINAL",
-    "CARDINAL",
-    "LANGUAGE",
-    "LAW",
-}
-_MEETING_NOUNS = {
-    "meeting",
-    "talk",
-    "talks",
-    "discussion",
-    "negotiation",
-    "summit",
-    "visit",
-    "trip",
-    "conference",
-    "session",
-    "encounter",
-    "sideline",
-    "sidelines",
-    "exchange",
-}
+_NOT_PLACE_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE", "LAW"}
 _DEFINITE = {"the", "this", "that", "these", "those", "their", "his", "her", "its", "our"}
-_CAPITAL_NOUNS = {"capital"}
 _BACK_SENTENCES = 3
 _MAX_DEPTH = 3
 
@@ -162,8 +63,11 @@ _MAX_DEPTH = 3
 class EventLocator:
     """Finds the place of each event of one parsed article."""
 
-    def __init__(self, gazetteer: Gazetteer, doc: Doc, actors: ArticleActors) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, doc: Doc, actors: ArticleActors, cues: PlaceCues | None = None
+    ) -> None:
         self.gazetteer = gazetteer
+        self.cues = cues or load_cues()
         self.doc = doc
         self.actors = actors
         self.article_countries = {
@@ -209,9 +113,9 @@ class EventLocator:
 
     # -- 1 and 2: phrases on the trigger and its clause -----------------------------------------------
     def _named_place(self, trigger: Token, event: Event, countries: set[str]) -> Place | None:
-        for head, motion in _clause_heads(trigger, event):
+        for head, motion in _clause_heads(trigger, event, self.cues):
             for child in head.children:
-                if child.dep_ == "prep" and _preposition_fits(child, head, event, motion):
+                if child.dep_ == "prep" and _preposition_fits(child, head, event, motion, self.cues):
                     place = self._place_in_phrase(child, countries, depth=0)
                     if place is not None:
                         return place
@@ -265,7 +169,7 @@ class EventLocator:
 
     def _place_below(self, noun: Token, countries: set[str], *, depth: int) -> Place | None:
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in _INNER_PREPS:
+            if child.dep_ == "prep" and child.lower_ in self.cues.inner:
                 place = self._place_in_phrase(child, countries, depth=depth + 1)
             elif child.dep_ == "appos":
                 place = self._place_at(child, countries)
@@ -277,7 +181,7 @@ class EventLocator:
 
     def _capital_of(self, noun: Token, countries: set[str]) -> Place | None:
         """ "in the Ukrainian capital": the capital of the country its adjective names."""
-        if noun.lemma_.lower() not in _CAPITAL_NOUNS:
+        if noun.lemma_.lower() not in self.cues.capital:
             return None
         for child in noun.children:
             if child.dep_ in ("amod", "compound", "poss"):
@@ -370,7 +274,7 @@ class EventLocator:
         self, event: Event, reports: list[tuple[Evidence, Token]], countries: set[str]
     ) -> Place | None:
         there = any(_says_there(trigger) for _, trigger in reports)
-        if not (there or any(_refers_to_meeting(trigger) for _, trigger in reports)) or not countries:
+        if not (there or any(_refers_to_meeting(t, self.cues) for _, t in reports)) or not countries:
             return None
         here = self._sentence(event.evidence.start)
         for sentence, earlier, place in reversed(self.located):
@@ -422,42 +326,40 @@ def _event_countries(event: Event) -> set[str]:
     return {side.actor.country for side in sides if side is not None and side.actor.country}
 
 
-def _clause_heads(trigger: Token, event: Event) -> list[tuple[Token, bool]]:
+def _clause_heads(trigger: Token, event: Event, cues: PlaceCues) -> list[tuple[Token, bool]]:
     """The trigger and the verbs whose place is the event's, each with whether it is a motion."""
-    heads = [(trigger, _is_motion(trigger, event))]
+    heads = [(trigger, event.cameo in _VISIT_CODES or trigger.lemma_.lower() in cues.motion)]
     if trigger.pos_ == "VERB" and event.cameo[:2] in _MATERIAL_ROOTS:
         # "seized a tanker in the Strait of Hormuz", "launched strikes on Kharkiv"
         heads += [(child, False) for child in trigger.children if child.dep_ == "dobj"]
     if trigger.pos_ == "VERB":
         # "a bombing near Samarra killed ...": an attack as the subject
         heads += [
-            (c, False) for c in trigger.children if c.dep_ == "nsubj" and c.lemma_.lower() in _ATTACKERS
+            (c, False)
+            for c in trigger.children
+            if c.dep_ == "nsubj" and c.lemma_.lower() in cues.attack | cues.weapon
         ]
     head = trigger.head
     if head.i == trigger.i:
         return heads
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
         heads.append((head, False))  # "a meeting was held in ...", "held talks in ..."
-    elif trigger.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in _MOTION_LEMMAS:
+    elif trigger.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in cues.motion:
         heads.append((head, True))  # "flew to Kyiv to meet ..."
     return heads
 
 
-def _is_motion(token: Token, event: Event) -> bool:
-    return event.cameo in _VISIT_CODES or token.lemma_.lower() in _MOTION_LEMMAS
-
-
-def _preposition_fits(prep: Token, head: Token, event: Event, motion: bool) -> bool:
+def _preposition_fits(prep: Token, head: Token, event: Event, motion: bool, cues: PlaceCues) -> bool:
     word = prep.lower_
-    if word in _LOCATIVE:
+    if word in cues.locative:
         return True
-    if word == "on" and any(child.lemma_.lower() in _ON_NOUNS for child in prep.children):
+    if word == "on" and any(child.lemma_.lower() in cues.on_noun for child in prep.children):
         return True
-    if word in _DESTINATION and (motion or head.lemma_.lower() in _MOTION_LEMMAS):
+    if word in cues.destination and (motion or head.lemma_.lower() in cues.motion):
         return True
-    if word not in _STRUCK:
+    if word not in cues.struck:
         return False
-    return event.cameo[:2] in _ATTACK_ROOTS or head.lemma_.lower() in _ATTACK_NOUNS
+    return event.cameo[:2] in _ATTACK_ROOTS or head.lemma_.lower() in cues.attack
 
 
 def _object_is_place(head: Token, event: Event) -> bool:
@@ -511,21 +413,21 @@ def _says_there(trigger: Token) -> bool:
     return any(child.dep_ == "advmod" and child.lower_ == "there" for child in trigger.children)
 
 
-def _refers_to_meeting(trigger: Token) -> bool:
+def _refers_to_meeting(trigger: Token, cues: PlaceCues) -> bool:
     """ "during their discussions", "at the talks", or the trigger itself is "the meeting"."""
-    if _definite_meeting(trigger):
+    if _definite_meeting(trigger, cues):
         return True
     heads = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]
     for head in heads:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("during", "at", "on"):
                 continue
-            if any(_definite_meeting(pobj) for pobj in prep.children if pobj.dep_ == "pobj"):
+            if any(_definite_meeting(pobj, cues) for pobj in prep.children if pobj.dep_ == "pobj"):
                 return True
     return False
 
 
-def _definite_meeting(noun: Token) -> bool:
-    if noun.lemma_.lower() not in _MEETING_NOUNS and noun.lower_ not in _MEETING_NOUNS:
+def _definite_meeting(noun: Token, cues: PlaceCues) -> bool:
+    if noun.lemma_.lower() not in cues.meeting and noun.lower_ not in cues.meeting:
         return False
     return any(child.dep_ in ("det", "poss") and child.lower_ in _DEFINITE for child in noun.children)
