@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from ..actors.tables import normalize_phrase
+from ..actors.tables import normalize_phrase, read_table
 from ..errors import DataFileError
 from ..records import Place
 
@@ -347,16 +347,11 @@ def _capitals(countries: dict[str, dict], cities: dict[str, dict]) -> dict[str, 
 
 def _country_aliases() -> dict[str, list[str]]:
     """English country names and aliases from the actor tables, by ISO alpha-3 code."""
+    entries, _ = read_table(COUNTRIES_FILE)
     aliases: dict[str, list[str]] = {}
-    try:
-        lines = COUNTRIES_FILE.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as err:
-        raise DataFileError(f"{COUNTRIES_FILE}: cannot read the country table: {err}") from err
-    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
-    for cells in rows[1:]:
-        if len(cells) >= 2:
-            names = [cells[1], *(cells[2].split("|") if len(cells) > 2 else ())]
-            aliases[cells[0].strip()] = [name.strip() for name in names if name.strip()]
+    for entry in entries:
+        if entry.kind == "country" and entry.country:
+            aliases.setdefault(entry.country, []).append(entry.phrase)
     return aliases
 
 
