@@ -154,6 +154,12 @@ def test_precision_and_anchor(nlp):
     assert (year.precision, year.anchor) == ("year", None)  # absolute: no anchor
 
 
+def test_anaphora_are_anchored_at_the_reference_time(nlp):
+    text = "On March 3, 2021, rebels seized the town. The next day, troops retook it."
+    first, following = find_times(nlp(text), WEDNESDAY)
+    assert first.anchor is None and following.anchor == "2021-03-03"
+
+
 def test_without_a_publication_date_the_dateline_anchors(nlp):
     times = find_times(nlp("KYIV, June 3, 2023 - Russia shelled the city yesterday."), None)
     assert [(t.text, t.value) for t in times] == [("June 3, 2023", "2023-06-03"), ("yesterday", "2023-06-02")]

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from ..records import TimeExpression
 from .lexicon import TimexLexicon, TimexPattern, load_timex_lexicon, lower_ascii, normalize_phrase
-from .resolve import UNKNOWN, Context, Resolved, day_value, reference_day, resolve
+from .resolve import UNKNOWN, Context, Resolved, counts_from_reference, day_value, reference_day, resolve
 from .tense import tense_direction
 from .values import value_precision
 
@@ -312,7 +312,12 @@ class _Resolver:
             return None
         self._remember(resolved)
         precision = value_precision(resolved.value) if resolved.type in ("DATE", "TIME") else None
-        anchor = day_value(self.anchor) if resolved.anchored and self.anchor else None
+        base = self.anchor
+        if counts_from_reference(match.pattern.kind, match.groups):
+            day_unit = normalize_phrase(match.groups.get("unit") or "") == "day"
+            base = (context.last_day if day_unit else None) or context.reference_day
+            base = base or self.anchor
+        anchor = day_value(base) if resolved.anchored and base else None
         text = self.text[match.start : match.end]
         return TimeExpression(text, match.start, match.end, resolved.type, resolved.value, precision, anchor)
 

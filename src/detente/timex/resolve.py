@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from .lexicon import TimexLexicon, normalize_phrase
 from .values import value_range
 
-__all__ = ["Context", "Resolved", "resolve", "day_value"]
+__all__ = ["Context", "Resolved", "counts_from_reference", "day_value", "resolve"]
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
@@ -162,10 +162,20 @@ def _shift(groups: Mapping[str, str | None], lexicon: TimexLexicon) -> str | Non
     return lexicon.value("shift", groups.get("shift"))
 
 
+def counts_from_reference(kind: str, groups: Mapping[str, str | None]) -> bool:
+    """Whether an expression counts from the narrative's reference time rather than the anchor."""
+    if kind in ("anaphor", "year_before"):
+        return True
+    if kind == "offset":
+        return normalize_phrase(groups.get("dir") or "") not in ("ago", "from now", "hence")
+    shift = normalize_phrase(groups.get("shift") or "")
+    unit = normalize_phrase(groups.get("unit") or "")
+    return kind == "shift_unit" and (shift in _ANAPHORIC_SHIFTS or (shift == "the next" and unit == "day"))
+
+
 def _base(groups: Mapping[str, str | None], context: Context) -> dt.date | None:
     """The day a shifted expression counts from: the reference day for anaphoric shifts, else the anchor."""
-    shift = normalize_phrase(groups.get("shift") or "")
-    if shift in _ANAPHORIC_SHIFTS or (shift == "the next" and groups.get("unit", "") == "day"):
+    if counts_from_reference("shift_unit", groups):
         return context.reference_day or context.anchor
     return context.anchor
 
