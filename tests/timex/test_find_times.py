@@ -75,6 +75,7 @@ CASES = [
     ("The siege lasted almost two and a half years.", [("almost two and a half years", "DURATION", "P2.5Y")]),
     ("It was a five-year plan.", [("a five-year", "DURATION", "P5Y")]),
     ("The blockade lasted thirty minutes.", [("thirty minutes", "DURATION", "PT30M")]),
+    ("Talks may take 60 or 90 days.", [("60", "DURATION", "P60D"), ("90 days", "DURATION", "P90D")]),
     # sets
     ("The council meets every Wednesday.", [("every Wednesday", "SET", "XXXX-WXX-3")]),
     ("The bulletin is published weekly.", [("weekly", "SET", "P1W")]),
@@ -127,6 +128,8 @@ CASES = [
     ("Prices fall in the morning market.", []),
     ("About a quarter of the dealers will close.", []),
     ("It was the now-cancelled deal.", []),
+    ("It is their most recent model.", []),
+    ("Ministers met at the same time as the summit.", []),
 ]
 
 

@@ -163,6 +163,11 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
         return _duration_ok(match, text, lexicon)
     if kind == "reference":
         return _reference_ok(match, doc, text, before)
+    if kind == "anaphor" and normalize_phrase(groups.get("unit") or "") == "time":
+        return _word_after(text, match.end).lower() not in (
+            "that",
+            "as",
+        )  # at the same time as: a conjunction
     if kind == "weekday" and not _weekday_ok(match, before, lexicon):
         return False
     if kind == "short_decade" and not groups.get("apostrophe"):
@@ -248,6 +253,8 @@ def _reference_ok(match: _Match, doc: Doc, text: str, before: str) -> bool:
         return False  # the now-cancelled deal, the soon-to-open terminal
     if word in ("now", "soon") and (before == "as" or _word_after(text, match.end).lower() == "that"):
         return False
+    if word == "recent" and before == "most":
+        return False  # the most recent model: the latest
     if word in ("current", "recent", "later", "long-term", "short-term", "near-term"):
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None:
