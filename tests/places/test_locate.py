@@ -147,6 +147,18 @@ CASES = [
         "'off the coast of X'",
     ),
     (
+        "Chinese coast guard ships fired water cannon at a Philippine supply boat in the South China Sea.",
+        ("CHN", "19", "PHL"),
+        ("South China Sea", None, "sea"),
+        "a sea named after a country is not that country (our table, not the actor 'China')",
+    ),
+    (
+        "Russian troops shelled villages in the Donbas region.",
+        ("RUS", "19", None),
+        ("Donbas", "UKR", "region"),
+        "a region from our table, 'region' after its name",
+    ),
+    (
         "North Korea fired a missile into the Sea of Japan.",
         ("PRK", None, None),
         ("Sea of Japan", None, "sea"),
