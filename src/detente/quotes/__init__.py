@@ -32,8 +32,16 @@ from spacy.tokens import Doc
 from ..actors.resolve import ArticleActors
 from ..records import Article, Quote
 from .cues import CueWords, load_cue_words
-from .direct import Attribution, QuotedTokens, attribute, host_of, names_rather_than_quotes, tokens_of
-from .indirect import find_reported
+from .direct import (
+    Attribution,
+    Quotations,
+    QuotedTokens,
+    attribute,
+    host_of,
+    names_rather_than_quotes,
+    tokens_of,
+)
+from .indirect import Blocked, find_reported
 from .marks import find_quoted, split_paragraphs
 from .speakers import SpeakerFinder
 
@@ -57,7 +65,7 @@ def extract_quotes(doc: Doc, actors: ArticleActors, article: Article) -> tuple[Q
     ]
     quotes = _marked_quotes(quoted, finder, text, article.id)
     blocked = headings + [(quote.start, quote.end) for quote in quotes]
-    for reported in find_reported(doc, finder, blocked=blocked):
+    for reported in find_reported(doc, finder, blocked=Blocked(blocked)):
         quotes.append(
             Quote(
                 id=quote_id(article.id, reported.start, reported.end),
@@ -95,19 +103,22 @@ def _marked_quotes(
     quoted: list[QuotedTokens], finder: SpeakerFinder, text: str, article_id: str
 ) -> list[Quote]:
     """Quotes from the quoted stretches: attributed, then continued across splits and paragraphs."""
+    quotations = Quotations(quoted)
     kept: list[tuple[QuotedTokens, Attribution]] = []
     attributions: dict[int, Attribution] = {}
     for quote in quoted:
         if names_rather_than_quotes(quote, finder.cues, text):
             continue
-        found = attribute(quote, finder, quoted)
-        host = host_of(quote, quoted) if found.kind == "mixed" else None
+        if quote.words < _MIN_WORDS and not _may_be_utterance(quote, text):
+            continue  # scare quotes: a word or two run into the sentence ('respond "in kind"')
+        found = attribute(quote, finder, quotations)
+        host = host_of(quote, quotations) if found.kind == "mixed" else None
         if host is not None and id(host) in attributions:  # a fragment of the host's statement
             source = attributions[id(host)]
             found = Attribution("mixed", source.speaker, source.cue, source.cue_at, None, source.reported_by)
         attributions[id(quote)] = found
-        if quote.words < _MIN_WORDS and not _whole_utterance(quote, found, text):
-            continue  # scare quotes: a word or two run into the sentence ('respond "in kind"')
+        if quote.words < _MIN_WORDS and (found.kind != "direct" or found.cue is None):
+            continue  # a word or two are a quote only as a whole attributed utterance ('"No," he said')
         kept.append((quote, found))
     kept = _continued(kept, text)
     return [
@@ -126,10 +137,10 @@ def _marked_quotes(
     ]
 
 
-def _whole_utterance(quote: QuotedTokens, found: Attribution, text: str) -> bool:
-    """A word or two that are a whole attributed utterance: '"No," he said', 'He said: "Never!"'."""
+def _may_be_utterance(quote: QuotedTokens, text: str) -> bool:
+    """A word or two that end like an utterance inside the marks: '"No," he said', 'He said: "Never!"'."""
     close = quote.quoted.close_at
-    return found.kind == "direct" and found.cue is not None and close > 0 and text[close - 1] in ",.!?…"
+    return close > 0 and text[close - 1] in ",.!?…"
 
 
 def _continued(

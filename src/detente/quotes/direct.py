@@ -26,12 +26,21 @@ from .cues import CueWords
 from .marks import Quoted
 from .speakers import SpeakerFinder, reduced_participle
 
-__all__ = ["Attribution", "QuotedTokens", "attribute", "host_of", "names_rather_than_quotes", "tokens_of"]
+__all__ = [
+    "Attribution",
+    "Quotations",
+    "QuotedTokens",
+    "attribute",
+    "host_of",
+    "names_rather_than_quotes",
+    "tokens_of",
+]
 
 _SET_OFF = frozenset(",:;—–-(")
 _CONTENT_PREPS = frozenset({"of", "about"})
 _EDGE_PUNCT = ".,;:!?()[]{}\"'“”‘’«»"
 _MAX_CLIMB = 4
+_NEAR = 30  # tokens searched for a cue on either side of a quotation
 # a cue's words reported by the cue above it (through conjoined verbs: "said X had met Y and told him")
 _CHAIN = frozenset({"ccomp", "parataxis"})
 
@@ -65,6 +74,20 @@ class QuotedTokens:
         return self.span.start <= token.i < self.span.end
 
 
+class Quotations:
+    """The quoted stretches of one article in text order, and which of them holds a given token."""
+
+    def __init__(self, quotes: list[QuotedTokens]) -> None:
+        self.quotes = quotes
+        self._starts = [quote.span.start for quote in quotes]
+
+    def holding(self, token: Token) -> QuotedTokens | None:
+        index = bisect.bisect_right(self._starts, token.i) - 1
+        if index >= 0 and self.quotes[index].inside(token):
+            return self.quotes[index]
+        return None
+
+
 def tokens_of(doc: Doc, quoted: Quoted) -> QuotedTokens | None:
     span = doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -87,10 +110,10 @@ def names_rather_than_quotes(quote: QuotedTokens, cues: CueWords, text: str) -> 
     return any(word.strip(_EDGE_PUNCT) in cues.naming for word in before)
 
 
-def attribute(quote: QuotedTokens, finder: SpeakerFinder, others: list[QuotedTokens]) -> Attribution:
+def attribute(quote: QuotedTokens, finder: SpeakerFinder, others: Quotations) -> Attribution:
     """The attribution of one quoted stretch (``others``: every quoted stretch, to skip their words)."""
-    own = _own_predicate(quote)
-    cue = _governing_cue(quote, finder.cues, others) or _nearby_cue(quote, finder.cues, others)
+    own = _own_predicate(quote, finder)
+    cue = _governing_cue(quote, finder.cues, others) or _nearby_cue(quote, finder, others)
     speaker = reported_by = addressee = None
     cue_text = None
     cue_at = -1
@@ -111,11 +134,11 @@ def attribute(quote: QuotedTokens, finder: SpeakerFinder, others: list[QuotedTok
             reported_by = narrator
     elif own is None:
         speaker, reported_by = _principal(quote, finder, speaker, reported_by)
-    kind = "mixed" if own is not None or not _set_off(quote, cue[0] if cue else None) else "direct"
+    kind = "mixed" if own is not None or not _set_off(quote, cue[0] if cue else None, finder) else "direct"
     return Attribution(kind, speaker, cue_text, cue_at, addressee, reported_by)
 
 
-def host_of(quote: QuotedTokens, others: list[QuotedTokens]) -> QuotedTokens | None:
+def host_of(quote: QuotedTokens, others: Quotations) -> QuotedTokens | None:
     """The quotation whose clause a fragment belongs to: ``X "explained ..." as well as "other concerns"``
     (the second fragment hangs from the first one's verb). None when the fragment hangs from no other."""
     for root in _roots(quote):
@@ -124,9 +147,9 @@ def host_of(quote: QuotedTokens, others: list[QuotedTokens]) -> QuotedTokens | N
             if token.head.i == token.i:
                 break
             token = token.head
-            for other in others:
-                if other is not quote and other.inside(token):
-                    return other
+            other = others.holding(token)
+            if other is not None and other is not quote:
+                return other
     return None
 
 
@@ -135,19 +158,16 @@ def _roots(quote: QuotedTokens) -> list[Token]:
     return [t for t in quote.span if not quote.inside(t.head) or t.head.i == t.i]
 
 
-def _own_predicate(quote: QuotedTokens) -> tuple[Token, Token] | None:
+def _own_predicate(quote: QuotedTokens, finder: SpeakerFinder) -> tuple[Token, Token] | None:
     """A verb inside the marks and its subject before the opening mark, in the same sentence."""
     if quote.open is None:
         return None
+    sentence_start = finder.sentence(quote.open.i)[0]
     for root in _roots(quote):
         if root.pos_ not in ("VERB", "AUX"):
             continue
         for child in root.children:
-            if (
-                child.dep_ in ("nsubj", "nsubjpass")
-                and child.i < quote.open.i
-                and child.sent.start == quote.open.sent.start
-            ):
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i < quote.open.i and child.i >= sentence_start:
                 return root, child
     return None
 
@@ -165,9 +185,7 @@ def _is_cue(token: Token, cues: CueWords) -> bool:
     return token.pos_ == "VERB" and token.lemma_.lower() in cues.verbs and not reduced_participle(token)
 
 
-def _governing_cue(
-    quote: QuotedTokens, cues: CueWords, others: list[QuotedTokens]
-) -> tuple[Token, str] | None:
+def _governing_cue(quote: QuotedTokens, cues: CueWords, others: Quotations) -> tuple[Token, str] | None:
     """The first cue verb above the quotation in the parse, outside every quotation."""
     for root in _roots(quote):
         token = root
@@ -175,37 +193,36 @@ def _governing_cue(
             if token.head.i == token.i:
                 break
             token = token.head
-            if any(other.inside(token) for other in others):
+            if others.holding(token) is not None:
                 continue
             if _is_cue(token, cues):
                 return token, _cue_text(token, quote)
     return None
 
 
-def _nearby_cue(quote: QuotedTokens, cues: CueWords, others: list[QuotedTokens]) -> tuple[Token, str] | None:
-    """The nearest cue in the sentence, outside every quotation: after the closing mark, then before."""
+def _nearby_cue(quote: QuotedTokens, finder: SpeakerFinder, others: Quotations) -> tuple[Token, str] | None:
+    """The nearest cue in the sentence (and a few words), outside every quotation: after the closing mark,
+    then before the opening mark."""
     doc = quote.span.doc
-    quoted = sorted((q.span.start, q.span.end) for q in others)
     if quote.close is not None and quote.close.i + 1 < len(doc):
-        sent = doc[quote.close.i + 1].sent
-        for token in doc[quote.close.i + 1 : sent.end]:
+        end = min(finder.sentence(quote.close.i + 1)[1], quote.close.i + 1 + _NEAR)
+        for token in doc[quote.close.i + 1 : end]:
             if token.is_space and "\n" in token.text:
                 break
-            found = _cue_at(token, cues, quoted)
+            found = _cue_at(token, finder.cues, others)
             if found is not None:
                 return found
     if quote.open is not None:
-        sent = quote.open.sent
-        for token in reversed(doc[sent.start : quote.open.i]):
-            found = _cue_at(token, cues, quoted)
+        start = max(finder.sentence(quote.open.i)[0], quote.open.i - _NEAR)
+        for token in reversed(doc[start : quote.open.i]):
+            found = _cue_at(token, finder.cues, others)
             if found is not None:
                 return found
     return None
 
 
-def _cue_at(token: Token, cues: CueWords, quoted: list[tuple[int, int]]) -> tuple[Token, str] | None:
-    index = bisect.bisect_right(quoted, (token.i, len(token.doc) + 1)) - 1
-    if index >= 0 and quoted[index][0] <= token.i < quoted[index][1]:
+def _cue_at(token: Token, cues: CueWords, others: Quotations) -> tuple[Token, str] | None:
+    if others.holding(token) is not None:
         return None
     if _is_cue(token, cues):
         return token, _cue_text(token, None)
@@ -299,20 +316,19 @@ def _same(one: ActorMention | None, other: ActorMention | None) -> bool:
 
 
 # -- kind ------------------------------------------------------------------------------------------------
-def _set_off(quote: QuotedTokens, cue: Token | None) -> bool:
+def _set_off(quote: QuotedTokens, cue: Token | None, finder: SpeakerFinder) -> bool:
     """Direct: the quotation opens its sentence, follows punctuation, or is the whole object of its cue
     ("said: "...", "spoke of "...""); mixed: it is run into the narrator's own clause."""
     if quote.open is None:
         return True
     doc = quote.span.doc
+    sentence_start = finder.sentence(quote.open.i)[0]
     index = quote.open.i - 1
-    while index >= 0 and doc[index].is_space:
+    while index >= sentence_start and doc[index].is_space:
         index -= 1
-    previous = doc[index] if index >= 0 else None
-    if previous is None or previous.sent.start != quote.open.sent.start or previous.i < quote.open.sent.start:
-        return True
-    if quote.open.is_sent_start or quote.open.i == quote.open.sent.start:
-        return True
+    if index < sentence_start:
+        return True  # the quotation opens its sentence
+    previous = doc[index]
     if previous.text in _SET_OFF:
         return True
     if cue is None:

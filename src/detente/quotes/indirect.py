@@ -10,6 +10,8 @@ cue ("did not say that") reports nothing.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -18,7 +20,7 @@ from spacy.tokens import Doc, Token
 from ..records import ActorMention
 from .speakers import SpeakerFinder, detached_conjunct, reduced_participle
 
-__all__ = ["Reported", "find_reported"]
+__all__ = ["Blocked", "Reported", "find_reported"]
 
 _CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 _MARKS = frozenset({"that"})
@@ -41,7 +43,7 @@ class Reported:
     reported_by: ActorMention | None
 
 
-def find_reported(doc: Doc, finder: SpeakerFinder, *, blocked: list[tuple[int, int]]) -> Iterator[Reported]:
+def find_reported(doc: Doc, finder: SpeakerFinder, *, blocked: Blocked) -> Iterator[Reported]:
     """Reported statements in reading order; none overlapping a ``blocked`` character range (a quotation,
     a heading)."""
     reporting = finder.cues.reporting
@@ -57,7 +59,7 @@ def find_reported(doc: Doc, finder: SpeakerFinder, *, blocked: list[tuple[int, i
             yield found
 
 
-def _clause(verb: Token, finder: SpeakerFinder, blocked: list[tuple[int, int]]) -> Reported | None:
+def _clause(verb: Token, finder: SpeakerFinder, blocked: Blocked) -> Reported | None:
     if _overlaps(blocked, verb.idx, verb.idx + len(verb.text)) or any(c.dep_ == "neg" for c in verb.children):
         return None
     if reduced_participle(verb):
@@ -115,7 +117,7 @@ def _content(clause: Token, verb: Token) -> tuple[int, int] | None:
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
-def _according(token: Token, finder: SpeakerFinder, blocked: list[tuple[int, int]]) -> Reported | None:
+def _according(token: Token, finder: SpeakerFinder, blocked: Blocked) -> Reported | None:
     """ "According to X, the talks failed" / "The talks failed, according to X"."""
     doc = token.doc
     if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
@@ -167,5 +169,18 @@ def _cue_text(verb: Token) -> str:
     return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
 
 
-def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a < end and start < b for a, b in ranges)
+class Blocked:
+    """Character ranges (quotations, headings) in which no reported speech is looked for."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        ordered = sorted(ranges)
+        self._starts = [start for start, _ in ordered]
+        self._ends = list(itertools.accumulate((end for _, end in ordered), max))  # the furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self._starts, end) - 1
+        return index >= 0 and self._ends[index] > start
+
+
+def _overlaps(blocked: Blocked, start: int, end: int) -> bool:
+    return blocked.overlaps(start, end)

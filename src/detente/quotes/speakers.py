@@ -13,6 +13,7 @@ minister", "Mr. Qin", "a State Department statement"). This module adds what onl
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -31,6 +32,7 @@ _ISSUER_PREPS = ("from", "of", "by", "for", "in", "at")
 _DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _MAX_FRAGMENT = 8
+_MAX_LOOKBACK = 120  # tokens searched back for the document "the statement" refers to
 
 
 @dataclass(slots=True)
@@ -65,6 +67,15 @@ class SpeakerFinder:
                 return None
             token = _skip_reported_conjunct(token)
         return None
+
+    def sentence(self, index: int) -> tuple[int, int]:
+        """Token range ``[start, end)`` of the sentence holding token ``index`` (without spaCy's ``.sent``,
+        which walks the whole sentence on every call)."""
+        starts = self.actors.sentence_starts
+        found = bisect.bisect_right(starts, index) - 1
+        start = starts[found] if found >= 0 else 0
+        end = starts[found + 1] if found + 1 < len(starts) else len(self.actors.doc)
+        return start, end
 
     def _may_speak(self, token: Token) -> bool:
         """An actor, a document or a name (not "the main point of friction")."""
@@ -143,11 +154,11 @@ class SpeakerFinder:
         """ "X issued a statement. ... the statement said": the issuer of the same document named in the
         two sentences before, or earlier in this one."""
         doc = token.doc
-        start = token.sent.start
+        start = self.sentence(token.i)[0]
         for _ in range(2):
             if start > 0:
-                start = doc[start - 1].sent.start
-        for earlier in reversed(doc[start : token.i]):
+                start = self.sentence(start - 1)[0]
+        for earlier in reversed(doc[max(start, token.i - _MAX_LOOKBACK) : token.i]):
             if earlier.lemma_.lower() != token.lemma_.lower():
                 continue
             found = self._issuer(earlier)
@@ -195,20 +206,22 @@ class SpeakerFinder:
 
     def _detached_title(self, token: Token, name: str) -> Actor | None:
         """A verbless fragment right after the name's sentence that names a title: its apposition."""
-        sent = token.sent
-        if sent.end >= len(token.doc):
+        doc = token.doc
+        end = self.sentence(token.i)[1]
+        if end >= len(doc) or "\n" in doc[end - 1 : end + 1].text:
             return None
-        following = token.doc[sent.end].sent
+        following = doc[end : min(self.sentence(end)[1], end + 2 * _MAX_FRAGMENT)]
         words = [t for t in following if not (t.is_punct or t.is_space)]
-        if not words or len(words) > _MAX_FRAGMENT or "\n" in token.doc[sent.end - 1 : sent.end + 1].text:
+        if not words or len(words) > _MAX_FRAGMENT or any(t.pos_ in ("VERB", "AUX") for t in words):
             return None
-        if any(t.pos_ in ("VERB", "AUX") for t in words):
-            return None
-        found = self.actors.at(following.root)
-        if not found or following.root.i not in self.actors.titles:
+        root = next(
+            (t for t in words if not following.start <= t.head.i < following.end or t.head.i == t.i), None
+        )
+        found = self.actors.at(root) if root is not None else []
+        if not found or root.i not in self.actors.titles:
             return None
         base = found[0].actor
-        title = self.actors.titles[following.root.i][1]
+        title = self.actors.titles[root.i][1]
         actor = Actor(base.code, base.country, base.sector, name, title.role or title.phrase)
         parts = name.split()
         for key in {alias_key(name), alias_key(parts[-1])}:
