@@ -225,6 +225,18 @@ CASES = [
         "a country as a modifier ('a U.S. soldier') is a nationality, not a place",
     ),
     (
+        "Russian drones struck buildings in Kyiv's outskirts overnight.",
+        ("RUS", "19", None),
+        ("Kyiv", "UKR", "city"),
+        "a city as the possessor of the locative noun ('in Kyiv's outskirts'), tagged a person or not",
+    ),
+    (
+        "Beijing accused Washington of interfering in China's internal affairs.",
+        ("CHN", "11", "USA"),
+        None,
+        "a country as a possessor ('China's internal affairs') is a topic, not a place",
+    ),
+    (
         "The British government outlawed the largest loyalist paramilitary group in Northern Ireland.",
         ("GBR", "17", None),
         ("Northern Ireland", "GBR", "admin1"),

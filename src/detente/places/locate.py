@@ -155,17 +155,24 @@ class EventLocator:
         return None
 
     def _place_modifier(self, noun: Token, countries: set[str]) -> Place | None:
-        """ "in a West Bank refugee camp", "at a Kabul hospital": a place the tagger marks, as a modifier.
+        """ "in a West Bank refugee camp", "in Kyiv's outskirts": a place the tagger marks, as a modifier.
 
         Not a country: "a U.S. soldier", "a China expert" are nationalities and topics."""
         if noun.pos_ == "PROPN":
             return None
         for child in noun.children:
-            if child.dep_ == "compound" and child.ent_type_ in _PLACE_ENTS:
+            if child.dep_ in ("compound", "poss") and (
+                child.ent_type_ in _PLACE_ENTS or self._capital(child)
+            ):
                 place = self._place_at(child, countries)
                 if place is not None and place.feature != "country":
                     return place
         return None
+
+    def _capital(self, token: Token) -> bool:
+        """The actor tables name ``token`` as a capital or seat of power (whatever the tagger says)."""
+        named = self.actors.named.get(token.i)
+        return named is not None and any(entry.kind == "capital" for entry in named[1])
 
     def _place_below(self, noun: Token, countries: set[str], *, depth: int) -> Place | None:
         for child in noun.children:
