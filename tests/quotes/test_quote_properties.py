@@ -73,3 +73,22 @@ def test_quotes_never_raise_and_offsets_slice_back(coder, text):
 def test_quote_sentences_alone(coder):
     for sentence in SENTENCES:
         _check(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["“Talks are over” " * 1500, "'No deal' " * 1500, '"We will win," he said. ' * 800],
+    ids=["curly-run", "single-run", "attributed-run"],
+)
+def test_thousands_of_quotations_cost_less_than_parsing_them(coder, text):
+    """Quotation attribution stays linear: once it walked the whole sentence for every quotation."""
+    import time
+
+    article = make_article(text, origin="<many quotes>")
+    start = time.perf_counter()
+    doc = coder.nlp(article.text)
+    parsing = time.perf_counter() - start
+    actors = coder.resolver.resolve(doc, published=None)
+    start = time.perf_counter()
+    extract_quotes(doc, actors, article)
+    assert time.perf_counter() - start < parsing
