@@ -460,6 +460,33 @@ CASES = [
         "state media report a leader's vow: the report is theirs",
     ),
     GoldCase(
+        "in-the-words-of",
+        'In the words of Chinese President Xi Jinping, "the Pacific Ocean is big enough for both China and '
+        'the United States."',
+        (
+            GoldQuote(
+                "the Pacific Ocean is big enough for both China and the United States.",
+                "direct",
+                "CHN",
+                cue="in the words of",
+            ),
+        ),
+        "a cue phrase whose object is the speaker",
+    ),
+    GoldCase(
+        "colon-ends-the-paragraph-before",
+        "The Brazilian president told reporters in Brasília:\n\n“We will not send weapons to either side of "
+        "this war.”",
+        (GoldQuote("We will not send weapons to either side of this war.", "direct", "BRA", cue="told"),),
+        "an attribution ending in a colon introduces the quotation of the next paragraph",
+    ),
+    GoldCase(
+        "according-to-after-quote",
+        '"The door remains open to dialogue," according to the Iranian foreign ministry.',
+        (GoldQuote("The door remains open to dialogue", "direct", "IRN", cue="according to"),),
+        "'according to X' after the quotation",
+    ),
+    GoldCase(
         "spokeswoman-anaphor",
         'Chinese Foreign Ministry spokeswoman Mao Ning criticized the visit on Monday. "The '
         "United States should "

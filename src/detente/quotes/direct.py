@@ -121,7 +121,7 @@ def attribute(quote: QuotedTokens, finder: SpeakerFinder, others: Quotations) ->
         cue_token, cue_text = cue
         cue_at = cue_token.idx
         if cue_text in _phrase_texts(finder.cues):
-            speaker = finder.speaker(_phrase_object(cue_token))
+            speaker = finder.speaker(_phrase_object(cue_token, len(cue_text.split())))
         else:
             after = quote.close.i if quote.close is not None else quote.span.end
             speaker = finder.speaker(finder.subject_of(cue_token, after=after))
@@ -212,13 +212,25 @@ def _nearby_cue(quote: QuotedTokens, finder: SpeakerFinder, others: Quotations) 
             found = _cue_at(token, finder.cues, others)
             if found is not None:
                 return found
-    if quote.open is not None:
-        start = max(finder.sentence(quote.open.i)[0], quote.open.i - _NEAR)
-        for token in reversed(doc[start : quote.open.i]):
-            found = _cue_at(token, finder.cues, others)
-            if found is not None:
-                return found
+    if quote.open is None:
+        return None
+    before = quote.open.i
+    sentence_start = finder.sentence(before)[0]
+    colon = _previous_word(doc, before)
+    if sentence_start == before and colon is not None and colon.text == ":":
+        before, sentence_start = colon.i, finder.sentence(colon.i)[0]  # 'X told reporters:\n\n"..."'
+    for token in reversed(doc[max(sentence_start, before - _NEAR) : before]):
+        found = _cue_at(token, finder.cues, others)
+        if found is not None:
+            return found
     return None
+
+
+def _previous_word(doc: Doc, index: int) -> Token | None:
+    index -= 1
+    while index >= 0 and doc[index].is_space:
+        index -= 1
+    return doc[index] if index >= 0 else None
 
 
 def _cue_at(token: Token, cues: CueWords, others: Quotations) -> tuple[Token, str] | None:
@@ -246,11 +258,19 @@ def _phrase_texts(cues: CueWords) -> set[str]:
     return {" ".join(words) for words in cues.phrases}
 
 
-def _phrase_object(token: Token) -> Token | None:
-    """The object of "according to X" / "in the words of X": the first noun-phrase head after the cue."""
+def _phrase_object(token: Token, length: int) -> Token | None:
+    """The object of a cue phrase of ``length`` words starting at ``token`` ("according to X", "in the
+    words of X", "quoting X"): the object of its last word, else the first noun-phrase head after it."""
     doc = token.doc
-    for follower in doc[token.i : min(len(doc), token.i + 6)]:
-        if follower.dep_ == "pobj":
+    last = token.i + length - 1
+    if last >= len(doc):
+        return None
+    for child in doc[last].children:
+        if child.dep_ in ("pobj", "dobj"):
+            return child
+    end = min(len(doc), last + 8)
+    for follower in doc[last + 1 : end]:  # the head: a noun whose own head is not a later word nearby
+        if follower.pos_ in ("NOUN", "PROPN") and not follower.i < follower.head.i < end:
             return follower
     return None
 
