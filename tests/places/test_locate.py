@@ -25,6 +25,18 @@ CASES = [
         "'in X' on the meeting verb",
     ),
     (
+        "Russian Foreign Minister Sergei Lavrov met Chinese counterpart Wang Yi in Moscow.",
+        ("RUS", "04", "CHN"),
+        ("Moscow", "RUS", "city"),
+        "the parser hangs 'in X' on the person met",
+    ),
+    (
+        "The French president flew to Toulouse, France, on Monday.",
+        ("FRA", "04", None),
+        ("Toulouse", "FRA", "city"),
+        "a name the tagger takes for a person is a place with a qualifier",
+    ),
+    (
         "Iranian and Saudi diplomats held talks in Geneva last week.",
         ("IRN", "04", "SAU"),
         ("Geneva", "CHE", "city"),

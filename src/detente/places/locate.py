@@ -3,17 +3,18 @@
 For each report of an event (its evidence and its other mentions) the trigger token is found from the
 evidence offsets, and the place is looked for, in order:
 
-1. a locative phrase attached to the trigger, or to the verb an event noun is the subject or object of
-   ("a meeting was held in Vienna", "held talks in Geneva"), or to the verb of a motion whose purpose the
-   event is ("flew to Kyiv to meet ..."), or to an attack that is the subject ("a bombing near Samarra
-   killed ..."): ``in``, ``at``, ``near``, ``off``, ``outside`` ..., ``on`` before
-   a border, front line or the sidelines of something, ``to`` and ``into`` after visits and motions ("a
-   trip to Moscow", "arrived in Kyiv"), ``on`` and ``against`` after attacks ("strikes on Kharkiv"); for
-   protests, force and attacks also the phrases on the verb's object ("seized a tanker in the Strait of
-   Hormuz", "launched strikes on Kharkiv"). The phrase's noun is the place ("in the South China Sea"), or
-   leads to it ("at the G20 summit in Indonesia", "off the coast of Yemen", "in the capital, Kyiv", "in
-   the Ukrainian capital", "in a West Bank refugee camp"); of coordinated places ("visited Mali and
-   Niger"), the one in the target's country;
+1. a locative phrase attached to the trigger; to the verb an event noun is the subject or object of ("a
+   meeting was held in Vienna", "held talks in Geneva"); to the actor met ("met Wang Yi in Moscow", where
+   the parser hangs the place on the person); to the verb of a motion whose purpose the event is ("flew to
+   Kyiv to meet ..."); or to an attack that is the subject ("a bombing near Samarra killed ..."). The
+   prepositions (``places/data/cues.tsv``): ``in``, ``at``, ``near``, ``off``, ``outside`` ...; ``on``
+   before a border, a front line or the sidelines of something; ``to`` and ``into`` after visits and
+   motions ("a trip to Moscow", "arrived in Kyiv"); ``on`` and ``against`` after attacks ("strikes on
+   Kharkiv"). For protests, force and attacks also the phrases on the verb's object ("seized a tanker in
+   the Strait of Hormuz", "launched strikes on Kharkiv"). The phrase's noun is the place ("in the South
+   China Sea"), or leads to it ("at the G20 summit in Indonesia", "off the coast of Yemen", "in the
+   capital, Kyiv", "in the Ukrainian capital", "in a West Bank refugee camp", "in Kyiv's outskirts"); of
+   coordinated places ("visited Mali and Niger"), the one in the target's country;
 2. the direct object of a visit, a seizure or an attack that names a place ("visited Beijing", "shelled
    Kharkiv");
 3. the target actor of a visit when its words name a place, in the same sentence ("the first visit by a US
@@ -25,7 +26,8 @@ evidence offsets, and the place is looked for, in order:
    at a third place (044) has no default.
 
 A phrase counts as a place only when the gazetteer knows it and it is not a date, a number, a person or an
-organisation; a city's alternate name ("Kiev") counts only when the tagger marks the phrase as a place.
+organisation (a name taken for a person is a place with a qualifier: "Toulouse, France"); a city's
+alternate name ("Kiev") counts only when the tagger marks the phrase as a place.
 Ambiguous names are settled by the event's countries, then the article's, then population
 (:meth:`detente.places.gazetteer.Gazetteer.resolve`); a qualifier ("Paris, Texas") comes first.
 """
@@ -113,7 +115,11 @@ class EventLocator:
 
     # -- 1 and 2: phrases on the trigger and its clause -----------------------------------------------
     def _named_place(self, trigger: Token, event: Event, countries: set[str]) -> Place | None:
-        for head, motion in _clause_heads(trigger, event, self.cues):
+        heads = _clause_heads(trigger, event, self.cues)
+        if event.cameo[:2] == "04" and trigger.pos_ == "VERB":
+            # "met Chinese counterpart Wang Yi in Moscow": the parser hangs the place on the person met
+            heads += [(c, False) for c in trigger.children if c.dep_ == "dobj" and self.actors.at(c)]
+        for head, motion in heads:
             for child in head.children:
                 if child.dep_ == "prep" and _preposition_fits(child, head, event, motion, self.cues):
                     place = self._place_in_phrase(child, countries, depth=0)
@@ -214,16 +220,21 @@ class EventLocator:
     def _place_at(self, token: Token, countries: set[str]) -> Place | None:
         if not self._may_be_place(token):
             return None
+        # a name the resolver took for a person is a place only with a qualifier ("Toulouse, France")
+        person = any(mention.actor in self.persons for mention in self.actors.at(token))
         ent = self.actors.entity_at.get(token.i)
         for span in _name_spans(token, ent):
+            within = self._qualifiers(span)
+            if person and not within:
+                continue
             entry = self.gazetteer.resolve(
                 span.text,
                 event_countries=countries,
                 article_countries=self.article_countries,
-                within=self._qualifiers(span),
+                within=within,
                 alternates=ent is not None and ent.label_ in _PLACE_ENTS,
             )
-            if entry is not None:
+            if entry is not None and not (person and entry.country not in {w.country for w in within}):
                 text, start, end = _trim_the(span)
                 return entry.to_place(text, start, end)
         return None
@@ -233,9 +244,8 @@ class EventLocator:
             return False
         named = self.actors.named.get(token.i)
         kinds = {entry.kind for entry in named[1]} if named is not None else set()
-        if kinds & {"person", "organization", "adjective"} and not kinds & {"country", "capital"}:
-            return False  # a person, an organisation, a demonym ("Chinese"), whatever the tagger says
-        return not any(mention.actor in self.persons for mention in self.actors.at(token))
+        # a person, an organisation, a demonym ("Chinese") in the actor tables, whatever the tagger says
+        return not (kinds & {"person", "organization", "adjective"} and not kinds & {"country", "capital"})
 
     def _qualifiers(self, span: Span) -> list[PlaceEntry]:
         """Places named right after ``span`` as its qualifier: "Paris, Texas", "Vienna, Austria"."""
