@@ -309,3 +309,26 @@ def test_dyad_sides_of_three_letters_are_countries(store: EventStore) -> None:
     assert _ids(store.query_events(dyad="USA-IGO")) == ["x1"]
     assert _ids(store.query_events(dyad="USAGOV-IGOUNO")) == ["x1"]
     assert store.query_events(dyad="USAMIL-IGO") == []
+
+
+def test_events_matching_both_sides_are_listed_and_counted_once(store: EventStore) -> None:
+    store.write_batch(
+        [coded("a1", event("self", "USAGOV", "USAGOV", date="2023-01-02"), event("other", "USAMIL", "CHN"))]
+    )
+    for filters in ({"country": "USA"}, {"dyad": "USA-USAGOV"}, {"dyad": "USA-USA"}, {"actor": "USAGOV"}):
+        query = EventQuery.build(**filters)  # type: ignore[arg-type]
+        ids = _ids(store.query_events(query))
+        assert ids.count("self") == 1, filters
+        assert store.count_events(query) == len(ids)
+        assert sum(row["events"] for row in store.series(interval="year", query=query)) == len(ids)
+    assert _ids(store.query_events(country="USA")) == ["self", "other"]
+    assert store.top_dyads() == [
+        {
+            "a": "CHN",
+            "b": "USA",
+            "events": 1,
+            "goldstein_sum": 3.5,
+            "goldstein_mean": 3.5,
+            "quad_counts": {"1": 1, "2": 0, "3": 0, "4": 0},
+        }
+    ]

@@ -197,7 +197,13 @@ def test_postgresql_migrations_are_recorded_once() -> None:
                     "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
                 )
             }
-        assert {"events_pair_day", "events_source_root", "events_target_root", "events_day"} <= indexes
+        assert {
+            "events_pair_day",
+            "events_source_root",
+            "events_target_root",
+            "events_day",
+            "events_day_desc",
+        } <= indexes
 
 
 def test_unknown_scheme_names_the_known_ones() -> None:

@@ -29,10 +29,16 @@ class Dialect:
     unlock_migrations: str | None = None
     #: Appended to a ``SELECT`` that must lock the row it reads until the transaction ends.
     for_update: str = ""
+    #: An index column order matching ``ORDER BY column DESC NULLS LAST``.
+    desc_nulls_last: str = "DESC"
 
     def ddl(self, template: str) -> str:
-        """Fill the type tokens (``{autoincrement_pk}``, ``{float}``) of a schema statement."""
-        return template.format(autoincrement_pk=self.autoincrement_pk, float=self.float_type)
+        """Fill the tokens (``{autoincrement_pk}``, ``{float}``, ``{desc_nulls_last}``) of a schema step."""
+        return template.format(
+            autoincrement_pk=self.autoincrement_pk,
+            float=self.float_type,
+            desc_nulls_last=self.desc_nulls_last,
+        )
 
     def sql(self, statement: str) -> str:
         """Turn the ``?`` placeholders of a statement into this dialect's placeholder."""
@@ -101,4 +107,5 @@ POSTGRESQL = Dialect(
     lock_migrations="SELECT pg_advisory_lock(4715000003)",
     unlock_migrations="SELECT pg_advisory_unlock(4715000003)",
     for_update=" FOR UPDATE",
+    desc_nulls_last="DESC NULLS LAST",
 )

@@ -17,11 +17,10 @@ __all__ = [
     "actor_list",
     "article_count",
     "article_list",
-    "dyad_totals",
+    "directed_dyad_totals",
     "event_by_id",
     "event_count",
     "event_list",
-    "event_where",
     "like_pattern",
     "quote_count",
     "quote_list",
@@ -30,9 +29,6 @@ __all__ = [
 
 Statement = tuple[str, list[Any]]
 
-_QUAD_SUMS = ", ".join(
-    f"SUM(CASE WHEN e.quad_class = {quad} THEN 1 ELSE 0 END) AS q{quad}" for quad in (1, 2, 3, 4)
-)
 _EVENT_TEXT_COLUMNS = ("evidence_sentence", "source_text", "source_name", "target_text", "target_name")
 _QUOTE_SELECT = "SELECT q.payload, q.article_id FROM quotes q"
 _ARTICLE_SELECT = (
@@ -40,6 +36,13 @@ _ARTICLE_SELECT = (
     "(SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS event_count, "
     "(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quote_count FROM articles a"
 )
+
+
+def _quad_sums(alias: str) -> str:
+    """``q1``..``q4``: how many rows of each QuadClass (the numbers are fixed, not values)."""
+    return ", ".join(
+        f"SUM(CASE WHEN {alias}.quad_class = {quad} THEN 1 ELSE 0 END) AS q{quad}" for quad in (1, 2, 3, 4)
+    )
 
 
 def like_pattern(text: str) -> str:
@@ -68,22 +71,19 @@ def _where(filters: list[tuple[str, list[Any]]]) -> Statement:
 # -- events ------------------------------------------------------------------------------------------------
 
 
-def event_where(query: EventQuery, *, dated: bool = False) -> Statement:
-    """The ``WHERE`` clause (over ``events e``) of an event query; ``dated`` keeps only events with a day."""
+def _common_filters(query: EventQuery, *, dated: bool) -> list[tuple[str, list[Any]]]:
+    """Every filter but country and dyad, which :func:`_arms` may split by side."""
     filters: list[tuple[str, list[Any]]] = []
     if query.actor is not None:
         source, source_params = _prefix("e.source_code", query.actor)
         target, target_params = _prefix("e.target_code", query.actor)
         filters.append((f"({source} OR {target})", [*source_params, *target_params]))
-    if query.country is not None:
-        filters.append(("(e.source_country = ? OR e.target_country = ?)", [query.country] * 2))
     if query.sector is not None:
         filters.append(("(e.source_sector = ? OR e.target_sector = ?)", [query.sector] * 2))
-    if query.dyad is not None:
-        filters.append(_dyad(query.dyad, directed=query.directed))
     if query.code is not None:
-        prefix, params = _prefix("e.cameo", query.code)
-        filters.append((f"e.cameo_root = ? AND {prefix}", [query.code[:2], *params]))
+        filters.append(("e.cameo_root = ?", [query.code[:2]]))  # a root is in the indexes, a code is not
+        if len(query.code) > 2:
+            filters.append(_prefix("e.cameo", query.code))
     filters.extend(_equal(query))
     if query.date_from is not None:
         filters.append(("e.day >= ?", [query.date_from]))
@@ -95,7 +95,39 @@ def event_where(query: EventQuery, *, dated: bool = False) -> Statement:
         filters.append(_contains([f"e.{column}" for column in _EVENT_TEXT_COLUMNS], query.text))
     if query.has_location:
         filters.append(("e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL", []))
-    return _where(filters)
+    return filters
+
+
+def _arms(query: EventQuery, *, dated: bool = False) -> tuple[list[Statement], bool]:
+    """The query's ``WHERE`` clauses, one per side when an either-side filter can be split, and whether
+    they are disjoint (their rows may be added up) rather than overlapping (their rows need de-duplicating).
+
+    An undirected dyad becomes its two directions and a country its two sides: each is then one range of
+    a composite index (``events_pair_day``, ``events_source_root``, ``events_target_root``) instead of an
+    ``OR`` across two, which PostgreSQL can only answer from the table (a bitmap heap scan).
+    """
+    common = _common_filters(query, dated=dated)
+    if query.dyad is not None and not query.directed and query.dyad[0] != query.dyad[1]:
+        first, second = query.dyad
+        arms = [_where([*common, _pair(first, second)]), _where([*common, _pair(second, first)])]
+        return arms, len(first) == 3 and len(second) == 3  # two different countries: no event is both
+    if query.dyad is not None:
+        common.append(_pair(*query.dyad))
+    if query.country is not None:
+        country = query.country
+        if query.dyad is None:
+            sides = [("e.source_country = ?", [country]), ("e.target_country = ?", [country])]
+            return [_where([*common, side]) for side in sides], False
+        common.append(("(e.source_country = ? OR e.target_country = ?)", [country, country]))
+    return [_where(common)], True
+
+
+def _matching(query: EventQuery, columns: str, *, dated: bool = False) -> Statement:
+    """``SELECT columns`` (which must include ``e.id``) of every event matching the query, each once."""
+    arms, disjoint = _arms(query, dated=dated)
+    union = " UNION ALL " if disjoint else " UNION "
+    parts = [f"SELECT {columns} FROM events e{where}" for where, _ in arms]
+    return union.join(parts), [value for _, params in arms for value in params]
 
 
 def _equal(query: EventQuery) -> list[tuple[str, list[Any]]]:
@@ -121,24 +153,20 @@ def _pair(source: str, target: str) -> tuple[str, list[Any]]:
     return f"({source_clause} AND {target_clause})", [*source_params, *target_params]
 
 
-def _dyad(dyad: tuple[str, str], *, directed: bool) -> tuple[str, list[Any]]:
-    first, second = dyad
-    forward, forward_params = _pair(first, second)
-    if directed or first == second:
-        return forward, forward_params
-    backward, backward_params = _pair(second, first)
-    return f"({forward} OR {backward})", [*forward_params, *backward_params]
-
-
 def event_list(query: EventQuery) -> Statement:
-    """One page of events with their article's title and publication day, in day order."""
-    where, params = event_where(query)
-    columns = ", ".join(f"e.{column}" for column in EVENT_COLUMNS)
+    """One page of events with their article's title and publication day, by day (ties by event id).
+
+    The page's ids are chosen first, from the indexes alone where they cover the filters; only those
+    rows are then read and joined to their articles.
+    """
+    ids, params = _matching(query, "e.id AS id, e.day AS day")
     direction = "DESC" if query.descending else "ASC"
+    columns = ", ".join(f"e.{column}" for column in EVENT_COLUMNS)
     sql = (
         f"SELECT {columns}, a.title AS article_title, a.published AS article_published "
-        f"FROM events e JOIN articles a ON a.id = e.article_id{where} "
-        f"ORDER BY e.day {direction} NULLS LAST, e.article_id, e.id LIMIT ? OFFSET ?"
+        "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id IN "
+        f"(SELECT m.id FROM ({ids}) m ORDER BY m.day {direction} NULLS LAST, m.id LIMIT ? OFFSET ?) "
+        f"ORDER BY e.day {direction} NULLS LAST, e.id"
     )
     return sql, [*params, query.limit, query.offset]
 
@@ -154,22 +182,30 @@ def event_by_id(event_id: str) -> Statement:
 
 
 def event_count(query: EventQuery | None) -> Statement:
-    where, params = event_where(query) if query is not None else ("", [])
-    return f"SELECT COUNT(*) AS count FROM events e{where}", params
+    if query is None:
+        return "SELECT COUNT(*) AS count FROM events", []
+    ids, params = _matching(query, "e.id AS id")
+    return f"SELECT COUNT(*) AS count FROM ({ids}) m", params
 
 
 def series_days(query: EventQuery) -> Statement:
     """Per day with events: the count by QuadClass and the Goldstein sum (periods are folded in Python)."""
-    where, params = event_where(query, dated=True)
+    rows, params = _matching(
+        query, "e.id AS id, e.day AS day, e.quad_class AS quad_class, e.goldstein AS goldstein", dated=True
+    )
     sql = (
-        f"SELECT e.day AS day, COUNT(*) AS events, SUM(e.goldstein) AS goldstein_sum, {_QUAD_SUMS} "
-        f"FROM events e{where} GROUP BY e.day ORDER BY e.day"
+        f"SELECT m.day AS day, COUNT(*) AS events, SUM(m.goldstein) AS goldstein_sum, {_quad_sums('m')} "
+        f"FROM ({rows}) m GROUP BY m.day ORDER BY m.day"
     )
     return sql, params
 
 
-def dyad_totals(*, limit: int, date_from: str | None, date_to: str | None, status: str | None) -> Statement:
-    """The most active undirected country pairs (first < second), most events first."""
+def directed_dyad_totals(*, date_from: str | None, date_to: str | None, status: str | None) -> Statement:
+    """Totals per directed country pair (``a`` the source): one pass over ``events_pair_day`` in its order.
+
+    The undirected pairs are folded from these by :func:`detente.store.summaries.top_dyads`; grouping on
+    the index's own columns streams, where grouping on "the smaller country" would sort every event.
+    """
     filters: list[tuple[str, list[Any]]] = [
         ("e.source_country IS NOT NULL AND e.target_country IS NOT NULL", []),
         ("e.source_country <> e.target_country", []),
@@ -181,14 +217,12 @@ def dyad_totals(*, limit: int, date_from: str | None, date_to: str | None, statu
     if status is not None:
         filters.append(("e.status = ?", [status]))
     where, params = _where(filters)
-    low = "CASE WHEN e.source_country < e.target_country THEN e.source_country ELSE e.target_country END"
-    high = "CASE WHEN e.source_country < e.target_country THEN e.target_country ELSE e.source_country END"
     sql = (
-        f"SELECT {low} AS a, {high} AS b, COUNT(*) AS events, SUM(e.goldstein) AS goldstein_sum, "
-        f"{_QUAD_SUMS} FROM events e{where} GROUP BY {low}, {high} "
-        "ORDER BY COUNT(*) DESC, a, b LIMIT ?"
+        "SELECT e.source_country AS a, e.target_country AS b, COUNT(*) AS events, "
+        f"SUM(e.goldstein) AS goldstein_sum, {_quad_sums('e')} FROM events e{where} "
+        "GROUP BY e.source_country, e.target_country"
     )
-    return sql, [*params, limit]
+    return sql, params
 
 
 def actor_list(*, text: str | None, country: str | None, limit: int, offset: int) -> Statement:

@@ -1,6 +1,6 @@
 """All of the store's SQL: the migrations, the column lists and the statements built from them.
 
-Statements use ``?`` placeholders and ``{autoincrement_pk}`` / ``{float}`` type tokens; a
+Statements use ``?`` placeholders and ``{autoincrement_pk}`` / ``{float}`` / ``{desc_nulls_last}`` tokens; a
 :class:`detente.store.dialect.Dialect` renders them for one database. ``start`` and ``end`` are reserved
 words in PostgreSQL, so the mention columns that carry those names are always quoted.
 """
@@ -159,11 +159,27 @@ _QUERY_COLUMNS = (
     "CREATE INDEX quotes_speaker_code ON quotes (speaker_code)",
 )
 
+#: The event's id closes the composite indexes, so that a page of ids (and a count) is read from the index
+#: alone, and a page's rows are fetched only once chosen; the day index serves newest-first pages too.
+_COVERING_IDS = (
+    "DROP INDEX events_pair_day",
+    "DROP INDEX events_source_root",
+    "DROP INDEX events_target_root",
+    "CREATE INDEX events_pair_day ON events (source_country, target_country, day, quad_class, goldstein, id)",
+    "CREATE INDEX events_source_root ON events (source_country, cameo_root, status, day, id)",
+    "CREATE INDEX events_target_root ON events (target_country, cameo_root, status, day, id)",
+    # the newest events first, undated ones last (PostgreSQL must be told; SQLite sorts NULL lowest anyway)
+    "DROP INDEX events_day",
+    "CREATE INDEX events_day ON events (day, id)",
+    "CREATE INDEX events_day_desc ON events (day {desc_nulls_last}, id)",
+)
+
 #: Every migration, in order. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
     Migration("0002_event_dates", _EVENT_DATES),
     Migration("0003_query_columns", _QUERY_COLUMNS),
+    Migration("0004_covering_ids", _COVERING_IDS),
 )
 
 ARTICLE_COLUMNS = ("id", "title", "text", "published", "url", "source", "language", "fingerprint", "added_at")

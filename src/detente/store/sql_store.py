@@ -33,7 +33,7 @@ from .rows import (
     quote_rows,
     rejection_row,
 )
-from .summaries import actor_summary, dyad_summary, fold_series, period_function
+from .summaries import actor_summary, fold_series, period_function, top_dyads
 
 __all__ = ["SQLStore"]
 
@@ -237,10 +237,10 @@ class SQLStore(EventStore):
         status: str | None = None,
     ) -> list[dict[str, Any]]:
         checked = EventQuery.build(limit=limit, date_from=date_from, date_to=date_to, status=status)
-        statement, params = select.dyad_totals(
-            limit=checked.limit, date_from=checked.date_from, date_to=checked.date_to, status=checked.status
+        statement, params = select.directed_dyad_totals(
+            date_from=checked.date_from, date_to=checked.date_to, status=checked.status
         )
-        return [dyad_summary(row) for row in self._fetch_all(statement, params)]
+        return top_dyads(self._fetch_all(statement, params), limit=checked.limit)
 
     def series(self, *, interval: str, query: EventQuery | None = None) -> list[dict[str, Any]]:
         periods = period_function(interval)

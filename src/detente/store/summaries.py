@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import ConfigError
 
-__all__ = ["INTERVALS", "actor_summary", "dyad_summary", "fold_series", "period_function"]
+__all__ = ["INTERVALS", "actor_summary", "fold_series", "period_function", "top_dyads"]
 
 #: A period: its label, first day and last day.
 Period = tuple[str, dt.date, dt.date]
@@ -76,17 +76,27 @@ def fold_series(rows: Iterable[Mapping[str, Any]], period: PeriodFunction) -> li
     return [_with_mean(entry) for entry in folded.values()]
 
 
-def dyad_summary(row: Mapping[str, Any]) -> dict[str, Any]:
-    """A country-pair row (``a``, ``b``, ``events``, ``goldstein_sum``, ``q1``..``q4``), public shape."""
-    return _with_mean(
-        {
-            "a": row["a"],
-            "b": row["b"],
-            "events": int(row["events"]),
-            "goldstein_sum": float(row["goldstein_sum"] or 0.0),
-            "quad_counts": {quad: int(row[f"q{quad}"] or 0) for quad in _QUADS},
-        }
-    )
+def top_dyads(rows: Iterable[Mapping[str, Any]], *, limit: int) -> list[dict[str, Any]]:
+    """Fold directed pair rows (``a`` source, ``b`` target, ``events``, ``goldstein_sum``, ``q1``..``q4``)
+    into undirected pairs (``a`` < ``b``); the ``limit`` most active, ties in alphabetical order."""
+    pairs: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in rows:
+        a, b = sorted((row["a"], row["b"]))
+        entry = pairs.get((a, b))
+        if entry is None:
+            entry = pairs[a, b] = {
+                "a": a,
+                "b": b,
+                "events": 0,
+                "goldstein_sum": 0.0,
+                "quad_counts": dict.fromkeys(_QUADS, 0),
+            }
+        entry["events"] += int(row["events"])
+        entry["goldstein_sum"] += float(row["goldstein_sum"] or 0.0)
+        for quad in _QUADS:
+            entry["quad_counts"][quad] += int(row[f"q{quad}"] or 0)
+    ranked = sorted(pairs.values(), key=lambda entry: (-entry["events"], entry["a"], entry["b"]))
+    return [_with_mean(entry) for entry in ranked[:limit]]
 
 
 def actor_summary(row: Mapping[str, Any]) -> dict[str, Any]:
