@@ -499,9 +499,9 @@ CASES = [
                 cue="said",
             ),
         ),
-        "'the spokeswoman' is the Chinese spokeswoman named before",
-        strict=False,  # the resolver does not take Mao Ning as a person and gives the title the country of
-        # the nearest country word in the sentence (Taiwan, inside the quotation)
+        "'the spokeswoman' is the Chinese spokeswoman named before (the resolver remembers Mao Ning by her "
+        "first title only, 'Foreign Ministry', and lends the bare title the country of Taiwan in the "
+        "quotation)",
     ),
     GoldCase(
         "institution-principal",
@@ -516,5 +516,84 @@ CASES = [
             ),
         ),
         "a readout that reports its principal in the third person relays the principal's words",
+    ),
+    # -- written after the rules above, and kept whatever they gave ------------------------------------
+    GoldCase(
+        "pair-of-speakers",
+        "Saudi Foreign Minister Prince Faisal bin Farhan met his Iranian counterpart in Riyadh on Saturday. "
+        'Both ministers said the meeting had been "positive and constructive," according to a '
+        "joint statement.",
+        (GoldQuote("positive and constructive", "mixed", "SAU", cue="said"),),
+        "'both ministers': the two named before speak together (the first is scored)",
+        strict=False,  # the resolver does not know Prince Faisal bin Farhan, so 'both ministers' names no one
+    ),
+    GoldCase(
+        "added-that-mixed",
+        '"We have not received any request from Kyiv," Hungarian Prime Minister Viktor Orban said. He added '
+        'that Hungary "will never send weapons to Ukraine."',
+        (
+            GoldQuote("We have not received any request from Kyiv", "direct", "HUN", cue="said"),
+            GoldQuote("will never send weapons to Ukraine.", "mixed", "HUN", cue="added"),
+        ),
+        "a pronoun speaker in the next sentence; a quoted predicate inside 'added that'",
+    ),
+    GoldCase(
+        "in-a-statement-it-said",
+        "Kenya's foreign ministry rejected the accusations. In a statement on Tuesday, it said the claims by "
+        'Somalia were "baseless and malicious."',
+        (GoldQuote("baseless and malicious.", "mixed", "KEN", cue="said"),),
+        "'it' is the ministry; the claims' author (Somalia) is not the speaker",
+    ),
+    GoldCase(
+        "scare-quotes-inside-that-clause",
+        'The Australian prime minister, Anthony Albanese, said on Friday that Canberra would "stand firm" '
+        "against economic coercion from Beijing.",
+        (
+            GoldQuote(
+                'Canberra would "stand firm" against economic coercion from Beijing',
+                "indirect",
+                "AUS",
+                cue="said",
+            ),
+        ),
+        "two quoted words inside reported speech: the reported clause is the quote",
+    ),
+    GoldCase(
+        "asked-whether-then-said",
+        "Asked whether Seoul would supply arms to Ukraine, South Korean President Yoon Suk Yeol said his "
+        'government was "not considering" it.',
+        (GoldQuote('his government was "not considering" it', "indirect", "KOR", cue="said"),),
+        "the question put to the president is not his statement",
+    ),
+    GoldCase(
+        "spokesman-country-from-context",
+        'The Nigerian army said it had killed 30 militants in Borno state. "Our troops will '
+        "not rest until the "
+        'region is safe," army spokesman Onyema Nwachukwu told journalists.',
+        (
+            GoldQuote("it had killed 30 militants in Borno state", "indirect", "NGA", cue="said"),
+            GoldQuote("Our troops will not rest until the region is safe", "direct", "NGA", cue="told"),
+        ),
+        "'army spokesman' is the spokesman of the army named in the sentence before",
+        strict=False,  # the resolver gives 'army spokesman Onyema Nwachukwu' the sector MIL without a country
+    ),
+    GoldCase(
+        "warning-that",
+        '"There can be no military solution," the UN envoy said, warning that the fighting in '
+        "Sudan could spread "
+        "to neighbouring countries.",
+        (
+            GoldQuote("There can be no military solution", "direct", "IGO", cue="said"),
+            GoldQuote("the fighting in Sudan could spread to neighbouring countries", "indirect", "IGO"),
+        ),
+        "'warning that' shares the speaker of 'said'",
+    ),
+    GoldCase(
+        "told-parliament-mixed",
+        "Finland's president told parliament on Wednesday that joining NATO had made the "
+        'country "safer than at '
+        'any time in its history."',
+        (GoldQuote("safer than at any time in its history.", "mixed", "FIN", cue="told"),),
+        "a quoted fragment at the end of a that-clause",
     ),
 ]

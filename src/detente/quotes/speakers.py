@@ -87,7 +87,7 @@ class SpeakerFinder:
             return None
         found = self.actors.at(token)
         if found:
-            mention = found[0]
+            mention = self._title_holder(token, found[0]) or found[0]
             if token.lemma_.lower() in self.cues.voice or not self.is_person(mention.actor):
                 self.last_voice = mention
             return mention
@@ -95,6 +95,30 @@ class SpeakerFinder:
             return self._voice(token)
         if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
             return self._named_person(token)
+        return None
+
+    def _title_holder(self, token: Token, mention: ActorMention) -> ActorMention | None:
+        """ "the spokeswoman said" after "Foreign Ministry spokeswoman Mao Ning": the person introduced
+        with that title, when the phrase names no country of its own (the resolver may have lent it the
+        country of a word elsewhere in the sentence, even inside the quotation)."""
+        title = self.actors.titles.get(token.i)
+        if title is None or self.is_person(mention.actor):
+            return None
+        doc = token.doc
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or any(t.i in self.actors.named for t in span):
+            return None
+        role = title[1].role or title[1].phrase
+        for record in reversed(self.actors.persons):
+            if record.mention_start >= token.i:
+                continue
+            named = self.actors.at(doc[record.mention_start])
+            if not named:
+                continue
+            words = doc.char_span(named[0].start, named[0].end, alignment_mode="expand") or ()
+            found = (self.actors.titles.get(t.i) for t in words)
+            if any(f is not None and (f[1].role or f[1].phrase) == role for f in found):
+                return ActorMention(mention.text, mention.start, mention.end, record.actor)
         return None
 
     def addressee(self, verb: Token, *, exclude: set[int]) -> ActorMention | None:
