@@ -328,6 +328,13 @@ CASES = [
         "the title of a film is no quotation",
     ),
     GoldCase(
+        "title-case-names",
+        'Italy withdrew from the "Belt and Road Initiative" in December, the Italian foreign minister '
+        "confirmed.",
+        (GoldQuote('Italy withdrew from the "Belt and Road Initiative" in December', "indirect", "ITA"),),
+        "capitalized words in marks without closing punctuation are a name, not a quotation",
+    ),
+    GoldCase(
         "no-speaker-unattributed",
         "Protesters gathered outside the parliament in Tbilisi on Saturday.\n\n“This law is a "
         "betrayal of our "

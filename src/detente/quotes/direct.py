@@ -40,6 +40,9 @@ _SET_OFF = frozenset(",:;—–-(")
 _CONTENT_PREPS = frozenset({"of", "about"})
 _EDGE_PUNCT = ".,;:!?()[]{}\"'“”‘’«»"
 _MAX_CLIMB = 4
+_NAME_LINKS = frozenset(
+    {"of", "the", "and", "on", "in", "for", "to", "a", "an", "at", "by", "with", "de", "la"}
+)
 _NEAR = 30  # tokens searched for a cue on either side of a quotation
 # a cue's words reported by the cue above it (through conjoined verbs: "said X had met Y and told him")
 _CHAIN = frozenset({"ccomp", "parataxis"})
@@ -107,7 +110,21 @@ def names_rather_than_quotes(quote: QuotedTokens, cues: CueWords, text: str) -> 
     (``text`` is the Doc's text)."""
     open_at = quote.quoted.open_at
     before = text[max(0, open_at - 40) : open_at].lower().split()[-2:]
-    return any(word.strip(_EDGE_PUNCT) in cues.naming for word in before)
+    return any(word.strip(_EDGE_PUNCT) in cues.naming for word in before) or _title_case(quote, text)
+
+
+def _title_case(quote: QuotedTokens, text: str) -> bool:
+    """'the "Belt and Road Initiative"', '"Iron Swords"': every word capitalized and no closing punctuation
+    inside the marks is a name, not an utterance."""
+    close = quote.quoted.close_at
+    if close > 0 and text[close - 1] in ",.!?…":
+        return False
+    words = [t.text for t in quote.span if t.is_alpha]
+    return (
+        len(words) > 1
+        and all(w[0].isupper() or w.lower() in _NAME_LINKS for w in words)
+        and words[0][0].isupper()
+    )
 
 
 def attribute(quote: QuotedTokens, finder: SpeakerFinder, others: Quotations) -> Attribution:
