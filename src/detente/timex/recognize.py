@@ -2,7 +2,7 @@
 
 Every pattern of the temporal lexicon is matched over the article's text; a match survives the checks its
 kind needs (a bare "May" must be a capitalized month after a preposition, a bare "2008" a year by its context
-or spaCy's DATE entities, "current" an adjective ...), overlapping matches keep the longest, and the survivors
+or spaCy's DATE entities, "recent" an adjective ...), overlapping matches keep the longest, and the survivors
 are resolved in text order so that anaphoric expressions ("the next day", "that week") can count from the
 last date the text named. The tense of each expression's governing verb (:mod:`detente.timex.tense`) says
 whether a bare weekday or month is the past or the coming one.
@@ -57,6 +57,8 @@ _CLOCK_CONTEXT = frozenset(
         "since",
     }
 )
+#: words after "the same time" that make it a conjunction ('at the same time as the summit')
+_CONJUNCTION_AFTER = frozenset({"that", "as"})
 _WORD_BEFORE = re.compile(r"([\w.'’$-]+)[\s,]*\Z")
 _WORD_AFTER = re.compile(r"\A[^\S\n]*([\w'’%-]+)")
 _WINDOW = 40
@@ -164,10 +166,7 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
     if kind == "reference":
         return _reference_ok(match, doc, text, before)
     if kind == "anaphor" and normalize_phrase(groups.get("unit") or "") == "time":
-        return _word_after(text, match.end).lower() not in (
-            "that",
-            "as",
-        )  # at the same time as: a conjunction
+        return _word_after(text, match.end).lower() not in _CONJUNCTION_AFTER
     if kind == "weekday" and not _weekday_ok(match, before, lexicon):
         return False
     if kind == "short_decade" and not groups.get("apostrophe"):
@@ -188,14 +187,14 @@ def _bare_month_ok(match: _Match, text: str, before: str) -> bool:
     if match.groups.get("mod"):
         return True
     after = _word_after(text, match.end)
-    if after[:1].isupper() and lexicon_free_word(after):
+    if after[:1].isupper() and _is_name_word(after):
         return False  # 'June Carter', 'August Wilson'
     if normalize_phrase(match.groups["month"]) in ("may", "march"):
         return before in _DATE_CONTEXT
     return True
 
 
-def lexicon_free_word(word: str) -> bool:
+def _is_name_word(word: str) -> bool:
     """A capitalized word that is not itself part of a date (a name after a month: 'June Carter')."""
     return not word[:1].isdigit() and normalize_phrase(word) not in _TIME_WORDS
 
