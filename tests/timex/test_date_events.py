@@ -119,3 +119,11 @@ def test_merged_event_takes_its_best_dated_mention(code):
     event = _event(events, "19", "RUS")
     assert len(event.mentions) == 2
     assert _dating(event) == ("2023-06-12", "Monday", "day", "text")
+
+
+def test_a_future_time_is_not_carried_into_the_past(code):
+    text = (
+        "Pakistan's foreign minister will visit India next week, the ministry said. China condemned Pakistan."
+    )
+    event = _event(code(text), "11", "CHN")
+    assert event.date_source == "published"

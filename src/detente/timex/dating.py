@@ -120,8 +120,16 @@ class _Dater:
                     current = None  # back to the story's present
                 elif new_paragraph and not _continues(sent):
                     current = None
+                elif self._ahead(current):
+                    current = None  # a past-tense sentence does not go on at a future time
             carried[sent.start] = current
         return carried
+
+    def _ahead(self, time: TimeExpression | None) -> bool:
+        """Whether ``time`` starts after the publication date ('next week')."""
+        published = self.article.published
+        found = value_range(time.value) if time is not None else None
+        return bool(published and found and found[0] > published)
 
     def _paragraph_of(self, offset: int) -> int:
         for paragraph in self.article.paragraphs:
