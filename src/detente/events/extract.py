@@ -431,10 +431,9 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
                 existing = merged.get(key)
                 if existing is None:
                     merged[key] = event
-                elif all(
-                    m.start != event.evidence.start or m.trigger_start != event.evidence.trigger_start
-                    for m in existing.mentions
-                ):
+                elif all(m.start != event.evidence.start for m in existing.mentions):
+                    # a mention is one sentence reporting the event: a second trigger in the same sentence
+                    # ("is going to China ... the trip") is the same report, not another one
                     merged[key] = replace(existing, mentions=existing.mentions + (event.evidence,))
         return list(merged.values())
 
