@@ -144,7 +144,7 @@ def ingest_command(
     """Code articles and store them (idempotent: the same article twice changes nothing)."""
     from tqdm import tqdm
 
-    from .store import open_store
+    from .store import display_location, open_store
 
     settings = _settings(model=model, db=db, actor_files=actor_files)
     try:
@@ -169,7 +169,7 @@ def ingest_command(
     click.echo(
         f"{totals['articles']} articles ({totals['written']} new or changed, "
         f"{totals['unchanged']} unchanged), "
-        f"{totals['events']} events written to {settings.db}"
+        f"{totals['events']} events written to {display_location(settings.db)}"
     )
     for article_id, message in failed:
         click.echo(f"failed: {article_id}: {message}", err=True)
@@ -308,12 +308,11 @@ def eval_timex_command(path: Path, model: str | None, fmt: str, show_misses: boo
 def serve_command(db: str | None, host: str, port: int, token_file: Path | None, model: str | None) -> None:
     """Serve the REST API (/api, docs at /docs) and the dashboard (/) over an event store."""
     import dataclasses
-    import re
 
     import uvicorn
 
     from .api import create_app
-    from .store import open_store
+    from .store import display_location, open_store
 
     settings = _settings(model=model, db=db)
     if token_file is not None:
@@ -330,7 +329,7 @@ def serve_command(db: str | None, host: str, port: int, token_file: Path | None,
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: other machines can reach this server", err=True)
     mode = "read-write (token required)" if settings.api_token else "read-only"
-    where = re.sub(r"//[^@/]*@", "//", settings.db)  # never print a password from a database URL
+    where = display_location(settings.db)
     click.echo(f"detente serving {where} ({mode}) on http://{host}:{port}/", err=True)
     uvicorn.run(create_app(settings), host=host, port=port, server_header=False, log_level="info")
 

@@ -15,7 +15,7 @@ import psycopg
 import pytest
 
 from detente.errors import StoreError
-from detente.store import BackendRegistry, EventStore, open_store, register_backend
+from detente.store import BackendRegistry, EventStore, display_location, open_store, register_backend
 from detente.store.dialect import POSTGRESQL, SQLITE
 from detente.store.migrations import applied_migrations, apply_migrations
 from detente.store.query import EventQuery
@@ -249,3 +249,16 @@ def test_closed_store_raises(tmp_path: Path) -> None:
     store.close()
     with pytest.raises(StoreError, match="closed"):
         store.count_events()
+
+
+@pytest.mark.parametrize(
+    ("location", "shown"),
+    [
+        ("events.db", "events.db"),
+        ("postgresql://ana:s3cr%40t@db.example:5432/events", "postgresql://ana:***@db.example:5432/events"),
+        ("postgresql://ana@db.example/events", "postgresql://ana@db.example/events"),
+        ("postgresql://u:p@ss@host/db", "postgresql://u:***@host/db"),
+    ],
+)
+def test_display_location_hides_passwords(location: str, shown: str) -> None:
+    assert display_location(location) == shown

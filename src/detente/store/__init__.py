@@ -14,7 +14,14 @@ from __future__ import annotations
 
 from .base import EventStore, WriteSummary
 from .query import MAX_LIMIT, EventQuery, QuoteQuery
-from .registry import BackendFactory, BackendRegistry, default_registry, open_store, register_backend
+from .registry import (
+    BackendFactory,
+    BackendRegistry,
+    default_registry,
+    display_location,
+    open_store,
+    register_backend,
+)
 
 __all__ = [
     "BackendFactory",
@@ -25,6 +32,7 @@ __all__ = [
     "QuoteQuery",
     "WriteSummary",
     "default_registry",
+    "display_location",
     "open_store",
     "register_backend",
 ]

@@ -16,7 +16,14 @@ from .base import EventStore
 from .postgresql import open_postgresql
 from .sqlite import open_sqlite
 
-__all__ = ["BackendFactory", "BackendRegistry", "default_registry", "open_store", "register_backend"]
+__all__ = [
+    "BackendFactory",
+    "BackendRegistry",
+    "default_registry",
+    "display_location",
+    "open_store",
+    "register_backend",
+]
 
 #: Makes a store from the location string it was asked for (the full URL, or the path).
 BackendFactory = Callable[[str], EventStore]
@@ -76,3 +83,17 @@ def register_backend(scheme: str, factory: BackendFactory, *, replace: bool = Fa
 def open_store(location: str | os.PathLike[str], *, registry: BackendRegistry | None = None) -> EventStore:
     """Open the event store at a path or URL (``sqlite:///path``, ``postgresql://user:password@host/db``)."""
     return (registry or default_registry()).open(location)
+
+
+def display_location(location: str | os.PathLike[str]) -> str:
+    """The store location as it may be shown to a user: a URL's password is replaced by ``***``."""
+    text = os.fspath(location)
+    if "://" not in text:
+        return text
+    scheme, _, rest = text.partition("://")
+    netloc, slash, path = rest.partition("/")
+    login, at, host = netloc.rpartition("@")
+    if at and ":" in login:
+        login = login.split(":", 1)[0] + ":***"
+    return f"{scheme}://{login}{at}{host}{slash}{path}"
+
