@@ -53,9 +53,10 @@ _MIN_WORDS = 3
 def extract_quotes(doc: Doc, actors: ArticleActors, article: Article) -> tuple[Quote, ...]:
     """The article's quotes in text order; none from headlines or sub-headings."""
     text = article.text  # the Doc was made from it (doc.text would rebuild it token by token)
-    if not any(mark in text for mark in "\"“”„«»'‘’") and not _may_report(doc, actors):
+    cues = _cue_words(actors.resolver.speech_verbs)
+    if not any(mark in text for mark in "\"“”„«»'‘’") and not _may_report(doc, cues):
         return ()
-    finder = SpeakerFinder(actors, _cue_words(actors.resolver.speech_verbs))
+    finder = SpeakerFinder(actors, cues)
     paragraphs = article.paragraphs or split_paragraphs(text)
     headings = [(span.start, span.end) for span in article.headings]
     quoted = [
@@ -93,10 +94,9 @@ def _cue_words(speech_verbs: frozenset[str]) -> CueWords:
     return load_cue_words().with_speech_verbs(speech_verbs)
 
 
-def _may_report(doc: Doc, actors: ArticleActors) -> bool:
+def _may_report(doc: Doc, cues: CueWords) -> bool:
     """A cheap test before the full pass: does any token look like a speech cue?"""
-    speech = actors.resolver.speech_verbs
-    return any(token.lower_ == "according" or token.lemma_ in speech for token in doc)
+    return any(token.lower_ == "according" or token.lemma_.lower() in cues.reporting for token in doc)
 
 
 def _marked_quotes(

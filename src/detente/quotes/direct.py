@@ -62,16 +62,16 @@ class Attribution:
 
 @dataclass(frozen=True, slots=True)
 class QuotedTokens:
-    """A quoted stretch with its tokens: ``span`` the words inside the marks, ``open``/``close`` the marks."""
+    """A quoted stretch with its tokens: ``span`` the words inside the marks, ``open``/``close`` the marks,
+    ``roots`` the words whose head lies outside the marks (or that head their sentence), ``words`` how
+    many words it has."""
 
     quoted: Quoted
     span: Span
     open: Token | None
     close: Token | None
-
-    @property
-    def words(self) -> int:
-        return sum(1 for t in self.span if not (t.is_punct or t.is_space))
+    roots: tuple[Token, ...]
+    words: int
 
     def inside(self, token: Token) -> bool:
         return self.span.start <= token.i < self.span.end
@@ -95,7 +95,12 @@ def tokens_of(doc: Doc, quoted: Quoted) -> QuotedTokens | None:
     span = doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    return QuotedTokens(quoted, span, _token_at(doc, quoted.open_at), _token_at(doc, quoted.close_at))
+    first, end = span.start, span.end
+    roots = tuple(t for t in span if not first <= t.head.i < end or t.head.i == t.i)
+    words = sum(1 for t in span if not (t.is_punct or t.is_space))
+    return QuotedTokens(
+        quoted, span, _token_at(doc, quoted.open_at), _token_at(doc, quoted.close_at), roots, words
+    )
 
 
 def _token_at(doc: Doc, offset: int) -> Token | None:
@@ -171,8 +176,8 @@ def host_of(quote: QuotedTokens, others: Quotations) -> QuotedTokens | None:
 
 
 # -- where the cue is ----------------------------------------------------------------------------------
-def _roots(quote: QuotedTokens) -> list[Token]:
-    return [t for t in quote.span if not quote.inside(t.head) or t.head.i == t.i]
+def _roots(quote: QuotedTokens) -> tuple[Token, ...]:
+    return quote.roots
 
 
 def _own_predicate(quote: QuotedTokens, finder: SpeakerFinder) -> tuple[Token, Token] | None:

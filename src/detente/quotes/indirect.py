@@ -14,7 +14,10 @@ import bisect
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
+from spacy.strings import get_string_id
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
 from ..records import ActorMention
@@ -25,6 +28,7 @@ __all__ = ["Blocked", "Reported", "find_reported"]
 _CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 _MARKS = frozenset({"that"})
 _MIN_WORDS = 3
+_ACCORDING = get_string_id("according")
 _MAX_CLIMB = 4
 # a cue's words reported by the cue above it (through conjoined verbs: "said X had met Y and told him")
 _CHAIN = frozenset({"ccomp", "parataxis"})
@@ -46,17 +50,21 @@ class Reported:
 def find_reported(doc: Doc, finder: SpeakerFinder, *, blocked: Blocked) -> Iterator[Reported]:
     """Reported statements in reading order; none overlapping a ``blocked`` character range (a quotation,
     a heading)."""
-    reporting = finder.cues.reporting
+    reporting = _ids(finder.cues.reporting)  # compare string hashes: no Python string per token
     for token in doc:
-        lower = token.lower_
-        if lower == "according":
+        if token.lower == _ACCORDING:
             found = _according(token, finder, blocked)
-        elif token.pos_ == "VERB" and token.lemma_.lower() in reporting:
+        elif token.pos == VERB and token.lemma in reporting:
             found = _clause(token, finder, blocked)
         else:
             continue
         if found is not None:
             yield found
+
+
+@lru_cache(maxsize=8)
+def _ids(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(get_string_id(word) for word in words)
 
 
 def _clause(verb: Token, finder: SpeakerFinder, blocked: Blocked) -> Reported | None:

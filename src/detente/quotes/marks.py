@@ -24,6 +24,7 @@ __all__ = ["Quoted", "find_quoted", "split_paragraphs"]
 
 _DOUBLE = frozenset('"“”„«»‟〝〞＂')
 _SINGLE = frozenset("'‘’‚")
+_MARK = re.compile("[" + re.escape("".join(sorted(_DOUBLE | _SINGLE))) + "]")
 _OPEN_GLYPHS = frozenset("“„«‟〝‘‚")
 _CLOSE_GLYPHS = frozenset("”»〞’")
 _BEFORE_OPENING = frozenset("([{—–-/")
@@ -98,10 +99,9 @@ def _pairs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """``(open_at, close_at)`` for each quotation in one paragraph; ``close_at`` -1 when left open."""
     double_open = -1
     single_open = -1
-    for i in range(start, end):
+    for match in _MARK.finditer(text, start, end):
+        i = match.start()
         char = text[i]
-        if char not in _DOUBLE and char not in _SINGLE:
-            continue
         role = _role(text, i, start, end, inside=double_open >= 0 if char in _DOUBLE else single_open >= 0)
         if char in _DOUBLE:
             if role == "open" and double_open < 0:

@@ -5,7 +5,11 @@ minister", "Mr. Qin", "a State Department statement"). This module adds what onl
 
 * a document or mouthpiece speaks for its issuer: "the statement from Beijing", "the ministry's
   statement", "a spokesman for the Kremlin"; a definite one without an issuer ("the press release", "the
-  statement") is the institution quoted last;
+  statement") is the one issued in the two sentences before ("X issued a statement"), else the
+  institution quoted last;
+* a bare title ("the spokeswoman said") is the person introduced with that title, when the phrase names
+  no country of its own;
+* a surname alone is the person named in full before ("Marcos" after "Ferdinand Marcos Jr.");
 * a named person the tables do not know takes a title from a detached apposition (text broken by
   translation or segmentation: "Matthew Miller said in a statement. State Department spokesman."), and is
   then known by his surname for the rest of the article ("Miller added").
