@@ -6,7 +6,17 @@ import json
 import re
 from pathlib import Path
 
-from detente.records import Actor, ActorMention, Article, CodedArticle, Event, Evidence
+from detente.records import (
+    Actor,
+    ActorMention,
+    Article,
+    CodedArticle,
+    Event,
+    Evidence,
+    Place,
+    Quote,
+    TimeExpression,
+)
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
@@ -29,8 +39,13 @@ def test_readme_json_example_matches_the_records():
     documented = json.loads(block.group(1))
     mention = ActorMention("China", 0, 5, Actor("CHN", "CHN", None, "China"))
     evidence = Evidence("s", 0, 1, "t", "rule", 0, 1)
+    place = Place("China", "CHN", "country", 39.9, 116.4, None, "China", 0, 5)
     event = Event(
-        "e", mention, mention, "042", "Make a visit", 1.9, 1, "CONSULT", "visit", "planned", evidence
+        "e", mention, mention, "042", "Make a visit", 1.9, 1, "CONSULT", "visit", "planned", evidence,
+        location=place,
     )
-    actual = CodedArticle(article=Article(id="a", text="x"), events=(event,)).to_dict()
+    quote = Quote("q", "We agree.", 0, 9, "direct", mention, "said", mention, mention)
+    time = TimeExpression("this weekend", 0, 12, "DATE", "2023-W24-WE")
+    article = Article(id="a", text="x")
+    actual = CodedArticle(article=article, events=(event,), quotes=(quote,), times=(time,)).to_dict()
     assert _keys(documented) == _keys(actual)

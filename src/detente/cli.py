@@ -65,7 +65,8 @@ db_option = click.option(
     "--db",
     default=None,
     metavar="PATH|URL",
-    help="Event store: a SQLite file (default detente.db or DETENTE_DB).",
+    help="Event store: a SQLite file or a postgresql://user:password@host/db URL "
+    "(default DETENTE_DB, else detente.db).",
 )
 
 
