@@ -603,4 +603,24 @@ CASES = [
         (GoldQuote("safer than at any time in its history.", "mixed", "FIN", cue="told"),),
         "a quoted fragment at the end of a that-clause",
     ),
+    GoldCase(
+        "multi-paragraph-straight",
+        'Polish President Andrzej Duda addressed parliament in Warsaw on Thursday.\n\n"Poland will not be '
+        'intimidated by threats from Minsk or Moscow.\n\n"We will defend every centimetre of our border," '
+        "Duda said.",
+        (
+            GoldQuote(
+                "Poland will not be intimidated by threats from Minsk or Moscow.", "direct", "POL", cue="said"
+            ),
+            GoldQuote("We will defend every centimetre of our border", "direct", "POL", cue="said"),
+        ),
+        "straight marks over paragraphs: the open mark of the next paragraph continues the quotation",
+    ),
+    GoldCase(
+        "inverted-with-apposition",
+        "\"The ball is now in Washington's court,\" said Ri Son Gwon, North Korea's foreign minister, in a "
+        "statement carried by state media.",
+        (GoldQuote("The ball is now in Washington's court", "direct", "PRK", cue="said"),),
+        "the subject after the verb, with its title in apposition",
+    ),
 ]
