@@ -42,6 +42,11 @@ CASES = [
         "negation",
     ),
     (
+        "The Japanese prime minister spoke with the Indian prime minister by phone on Monday.",
+        ("JPN", "04", "IND", "occurred"),
+        "'spoke with X' is a conversation, by phone a phone call (041); plain 'spoke' is no event",
+    ),
+    (
         "French President Emmanuel Macron will travel to Beijing next week.",
         ("FRA", "04", "CHN", "planned"),
         "a scheduled trip is planned, not a trip",
