@@ -201,7 +201,7 @@ def test_batch_keeps_input_order(tmp_path):
 def test_examples_folder_reads_cleanly():
     items = _read(EXAMPLES, published=dt.date(2024, 1, 1))
     assert all(isinstance(item, Article) for item in items), [i for i in items if isinstance(i, Rejection)]
-    assert len(items) == 7
+    assert len(items) == 9
     assert all(item.title and len(item.paragraphs) >= 2 for item in items)
     assert not any("Read more" in item.text or "Share this" in item.text for item in items)
-    assert [item.id for item in items[-3:]] == ["ex-001", "ex-002", "ex-003"]
+    assert [item.id for item in items[-5:]] == ["ex-001", "ex-002", "ex-003", "ex-004", "ex-005"]
