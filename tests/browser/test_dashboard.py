@@ -27,7 +27,7 @@ def _open(page, server: str, path: str, ready: str) -> None:  # noqa: ANN001
 def _rows(page) -> list[dict]:  # noqa: ANN001
     return page.eval_on_selector_all(
         "#events table.events tbody tr",
-        "rows => rows.map(r => ({id: r.dataset.eventId, day: r.dataset.day}))",
+        "rows => rows.map(r => ({id: r.dataset.eventId, day: r.dataset.day, date: r.cells[0].textContent}))",
     )
 
 
@@ -43,6 +43,10 @@ def test_dyad_page_chart_and_table(page_and_problems, server):
     assert box["x"] + box["width"] <= 1366  # fits the laptop viewport
     events = _api(server, "/api/events?dyad=USA-CHN&limit=500")
     assert sorted(row["id"] for row in _rows(page)) == sorted(event["id"] for event in events["items"])
+    # the date column shows the date as the text gave it (2023-02, 2024-W17), else the day it counts on
+    shown = {row["id"]: row["date"] for row in _rows(page)}
+    assert all(shown[e["id"]] == (e["date"] or e["day"]) for e in events["items"])
+    assert any(e["date"] and len(e["date"]) < 10 for e in events["items"]), "month-dated events expected"
     if SEED.exists():
         seed = [e for e in events["items"] if (e["article_title"] or "").startswith(SEED_TITLE)]
         assert len(seed) >= 8

@@ -85,6 +85,11 @@
     return event.day || event.date || event.article_published || "";
   }
 
+  /** The event's date as the text gave it (a TIMEX3 value: 2023-02, 2023-W24-WE), else the day it counts on. */
+  function eventDate(event) {
+    return event.date || eventDay(event);
+  }
+
   function signed(value) {
     if (value === null || value === undefined || Number.isNaN(value)) return "–";
     const number = Number(value);
@@ -147,12 +152,12 @@
   function eventsTable(events, options) {
     const opts = options || {};
     if (!events.length) return el("p", { class: "empty" }, opts.empty || "No events.");
-    const head = el("thead", {}, el("tr", {}, ["Day", "Source", "Event", "Target", "Goldstein", "Evidence"].map((h) => el("th", { scope: "col" }, h))));
+    const head = el("thead", {}, el("tr", {}, ["Date", "Source", "Event", "Target", "Goldstein", "Evidence"].map((h) => el("th", { scope: "col" }, h))));
     const rows = events.map((event) =>
       el(
         "tr",
         { "data-event-id": event.id, "data-day": eventDay(event) },
-        el("td", { class: "nowrap" }, eventDay(event) || "–"),
+        el("td", { class: "nowrap", title: event.date_text || "" }, eventDate(event) || "–"),
         el("td", {}, actorLabel(event.source)),
         el(
           "td",
@@ -202,7 +207,7 @@
   document.addEventListener("DOMContentLoaded", wireDyadForm);
 
   window.detente = {
-    QUAD, el, svg, clear, getJSON, showError, actorLabel, eventDay, signed, marked, eventRanges,
+    QUAD, el, svg, clear, getJSON, showError, actorLabel, eventDay, eventDate, signed, marked, eventRanges,
     evidenceSentence, eventsTable, legend, pathParts, quadBadge,
   };
 })();

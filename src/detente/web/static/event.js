@@ -21,7 +21,7 @@
       fact("QuadClass", d.quadBadge(event.quad_class)),
       fact("Goldstein", d.signed(event.goldstein)),
       fact("Status", event.status),
-      fact("Day", d.eventDay(event) || "–", event.date_text ? " (“" + event.date_text + "”)" : ""),
+      fact("Date", d.eventDate(event) || "–", event.date_text ? " (“" + event.date_text + "”)" : ""),
       fact("Place", event.location ? event.location.name + (event.location.country ? ", " + event.location.country : "") : "–"),
       fact("Rule", d.el("code", {}, event.evidence.rule || "–")),
     ];
