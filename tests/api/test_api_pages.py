@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from detente.cli import main
-from detente.web import PAGES, STATIC_DIR, TEMPLATE_DIR
+from detente.web import PAGES, STATIC_DIR, TEMPLATE_DIR, render_page
 
 pytestmark = pytest.mark.slow
 
@@ -26,6 +26,11 @@ def test_pages_are_served(client, path):
     assert '<script src="/static/common.js"' in response.text
 
 
+def test_every_template_is_a_page_or_the_layout():
+    names = {path.name for path in TEMPLATE_DIR.iterdir()}
+    assert names == {*PAGES.values(), "_layout.html"}
+
+
 def test_pages_answer_head(client):
     assert client.head("/dyads/USA/CHN").status_code == 200
 
@@ -34,9 +39,10 @@ def test_page_routes_check_their_codes(client):
     assert client.get("/dyads/USA/<b>").status_code == 422
 
 
-@pytest.mark.parametrize("name", sorted(PAGES.values()))
-def test_templates_have_no_inline_script_or_style_and_nothing_external(name):
-    html = (TEMPLATE_DIR / name).read_text(encoding="utf-8")
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_pages_have_no_inline_script_or_style_and_nothing_external(name):
+    html = render_page(name)
+    assert "{{" not in html and html.count("<main") == 1 and "· detente</title>" in html
     scripts = re.findall(r"<script\b[^>]*>", html)
     assert scripts and all('src="/static/' in tag for tag in scripts)
     assert re.search(r"<script[^>]*>\s*[^<\s]", html) is None  # no inline code
