@@ -10,8 +10,8 @@ import pytest
 from detente.api import create_app
 from detente.settings import Settings
 
+from ..store.pg_schemas import fresh_schema
 from .example_store import build_example_store
-from .postgres import postgres_schema
 
 with warnings.catch_warnings():  # Starlette deprecates its TestClient's httpx backend; nothing else is wrong
     warnings.simplefilter("ignore")
@@ -26,7 +26,7 @@ def example_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     if request.param == "sqlite":
         yield str(build_example_store(tmp_path_factory.mktemp("api") / "examples.db"))
         return
-    with postgres_schema() as url:
+    with fresh_schema() as url:
         build_example_store(url)
         yield url
 
