@@ -18,6 +18,7 @@ The event extractor then asks :meth:`ArticleActors.at` for the mentions of an ar
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -25,6 +26,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from ..nlp import _DATELINE as DATELINE  # the sentence splitter's own dateline pattern
 from ..records import Actor, ActorMention
 from .anaphora import FIRST_PERSON, AnaphoraRules
 from .phrases import (
@@ -112,6 +114,11 @@ _HUMAN_HEADS = {
     "committee",
     "council",
 }
+# a title of the state's own institutions takes the dateline's country when it names none itself
+_DOMESTIC_SECTORS = {"GOV", "COP", "JUD", "LEG", "SPY", "MIL"}
+_NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_DATELINE_PLACE = re.compile(r"\(([^)\n]+)\)|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*")
+_COUNTRY_KINDS = ("country", "adjective", "capital", "epithet")
 _GOV_CONTEXT = {
     "diplomacy",
     "government",
@@ -159,6 +166,11 @@ class ActorResolver:
         self.matcher.add("ACTOR", actor_docs + plural_docs)
         self.matcher.add("TITLE", [make_doc(phrase) for phrase in title_phrases])
         self._actor_key = vocab.strings["ACTOR"]
+        # a dateline's capital stands for its country ("BEIJING" -> China), not for the government
+        self.countries: dict[str, ActorEntry] = {}
+        for entry in tables.entries:
+            if entry.kind == "country" and entry.country:
+                self.countries.setdefault(entry.country, entry)
 
     def resolve(self, doc: Doc, *, published: dt.date | None = None) -> ArticleActors:
         return ArticleActors(self, doc, published)
@@ -200,8 +212,29 @@ class ArticleActors(AnaphoraRules):
         self.last_thing: list[tuple[int, ActorMention]] = []
         self.entity_at: dict[int, Span] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self.sentence_starts = [sent.start for sent in doc.sents]
+        self.dateline = self._dateline_country(doc)
         self._match(doc)
         self._resolve_all(doc)
+
+    def _dateline_country(self, doc: Doc) -> ActorEntry | None:
+        """The country of the article's dateline ("BEIJING, June 21 (Meridian News) - ", "(Washington) "),
+        looked for at the start of the first three paragraphs; its place must be a capital or a country
+        in the actor tables."""
+        text = doc.text
+        starts = [0] + [m.end() for m in re.finditer(r"\n\s*", text)][:2]
+        for start in starts:
+            match = DATELINE.match(text, start)
+            if match is None:
+                continue
+            place = _DATELINE_PLACE.match(match.group(0))
+            if place is None:
+                continue
+            name = place.group(1) or place.group(0)
+            for entry in self.tables.lookup(name.strip(), on=self.published):
+                if entry.kind in ("capital", "country") and entry.country in self.resolver.countries:
+                    return self.resolver.countries[entry.country]
+            return None
+        return None
 
     # -- matching -----------------------------------------------------------------------------------
     def _match(self, doc: Doc) -> None:
@@ -330,7 +363,10 @@ class ArticleActors(AnaphoraRules):
         if span is None:
             return None
         name = strip_honorific(span.text)
-        title_info = self._title_in(np, exclude=span)
+        titles = self._titles_in(np, exclude=span)
+        # "Foreign Ministry spokeswoman Mao Ning": her own title is the one nearest her name
+        own = [t for t in titles if t.kind == "title"]
+        title_info = own[-1] if own else (titles[-1] if titles else None)
         country = self._country_in(np, exclude=span)
         actor = self.aliases.get(alias_key(name))
         if actor is None:
@@ -338,7 +374,7 @@ class ArticleActors(AnaphoraRules):
             if entry is not None:
                 actor = Actor(entry.code, entry.country, entry.sector, entry.name, entry.role)
             elif country is not None or title_info is not None:
-                country = country or self._sentence_country(head, np)
+                country = country or self._domestic_country(head, np, title_info)
                 sector = title_info.sector if title_info else None
                 country_code = country.country if country else None
                 code = (country_code or "") + (sector or "")
@@ -349,7 +385,7 @@ class ArticleActors(AnaphoraRules):
                 actor = Actor(code, country_code, sector, name, title_info.role if title_info else None)
             else:
                 return None
-        self._remember_person(actor, name, head.i, title_info)
+        self._remember_person(actor, name, head.i, title_info, titles)
         full = self._mention_span(head, np)
         return ActorMention(full.text, full.start_char, full.end_char, actor)
 
@@ -366,20 +402,31 @@ class ArticleActors(AnaphoraRules):
         day = self.published or dt.date.today()
         return min(entries, key=lambda e: distance(e, day))
 
-    def _remember_person(self, actor: Actor, name: str, at: int, title: TitleEntry | None) -> None:
+    def _remember_person(
+        self,
+        actor: Actor,
+        name: str,
+        at: int,
+        title: TitleEntry | None,
+        others: Iterable[TitleEntry] = (),
+    ) -> None:
         parts = name.split()
+        several = len(parts) > 1
+        while len(parts) > 1 and parts[-1].lower().rstrip(",") in _NAME_SUFFIXES:
+            parts = parts[:-1]  # "Ferdinand Marcos Jr." is "Marcos"
         keys = {alias_key(name)}
-        if len(parts) > 1:
+        if several:
             keys.add(alias_key(parts[-1]))
             if actor.country in _FAMILY_NAME_FIRST:  # "Qin Gang" is "Mr. Qin", "Xi Jinping" is "Xi"
                 keys.add(alias_key(parts[0]))
         for key in keys:
             self.aliases.setdefault(key, actor)
         record = _PersonRecord(actor, at)
-        if title is not None:
-            record.titles.add(title.phrase)
-            if title.role:
-                record.titles.add(title.role)
+        for held in [title, *others] if title is not None else others:
+            # the person's own title and the institution named with it ("foreign ministry")
+            record.titles.add(held.phrase)
+            if held.role:
+                record.titles.add(held.role)
         if actor.role:
             record.titles.add(actor.role)
         self.persons.append(record)
@@ -415,13 +462,21 @@ class ArticleActors(AnaphoraRules):
         return None
 
     def _title_in(self, np: list[Token], *, exclude: Span | None = None) -> TitleEntry | None:
+        titles = self._titles_in(np, exclude=exclude)
+        return titles[0] if titles else None
+
+    def _titles_in(self, np: list[Token], *, exclude: Span | None = None) -> list[TitleEntry]:
+        """Every title in the phrase, in reading order, each once."""
+        found: list[TitleEntry] = []
+        seen: set[int] = set()
         for token in np:
             if exclude is not None and exclude.start <= token.i < exclude.end:
                 continue
-            found = self.titles.get(token.i)
-            if found:
-                return found[1]
-        return None
+            title = self.titles.get(token.i)
+            if title and title[0].start not in seen:
+                seen.add(title[0].start)
+                found.append(title[1])
+        return found
 
     # -- titles and groups ---------------------------------------------------------------------------
     def _resolve_title(self, head: Token, np: list[Token]) -> ActorMention | None:
@@ -448,7 +503,7 @@ class ArticleActors(AnaphoraRules):
         if country is None:
             actor = self._anaphoric_person(title_entry)
             if actor is None:
-                domestic = self._sentence_country(head, np) if title_entry else None
+                domestic = self._domestic_country(head, np, title_entry) if title_entry else None
                 if domestic is None or not title_entry or not title_entry.sector:
                     return None
                 actor = actor_from_entry(domestic, title_entry)
@@ -507,20 +562,102 @@ class ArticleActors(AnaphoraRules):
                     found.append(ActorMention(full.text, full.start_char, full.end_char, actor))
         return found if len(found) > 1 else []
 
+    def _domestic_country(self, head: Token, np: list[Token], title: TitleEntry | None) -> ActorEntry | None:
+        """The country of a title that names none itself ("the Commerce Ministry said", "police").
+
+        In order: the place its speech verb names ("a spokesman said in Washington"); for the state's own
+        institutions (government, police, courts, parliament, army), the article's dateline ("BEIJING, June
+        21 - ..."); else a country named in the sentence (:meth:`_sentence_country`).
+        """
+        spoken_in = self._speech_place(head)
+        if spoken_in is not None:
+            return spoken_in
+        if self.dateline is not None and title is not None and title.sector in _DOMESTIC_SECTORS:
+            return self.dateline
+        return self._sentence_country(head, np)
+
+    def _speech_place(self, head: Token) -> ActorEntry | None:
+        """ "the spokesman said in Washington": the country whose capital or name the speech verb is in."""
+        verb = head.head
+        if head.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in self.resolver.speech_verbs:
+            return None
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
+                continue
+            for pobj in prep.children:
+                named = self.named.get(pobj.i) if pobj.dep_ == "pobj" else None
+                if named is not None:
+                    entry = best_entry(named[1], self.published)
+                    if entry.kind in ("country", "capital") and entry.country:
+                        return entry
+        return None
+
     def _sentence_country(self, head: Token, np: list[Token]) -> ActorEntry | None:
-        """The first country named elsewhere in the sentence: a domestic actor's likely country."""
+        """A country named elsewhere in the sentence: a domestic actor's likely country.
+
+        The subject of the clause the title reports ("China imposed sanctions on ..., the ministry said")
+        comes first; else the nearest country outside quotation marks; else the nearest one in them.
+        """
         inside = {t.i for t in np}
-        best: tuple[int, ActorEntry] | None = None
-        for token in head.sent:  # the nearest country named elsewhere in the sentence
+        candidates: list[tuple[int, bool, ActorEntry]] = []
+        quoted = False
+        for token in head.sent:
+            if token.text in ('"', "“", "”"):
+                quoted = token.text == "“" or (token.text == '"' and not quoted)
+                continue
             named = self.named.get(token.i)
             if named is None or token.i in inside:
                 continue
             entry = best_entry(named[1], self.published)
-            if entry.kind in ("country", "adjective", "capital", "epithet") and entry.country:
-                distance = abs(token.i - head.i)
-                if best is None or distance < best[0]:
-                    best = (distance, entry)
-        return best[1] if best else None
+            if entry.kind in _COUNTRY_KINDS and entry.country:
+                candidates.append((abs(token.i - head.i), quoted, entry))
+        if not candidates:
+            return None
+        reported = self._reported_subject_country(head)
+        if reported is not None:
+            return reported
+        outside = [c for c in candidates if not c[1]]
+        return min(outside or candidates, key=lambda c: c[0])[2]
+
+    def _reported_subject_country(self, head: Token) -> ActorEntry | None:
+        """The country that is the subject of the clause a speaking title reports: "China" in "China imposed
+        sanctions ..., the Commerce Ministry said" (a state, its capital or its government; not "Russian
+        missiles")."""
+        verb = head.head
+        if head.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in self.resolver.speech_verbs:
+            return None
+        clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+        if verb.dep_ in ("ccomp", "parataxis") and verb.head.i != verb.i:
+            clauses.append(verb.head)
+        for clause in clauses:
+            for subject in clause.children:
+                if subject.dep_ not in ("nsubj", "nsubjpass") or self._quoted(subject):
+                    continue
+                entry = self._state_named_by(subject)
+                if entry is not None:
+                    return entry
+        return None
+
+    def _state_named_by(self, token: Token) -> ActorEntry | None:
+        named = self.named.get(token.i)
+        if named is not None:
+            entry = best_entry(named[1], self.published)
+            if entry.kind in ("country", "capital", "epithet") and entry.country:
+                return entry
+            return None
+        for mention in self.mentions.get(token.i, ()):  # "Chinese officials", "the Chinese government"
+            actor = mention.actor
+            if actor.country in self.resolver.countries and actor.sector == "GOV":
+                return self.resolver.countries[actor.country]
+        return None
+
+    def _quoted(self, token: Token) -> bool:
+        """Whether ``token`` stands inside quotation marks opened in its sentence."""
+        quoted = False
+        for before in token.sent[: token.i - token.sent.start]:
+            if before.text in ('"', "“", "”"):
+                quoted = before.text == "“" or (before.text == '"' and not quoted)
+        return quoted
 
     def _title_holder(self, country: ActorEntry, title: TitleEntry) -> Actor | None:
         if title.kind != "title" or not country.country:
