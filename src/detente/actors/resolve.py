@@ -26,7 +26,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from ..nlp import _DATELINE as DATELINE  # the sentence splitter's own dateline pattern
+from ..nlp import DATELINE  # the sentence splitter's own dateline pattern
 from ..records import Actor, ActorMention
 from .anaphora import FIRST_PERSON, AnaphoraRules
 from .phrases import (

@@ -18,14 +18,15 @@ from spacy.tokens import Doc
 
 from ..errors import ModelError
 
-__all__ = ["load_pipeline", "set_published", "get_published"]
+__all__ = ["DATELINE", "load_pipeline", "set_published", "get_published"]
 
 if not Doc.has_extension("detente_published"):
     Doc.set_extension("detente_published", default=None)
 
 
-# "NEW DELHI, March 12 (Meridian News) - ", "(Washington) ", "BRUSSELS (Reuters) -- ": a dateline
-_DATELINE = re.compile(
+#: A dateline opening a paragraph: "NEW DELHI, March 12 (Meridian News) - ", "(Washington) ",
+#: "BRUSSELS (Reuters) -- ". It ends a sentence, and its place is the country of domestic titles.
+DATELINE = re.compile(
     r"(?:\((?:[A-Z][\w.'-]*)(?: [A-Z][\w.'-]*){0,3}\)\s+"
     r"|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}"  # the place, in capitals
     r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([^)\n]{1,40}\))?\s*[-–—]{1,2}\s+)"  # date, (agency), dash
@@ -43,7 +44,7 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
             starts.add(token.idx + len(token.text))
     text = doc.text
     for start in starts:
-        match = _DATELINE.match(text, start)
+        match = DATELINE.match(text, start)
         if match is None:
             continue
         span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
