@@ -10,7 +10,9 @@ p50/p95/p99 latencies per query and backend, with the goal of each:
 
 * a USA-CHN series over one year of daily data (goal: p95 under 200 ms), and over three years by month;
 * the filtered events list: dyad + date range + limit 50, and country + CAMEO root + status + limit 50
-  (goal: p95 under 100 ms), with the counts the API pages with.
+  (goal: p95 under 100 ms), with the counts the API pages with;
+* the goal queries once more as HTTP requests to the API app (FastAPI's TestClient, in process: routing,
+  validation, the count for the page's total and JSON included, no network).
 
 PostgreSQL uses a schema of its own (``detente_bench``, replaced on each run) in the database of
 ``--postgres`` (default: ``DETENTE_TEST_POSTGRES``); without a URL the PostgreSQL column is skipped.
@@ -26,6 +28,7 @@ import statistics
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -352,6 +355,51 @@ def _queries() -> list[tuple[str, float, Callable[[EventStore, int], object]]]:
     ]
 
 
+def _http_queries() -> list[tuple[str, float, Callable[[int], str]]]:
+    """The goal queries again, as HTTP requests to the API (routing, validation, JSON included)."""
+
+    def year_of_days(run: int) -> str:
+        first = FIRST_DAY + dt.timedelta(days=run % 365)
+        last = first + dt.timedelta(days=364)
+        return f"/api/dyads/USA/CHN/series?interval=day&date_from={first}&date_to={last}"
+
+    def dyad_page(run: int) -> str:
+        query = _dyad_range(run)
+        return f"/api/events?dyad=USA-CHN&date_from={query.date_from}&date_to={query.date_to}&limit=50"
+
+    def country_page(run: int) -> str:
+        query = _country_root(run)
+        return f"/api/events?country={query.country}&code={query.code}&status=occurred&limit=50"
+
+    return [
+        ("API GET series USA-CHN, year by day", 200.0, year_of_days),
+        ("API GET events dyad + 90 days", 100.0, dyad_page),
+        ("API GET events country+root+status", 100.0, country_page),
+    ]
+
+
+def _time_http(location: str, runs: int) -> dict[str, list[float]]:
+    """Latency of the API's own answers, in process (FastAPI's TestClient: no network in the figures)."""
+    from detente.api import create_app
+
+    with warnings.catch_warnings():  # Starlette deprecates the TestClient's httpx backend
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    timings: dict[str, list[float]] = {}
+    with TestClient(create_app(store=lambda: open_store(location))) as client:
+        for label, _, path in _http_queries():
+            for run in range(3):
+                client.get(path(run)).raise_for_status()
+            samples = []
+            for run in range(runs):
+                began = time.perf_counter()
+                client.get(path(run)).raise_for_status()
+                samples.append((time.perf_counter() - began) * 1000)
+            timings[label] = samples
+    return timings
+
+
 def _dyad_range(run: int) -> EventQuery:
     first = FIRST_DAY + dt.timedelta(days=(run * 17) % (DAYS - 90))
     return EventQuery.build(dyad="USA-CHN", date_from=first, date_to=first + dt.timedelta(days=89), limit=50)
@@ -382,6 +430,7 @@ def _bench(backend: str, location: str, args: argparse.Namespace) -> dict[str, l
                 call(store, run)
                 samples.append((time.perf_counter() - began) * 1000)
             timings[label] = samples
+    timings.update(_time_http(location, args.runs))
     if args.reuse:
         print(f"{backend}: {total:,} events (filled by an earlier run)")
     else:
@@ -403,7 +452,7 @@ def _report(results: dict[str, dict[str, list[float]]], args: argparse.Namespace
     print(f"\n{args.events:,} events, {args.runs} runs per query; latency in ms (p50 / p95 / p99)")
     print(head)
     print("-" * len(head))
-    for label, goal, _ in _queries():
+    for label, goal, _ in [*_queries(), *_http_queries()]:
         line = f"{label:36} {('<' + format(goal, '.0f')) if goal else '':>7}"
         p95s = []
         for name in backends:
