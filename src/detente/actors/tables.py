@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..datafiles import tsv_rows
 from ..errors import DataFileError
 from ..records import Actor
 
@@ -245,15 +246,8 @@ class ActorTables:
 
 def _read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield ``(line number, row)`` of a TSV file with ``#`` comments; the first other line is the header."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as err:
-        raise DataFileError(f"{path}: cannot read actor table: {err}") from err
     header: list[str] | None = None
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = [cell.strip() for cell in line.split("\t")]
+    for number, cells in tsv_rows(path, "actor table"):
         if header is None:
             header = cells
             yield number, {"": "\t".join(cells)}

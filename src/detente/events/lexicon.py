@@ -22,6 +22,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..datafiles import tsv_rows
 from ..errors import DataFileError
 from ..records import STATUSES
 
@@ -208,14 +209,9 @@ def _build(paths: Sequence[Path]) -> Lexicon:
 
 def _rows(path: Path, *, min_cols: int, max_cols: int) -> Iterator[tuple[int, list[str]]]:
     """Yield ``(line number, fields)`` for each data line (tab-separated; ``#`` lines and blanks skipped)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"{path}: cannot read lexicon file: {exc}") from exc
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        fields = [part.strip() for part in line.rstrip().split("\t")]
+    for number, fields in tsv_rows(path, "lexicon file"):
+        while fields and not fields[-1]:  # trailing tabs leave empty optional fields
+            fields.pop()
         if not min_cols <= len(fields) <= max_cols:
             raise _error(
                 path, number, f"expected {min_cols} to {max_cols} tab-separated fields, got {len(fields)}"

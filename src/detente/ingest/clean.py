@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..datafiles import data_lines, read_data_file
 from ..errors import DataFileError
 from ..records import Span
 
@@ -75,9 +76,7 @@ def junk_patterns() -> tuple[re.Pattern[str], ...]:
     """The page-junk patterns of ``data/junk.txt``, compiled once."""
     source = resources.files(__package__).joinpath("data/junk.txt")
     patterns = []
-    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for number, line in data_lines(read_data_file(source, "the page-junk patterns")):
         try:
             patterns.append(re.compile(line.strip(), re.IGNORECASE))
         except re.error as exc:

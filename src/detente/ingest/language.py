@@ -13,6 +13,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
+from ..datafiles import data_lines, read_data_file
 from ..errors import DataFileError
 
 __all__ = ["detect_language", "function_words"]
@@ -63,9 +64,7 @@ def function_words() -> dict[str, frozenset[str]]:
     """Language → its function words, from ``data/function_words.tsv``."""
     source = resources.files(__package__).joinpath("data/function_words.tsv")
     table: dict[str, frozenset[str]] = {}
-    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for number, line in data_lines(read_data_file(source, "the function-word table")):
         language, sep, listed = line.partition("\t")
         if not sep or not listed.strip():
             raise DataFileError(f"function_words.tsv line {number}: expected 'language<TAB>words'")

@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
+from ..datafiles import data_lines
 from ..errors import DataFileError, DetenteError
 
 __all__ = [
@@ -145,9 +146,7 @@ def parse_cameo_table(text: str, *, origin: str = "<string>") -> Ontology:
     columns: tuple[str, ...] | None = None
     codes: list[CameoCode] = []
     seen: set[str] = set()
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for number, line in data_lines(text):
         where = f"{origin}:{number}"
         if columns is None:
             columns = _parse_header(line, where=where)

@@ -10,6 +10,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..datafiles import tsv_rows
 from ..errors import DataFileError
 
 __all__ = ["CUE_KINDS", "CUES_FILE", "PlaceCues", "load_cues", "read_cues"]
@@ -53,16 +54,9 @@ def load_cues() -> PlaceCues:
 
 def read_cues(path: Path) -> PlaceCues:
     """Read a cue file (``word``, ``kind``, optional ``note``; ``#`` comments; a header row)."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as err:
-        raise DataFileError(f"{path}: cannot read place cues: {err}") from err
     words: dict[str, set[str]] = {kind: set() for kind in CUE_KINDS}
     header_seen = False
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = [cell.strip() for cell in line.split("\t")]
+    for number, cells in tsv_rows(path, "place cues"):
         if not header_seen:
             if cells[:2] != ["word", "kind"]:
                 raise DataFileError(f"{path}:{number}: header {cells} does not start with word, kind")

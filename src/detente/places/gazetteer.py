@@ -34,6 +34,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..actors.tables import normalize_phrase, read_table
+from ..datafiles import tsv_rows
 from ..errors import DataFileError
 from ..records import Place
 
@@ -279,15 +280,8 @@ def load_gazetteer() -> Gazetteer:
 
 def read_places(path: Path) -> Iterator[tuple[PlaceEntry, list[str]]]:
     """The entries of a places table (see ``places/data/places.tsv`` for the columns) with their aliases."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as err:
-        raise DataFileError(f"{path}: cannot read places table: {err}") from err
     header: list[str] | None = None
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = [cell.strip() for cell in line.split("\t")]
+    for number, cells in tsv_rows(path, "places table"):
         if header is None:
             if tuple(cells) != _PLACES_COLUMNS:
                 raise DataFileError(f"{path}:{number}: header {cells} is not {list(_PLACES_COLUMNS)}")

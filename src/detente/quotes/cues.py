@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..datafiles import tsv_rows
 from ..errors import DataFileError
 
 __all__ = ["CueWords", "load_cue_words"]
@@ -48,14 +49,7 @@ class CueWords:
 def load_cue_words(path: Path = DATA_FILE) -> CueWords:
     """Read the cue table (raises :class:`detente.errors.DataFileError` on a malformed line)."""
     words: dict[str, set[str]] = {kind: set() for kind in KINDS}
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"{path}: cannot read the quote cue table: {exc}") from exc
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        fields = [part.strip() for part in line.split("\t")]
+    for number, fields in tsv_rows(path, "the quote cue table"):
         if len(fields) not in (2, 3) or fields[1] not in KINDS or not fields[0]:
             raise DataFileError(
                 f"{path}:{number}: expected 'word <tab> kind [<tab> note]', kind one of {KINDS}"

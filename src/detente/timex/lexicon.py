@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..datafiles import tsv_rows
 from ..errors import DataFileError
 
 __all__ = ["KINDS", "TimexLexicon", "TimexPattern", "load_timex_lexicon", "lower_ascii", "normalize_phrase"]
@@ -131,16 +132,10 @@ def _triggers(words: Mapping[str, Mapping[str, str]]) -> frozenset[str]:
 
 
 def _rows(path: Path, columns: int) -> list[tuple[int, list[str]]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"{path}: cannot read the temporal lexicon: {exc}") from exc
     rows = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
+    for number, fields in tsv_rows(path, "the temporal lexicon", strip=False):  # spaces count in patterns
         if len(fields) != columns or not all(fields):
+            line = "\t".join(fields)
             raise DataFileError(f"{path}:{number}: expected {columns} tab-separated fields, got {line!r}")
         rows.append((number, fields))
     return rows
