@@ -41,9 +41,10 @@ def create_app(
 ) -> FastAPI:
     """The app over ``store`` (an open store, or a function that opens one), else over ``settings.db``.
 
-    The app opens ``settings.db`` itself on its store thread and closes it on shutdown; a store passed in
-    stays the caller's to close, and must be usable from another thread (an SQLite store opened elsewhere
-    is not: pass a function that opens it instead).
+    The app opens ``settings.db`` itself, one connection per store thread (a function passed in is called
+    once per thread), and closes them on shutdown. A store object passed in is one connection: it gets one
+    store thread, stays the caller's to close, and must be usable from another thread (an SQLite store
+    opened elsewhere is not: pass a function that opens it instead).
     """
     settings = settings or Settings.from_env()
     gateway = StoreGateway(settings.db if store is None else store)

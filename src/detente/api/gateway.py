@@ -1,8 +1,11 @@
-"""Every store call on one thread.
+"""Store calls on a small pool of store threads, each with its own connection.
 
 An SQLite connection belongs to the thread that opened it, and a store is one connection; the API serves
-requests on many threads. The gateway opens the store lazily on its own single worker thread and runs every
-call there, so one connection serves the whole app (SQLite has one writer anyway; reads take milliseconds).
+requests on many threads. The gateway runs every store call on one of its own worker threads, and each worker
+opens its own store on first use. With several workers, a slow read (a year-long series over a million
+events) no longer holds up every other request: SQLite in WAL mode and PostgreSQL both serve readers side by
+side, and writers wait for each other inside the database (SQLite's busy timeout, PostgreSQL's row locks).
+A store object handed in by the caller is one connection, so it gets exactly one worker.
 """
 
 from __future__ import annotations
@@ -15,28 +18,37 @@ from typing import Any, TypeVar
 
 from ..store import EventStore, open_store
 
-__all__ = ["StoreGateway", "StoreSource"]
+__all__ = ["DEFAULT_WORKERS", "StoreGateway", "StoreSource"]
 
 T = TypeVar("T")
 
-#: A store, a function that opens one (called on the store thread), or a location for ``open_store``.
+#: A store, a function that opens one (called on a store thread), or a location for ``open_store``.
 StoreSource = EventStore | Callable[[], EventStore] | str
+
+#: Store threads (and connections) when the gateway opens the stores itself.
+DEFAULT_WORKERS = 4
 
 
 class StoreGateway:
-    """Run ``function(store, ...)`` on the store thread; the store opens on first use (retried on failure)."""
+    """Run ``function(store, ...)`` on a store thread; each thread opens its store on first use."""
 
-    def __init__(self, source: StoreSource) -> None:
+    def __init__(self, source: StoreSource, *, workers: int = DEFAULT_WORKERS) -> None:
         self._source = source
-        self._store: EventStore | None = source if isinstance(source, EventStore) else None
+        self._given = source if isinstance(source, EventStore) else None
+        self._workers = 1 if self._given is not None else max(1, workers)
         self._executor = concurrent.futures.ThreadPoolExecutor(
-            max_workers=1, thread_name_prefix="detente-store"
+            max_workers=self._workers, thread_name_prefix="detente-store"
         )
+        self._local = threading.local()
         self._lock = threading.Lock()
         self._closed = False
 
+    @property
+    def workers(self) -> int:
+        return self._workers
+
     async def call(self, function: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
-        """Await ``function(store, *args, **kwargs)`` run on the store thread (its exceptions propagate)."""
+        """Await ``function(store, *args, **kwargs)`` run on a store thread (its exceptions propagate)."""
         future = self._executor.submit(self._run, function, args, kwargs)
         return await asyncio.wrap_future(future)
 
@@ -48,22 +60,35 @@ class StoreGateway:
         return function(self._opened(), *args, **kwargs)
 
     def _opened(self) -> EventStore:
-        if self._store is None:
+        if self._given is not None:
+            return self._given
+        store: EventStore | None = getattr(self._local, "store", None)
+        if store is None:  # opened on failure again next time: a store that was down may be back
             source = self._source
-            self._store = open_store(source) if isinstance(source, str) else source()  # type: ignore[operator]
-        return self._store
+            store = open_store(source) if isinstance(source, str) else source()  # type: ignore[operator]
+            self._local.store = store
+        return store
 
     def close(self) -> None:
-        """Close the store (on its thread) and stop the thread. Closing twice is harmless."""
+        """Close every store this gateway opened (each on its own thread) and stop the threads.
+
+        Closing twice is harmless. One task per worker, held at a barrier until every worker has one, so
+        that each thread closes its own connection.
+        """
         with self._lock:
             if self._closed:
                 return
             self._closed = True
-        if self._store is not None and not isinstance(self._source, EventStore):
-            self._executor.submit(self._close_store).result()
+        if self._given is None:
+            barrier = threading.Barrier(self._workers)
+            tasks = [self._executor.submit(self._close_own, barrier) for _ in range(self._workers)]
+            for task in tasks:
+                task.result()
         self._executor.shutdown(wait=True)
 
-    def _close_store(self) -> None:
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+    def _close_own(self, barrier: threading.Barrier) -> None:
+        barrier.wait(timeout=60)
+        store: EventStore | None = getattr(self._local, "store", None)
+        if store is not None:
+            store.close()
+            self._local.store = None

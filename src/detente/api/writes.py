@@ -85,7 +85,7 @@ def code_items(
 
 
 def store_items(store: EventStore, coded: Sequence[CodedArticle]) -> list[dict[str, Any]]:
-    """Write each coded article on its own and say what happened to it (run on the store thread)."""
+    """Write each coded article on its own and say what happened to it (run on a store thread)."""
     results = []
     for index, item in enumerate(coded):
         summary = store.write_batch([item])

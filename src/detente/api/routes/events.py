@@ -22,7 +22,7 @@ _Order = Annotated[
 
 
 def events_page(store: EventStore, query: EventQuery) -> tuple[list[dict[str, Any]], int]:
-    """One page of events and the number matching (run on the store thread)."""
+    """One page of events and the number matching (run on a store thread)."""
     return store.query_events(query), store.count_events(query)
 
 
