@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import ActorMention
 from .cues import CueWords
 from .marks import Quoted
-from .speakers import SpeakerFinder, reduced_participle
+from .speakers import SpeakerFinder, reduced_participle, relaying_heads
 
 __all__ = [
     "Attribution",
@@ -44,8 +44,6 @@ _NAME_LINKS = frozenset(
     {"of", "the", "and", "on", "in", "for", "to", "a", "an", "at", "by", "with", "de", "la"}
 )
 _NEAR = 30  # tokens searched for a cue on either side of a quotation
-# a cue's words reported by the cue above it (through conjoined verbs: "said X had met Y and told him")
-_CHAIN = frozenset({"ccomp", "parataxis"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,16 +315,10 @@ def _outer_speaker(
     cue: Token, quote: QuotedTokens, finder: SpeakerFinder, speaker: ActorMention | None
 ) -> ActorMention | None:
     """The speaker of a cue verb above the speaker's own cue: who relays the words."""
-    token = cue
-    chained = False
-    for _ in range(_MAX_CLIMB):
-        if token.head.i == token.i or token.dep_ not in _CHAIN | {"conj"}:
-            return None
-        chained = chained or token.dep_ in _CHAIN
-        token = token.head
-        if not chained or quote.inside(token) or not _is_cue(token, finder.cues):
+    after = quote.close.i if quote.close is not None else quote.span.end
+    for token in relaying_heads(cue):
+        if quote.inside(token) or not _is_cue(token, finder.cues):
             continue
-        after = quote.close.i if quote.close is not None else quote.span.end
         outer = finder.speaker(finder.subject_of(token, after=after))
         if outer is not None and not _same(outer, speaker):
             return outer

@@ -21,7 +21,7 @@ from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
 from ..records import ActorMention
-from .speakers import SpeakerFinder, detached_conjunct, reduced_participle
+from .speakers import SpeakerFinder, detached_conjunct, reduced_participle, relaying_heads
 
 __all__ = ["Blocked", "Reported", "find_reported"]
 
@@ -29,9 +29,6 @@ _CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 _MARKS = frozenset({"that"})
 _MIN_WORDS = 3
 _ACCORDING = get_string_id("according")
-_MAX_CLIMB = 4
-# a cue's words reported by the cue above it (through conjoined verbs: "said X had met Y and told him")
-_CHAIN = frozenset({"ccomp", "parataxis"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,14 +155,8 @@ def _trim(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
 
 def _relay(verb: Token, finder: SpeakerFinder, speaker: ActorMention) -> ActorMention | None:
     """ "X told Y that ..., the ministry said": the ministry relays X's words."""
-    token = verb
-    chained = False
-    for _ in range(_MAX_CLIMB):
-        if token.head.i == token.i or token.dep_ not in _CHAIN | {"conj"}:
-            return None
-        chained = chained or token.dep_ in _CHAIN
-        token = token.head
-        if chained and token.pos_ == "VERB" and token.lemma_.lower() in finder.cues.verbs:
+    for token in relaying_heads(verb):
+        if token.pos_ == "VERB" and token.lemma_.lower() in finder.cues.verbs:
             outer = finder.speaker(finder.subject_of(token, after=verb.i + 1))
             if outer is not None and outer.actor != speaker.actor:
                 return outer

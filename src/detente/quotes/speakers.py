@@ -18,6 +18,7 @@ minister", "Mr. Qin", "a State Department statement"). This module adds what onl
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -27,7 +28,7 @@ from ..actors.resolve import ArticleActors
 from ..records import Actor, ActorMention
 from .cues import CueWords
 
-__all__ = ["SpeakerFinder", "detached_conjunct", "reduced_participle"]
+__all__ = ["SpeakerFinder", "detached_conjunct", "reduced_participle", "relaying_heads"]
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _INVERTED = ("dobj", "attr", "nsubj", "npadvmod", "oprd")
@@ -37,6 +38,9 @@ _DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _MAX_FRAGMENT = 8
 _MAX_LOOKBACK = 120  # tokens searched back for the document "the statement" refers to
+# a cue's words reported by the cue above it (through conjoined verbs: "said X had met Y and told him")
+_CHAIN = frozenset({"ccomp", "parataxis"})
+_MAX_RELAY_CLIMB = 4
 
 
 @dataclass(slots=True)
@@ -271,6 +275,21 @@ def detached_conjunct(token: Token) -> bool:
         and any(child.tag_ == "MD" for child in head.children)
         and not any(child.tag_ == "MD" for child in token.children)
     )
+
+
+def relaying_heads(verb: Token) -> Iterator[Token]:
+    """The heads above a cue verb, once the climb has passed a reported clause (``ccomp``, ``parataxis``),
+    through conjoined verbs: where a cue relaying the speaker's words can stand ("X told Y that ..., the
+    ministry said"; "said X had met Y and told him that ...")."""
+    token = verb
+    chained = False
+    for _ in range(_MAX_RELAY_CLIMB):
+        if token.head.i == token.i or token.dep_ not in _CHAIN | {"conj"}:
+            return
+        chained = chained or token.dep_ in _CHAIN
+        token = token.head
+        if chained:
+            yield token
 
 
 def reduced_participle(verb: Token) -> bool:
