@@ -200,8 +200,9 @@ def series_days(query: EventQuery) -> Statement:
     return sql, params
 
 
-def directed_dyad_totals(*, date_from: str | None, date_to: str | None, status: str | None) -> Statement:
-    """Totals per directed country pair (``a`` the source): one pass over ``events_pair_day`` in its order.
+def directed_dyad_totals(query: EventQuery) -> Statement:
+    """Totals per directed country pair (``a`` the source) of the events the query's filters match (the
+    store passes dates and status): one pass over ``events_pair_day`` in its order.
 
     The undirected pairs are folded from these by :func:`detente.store.summaries.top_dyads`; grouping on
     the index's own columns streams, where grouping on "the smaller country" would sort every event.
@@ -209,13 +210,8 @@ def directed_dyad_totals(*, date_from: str | None, date_to: str | None, status: 
     filters: list[tuple[str, list[Any]]] = [
         ("e.source_country IS NOT NULL AND e.target_country IS NOT NULL", []),
         ("e.source_country <> e.target_country", []),
+        *_common_filters(query, dated=False),
     ]
-    if date_from is not None:
-        filters.append(("e.day >= ?", [date_from]))
-    if date_to is not None:
-        filters.append(("e.day <= ?", [date_to]))
-    if status is not None:
-        filters.append(("e.status = ?", [status]))
     where, params = _where(filters)
     sql = (
         "SELECT e.source_country AS a, e.target_country AS b, COUNT(*) AS events, "

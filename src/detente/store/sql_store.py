@@ -237,9 +237,7 @@ class SQLStore(EventStore):
         status: str | None = None,
     ) -> list[dict[str, Any]]:
         checked = EventQuery.build(limit=limit, date_from=date_from, date_to=date_to, status=status)
-        statement, params = select.directed_dyad_totals(
-            date_from=checked.date_from, date_to=checked.date_to, status=checked.status
-        )
+        statement, params = select.directed_dyad_totals(checked)
         return top_dyads(self._fetch_all(statement, params), limit=checked.limit)
 
     def series(self, *, interval: str, query: EventQuery | None = None) -> list[dict[str, Any]]:
