@@ -4,7 +4,7 @@
 The table is converted from two MIT-licensed PETRARCH-format agent dictionaries, read with
 :func:`detente.actors.petrarch.read_agent_dictionary`:
 
-* ``Phoenix.agents.txt`` (PETRARCH-2, Open Event Data Alliance), first: its sector wins where both list a noun;
+* ``Phoenix.agents.txt`` (PETRARCH-2, Open Event Data Alliance), first: its sector wins on a shared noun;
 * ``PLOVER_agents.txt`` (NGEC), second: it adds the nouns Phoenix lacks.
 
 A dictionary code is a run of 3-letter parts (``CVLOPPEDU``); :func:`sector_of` takes the first part that is a
