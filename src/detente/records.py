@@ -14,6 +14,7 @@ from typing import Any
 __all__ = [
     "Actor",
     "ActorMention",
+    "COUNTRY_SOURCES",
     "Article",
     "CodedArticle",
     "DATE_SOURCES",
@@ -34,6 +35,12 @@ STATUSES = ("occurred", "planned", "cancelled", "denied", "hypothetical", "negat
 #: Where an event's date came from: an expression governing its clause, the reference time of its sentence
 #: or paragraph (the story's "now" at that point), or the article's publication date.
 DATE_SOURCES = ("text", "reference", "published")
+#: Where an actor mention's country came from (:attr:`ActorMention.country_source`), in the order the resolver
+#: tries them for a generic agent or a title: the mention's own modifiers ("Peruvian police", "police of
+#: Peru"); the place of its clause ("protesters in Arequipa", "a spokesman said in Lima"); another country the
+#: sentence names or an earlier mention the phrase refers back to ("text"); the article's dateline; the
+#: story's main country.
+COUNTRY_SOURCES = ("modifier", "place", "text", "dateline", "story")
 #: TIMEX3 expression types.
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 #: Quote kinds: quotation marks around the whole statement, around part of it, or none (reported speech).
@@ -92,12 +99,19 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class ActorMention:
-    """An actor as named at one place in the text."""
+    """An actor as named at one place in the text.
+
+    ``country_source`` says where the actor's country came from when the words that name the actor do not
+    fix it by themselves (a generic agent such as "police", a title such as "the ministry"): one of
+    :data:`COUNTRY_SOURCES`; None for a named actor whose country is the actor table's ("China", "the
+    Kremlin", "NATO", "Qin Gang") and for an actor without a country.
+    """
 
     text: str
     start: int
     end: int
     actor: Actor
+    country_source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -106,6 +120,7 @@ class ActorMention:
             "code": self.actor.code,
             "country": self.actor.country,
             "sector": self.actor.sector,
+            "country_source": self.country_source,
             "start": self.start,
             "end": self.end,
         }

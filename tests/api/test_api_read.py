@@ -114,6 +114,18 @@ def test_order_desc_is_newest_first(client):
     assert days == sorted(days)
 
 
+def test_actor_sides_say_where_their_country_came_from(client):
+    from detente.records import COUNTRY_SOURCES
+
+    listed = _page(client, "/api/events", limit=500)["items"]
+    sides = [event[side] for event in listed for side in ("source", "target") if event[side]]
+    assert all("country_source" in side for side in sides)
+    assert {side["country_source"] for side in sides} <= {None, *COUNTRY_SOURCES}
+    # the example articles' named states carry their table country; their titles and agents say why
+    assert any(side["country_source"] is None for side in sides)
+    assert any(side["country_source"] is not None for side in sides)
+
+
 def test_event_detail_has_evidence_and_every_mention(client):
     listed = _page(client, "/api/events", limit=500)["items"]
     event = max(listed, key=lambda item: item["mentions"])

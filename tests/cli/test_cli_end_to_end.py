@@ -35,7 +35,7 @@ EVENT_KEYS = {"id", "source", "target", "reciprocal", "cameo", "cameo_label", "g
               "plover", "plover_mode", "status", "date", "date_text", "date_precision", "date_source",
               "location", "mentions", "evidence"}
 EVIDENCE_KEYS = {"sentence", "start", "end", "trigger", "rule"}
-ACTOR_KEYS = {"text", "name", "code", "country", "sector", "start", "end"}
+ACTOR_KEYS = {"text", "name", "code", "country", "sector", "country_source", "start", "end"}
 SUMMARY = re.compile(r"^(\d+) articles \((\d+) new or changed, (\d+) unchanged\), (\d+) events written to ")
 
 

@@ -76,15 +76,26 @@ class AnaphoraRules:
         if word in _PLURAL_PRONOUNS:
             group = self._coordinated_subject(head)
             if group:
-                return [ActorMention(span.text, span.start_char, span.end_char, m.actor) for m in group]
+                return [
+                    ActorMention(span.text, span.start_char, span.end_char, m.actor, m.country_source)
+                    for m in group
+                ]
             antecedent = self._plural_antecedent(head)
             if antecedent is not None:
-                return [ActorMention(span.text, span.start_char, span.end_char, antecedent.actor)]
+                return [
+                    ActorMention(
+                        span.text, span.start_char, span.end_char, antecedent.actor, antecedent.country_source
+                    )
+                ]
             return []
         if word in _THING_PRONOUNS:
             antecedent = self._thing_antecedent(head)
             if antecedent is not None:
-                return [ActorMention(span.text, span.start_char, span.end_char, antecedent.actor)]
+                return [
+                    ActorMention(
+                        span.text, span.start_char, span.end_char, antecedent.actor, antecedent.country_source
+                    )
+                ]
         return []
 
     def _thing_antecedent(self, head: Token) -> ActorMention | None:

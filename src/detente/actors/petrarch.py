@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import DataFileError
@@ -181,6 +182,8 @@ def read_actor_dictionary(path: Path, *, countries: frozenset[str] = frozenset()
 
 
 def _regular_plural(noun: str) -> str:
+    if noun.endswith("MAN") and not re.search(r"(^|_)(GER|SHA|RO|OTTO|CAY)MAN$", noun):  # "GUNMAN", "HIT_MAN"
+        return noun[:-3] + "MEN"
     if re.search(r"[^AEIOU]Y$", noun):
         return noun[:-1] + "IES"
     if re.search(r"(S|X|Z|CH|SH)$", noun):
@@ -194,13 +197,21 @@ def _agent_forms(noun: str, plural: str | None, macros: dict[str, list[str]]) ->
     if use is not None:
         alternatives = macros.get(use.group(0), [])
         return [(noun.replace(use.group(0), alt), alt.endswith(("S", "MEN"))) for alt in alternatives]
+    if plural is None and re.search(r"MEN$", noun) and not re.search(r"(^|_)(A|O|STA)MEN$", noun):
+        return [(noun, True)]  # "GUNMEN", "ARMED_MEN": already a plural ("AMEN", "OMEN", "STAMEN" are not)
     if plural is None:
         return [(noun, False), (_regular_plural(noun), True)]
     return [(noun, False)] + [(form, True) for form in plural.split() if form]
 
 
-def read_agent_dictionary(path: Path) -> list[TitleEntry]:
-    """Titles of a PETRARCH agent dictionary. Lines without a code are skipped, as PETRARCH does."""
+def read_agent_dictionary(
+    path: Path, *, sector_of: Callable[[str], str | None] | None = None
+) -> list[TitleEntry]:
+    """Titles of a PETRARCH agent dictionary. Lines without a code are skipped, as PETRARCH does.
+
+    ``sector_of`` picks the sector of a code (without its ``~``); by default its first three letters. A line
+    whose code it maps to None is skipped.
+    """
     path = Path(path)
     macros: dict[str, list[str]] = {}
     titles: list[TitleEntry] = []
@@ -216,11 +227,14 @@ def read_agent_dictionary(path: Path) -> list[TitleEntry]:
         code = match.group("code").strip().lstrip("~")
         if len(code) < 3:
             raise DataFileError(f"{path}:{number}: bad agent code {match.group('code')!r}")
+        sector = code[:3] if sector_of is None else sector_of(code)
+        if sector is None:
+            continue
         for noun, plural in _agent_forms(match.group("noun").strip(), match.group("plural"), macros):
             phrase = _phrase(noun).lower()
             uncountable = match.group("plural") is not None and not match.group("plural").strip()
             kind = "group" if plural or uncountable else "title"
-            titles.append(TitleEntry(phrase, code[:3], None, kind, plural))
+            titles.append(TitleEntry(phrase, sector, None, kind, plural))
     return titles
 
 

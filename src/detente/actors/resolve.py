@@ -26,6 +26,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from ..datafiles import data_lines, read_data_file
 from ..nlp import DATELINE  # the sentence splitter's own dateline pattern
 from ..records import Actor, ActorMention
 from .anaphora import FIRST_PERSON, AnaphoraRules
@@ -40,7 +41,7 @@ from .phrases import (
     np_tokens,
     strip_honorific,
 )
-from .tables import ActorEntry, ActorTables, TitleEntry
+from .tables import DATA_DIR, ActorEntry, ActorTables, TitleEntry
 
 __all__ = ["ActorResolver", "ArticleActors"]
 
@@ -114,11 +115,14 @@ _HUMAN_HEADS = {
     "committee",
     "council",
 }
-# a title of the state's own institutions takes the dateline's country when it names none itself
-_DOMESTIC_SECTORS = {"GOV", "COP", "JUD", "LEG", "SPY", "MIL"}
 _NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _DATELINE_PLACE = re.compile(r"\(([^)\n]+)\)|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*")
 _COUNTRY_KINDS = ("country", "adjective", "capital", "epithet")
+# prepositions that set an agent in a place ("protesters in Arequipa", "troops gathered near the border")
+_PLACE_PREPS = frozenset(
+    {"in", "at", "across", "throughout", "through", "outside", "inside", "near", "around"}
+)
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _GOV_CONTEXT = {
     "diplomacy",
     "government",
@@ -151,6 +155,7 @@ class ActorResolver:
         self.tables = tables
         self.event_nouns = frozenset(event_nouns)
         self.speech_verbs = frozenset(speech_verbs)
+        self.backing = _backing_words()
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         actor_phrases = sorted({entry.phrase for entry in tables.entries})
         title_phrases = sorted({title.phrase for title in tables.titles})
@@ -174,6 +179,12 @@ class ActorResolver:
 
     def resolve(self, doc: Doc, *, published: dt.date | None = None) -> ArticleActors:
         return ArticleActors(self, doc, published)
+
+
+def _backing_words() -> frozenset[str]:
+    """Participles that make a country an agent's backer, not its home ("Iran-backed", "Saudi-funded")."""
+    text = read_data_file(DATA_DIR / "backing.txt", "backing words")
+    return frozenset(line.strip().lower() for _, line in data_lines(text))
 
 
 def _tokenizer_for(vocab: Vocab):  # noqa: ANN202 - internal helper
@@ -213,6 +224,7 @@ class ArticleActors(AnaphoraRules):
         self.entity_at: dict[int, Span] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self.sentence_starts = [sent.start for sent in doc.sents]
         self.dateline = self._dateline_country(doc)
+        self._counts: list[tuple[str, int]] | None = None
         self._match(doc)
         self._resolve_all(doc)
 
@@ -368,13 +380,17 @@ class ArticleActors(AnaphoraRules):
         own = [t for t in titles if t.kind == "title"]
         title_info = own[-1] if own else (titles[-1] if titles else None)
         country = self._country_in(np, exclude=span)
+        source = None
         actor = self.aliases.get(alias_key(name))
         if actor is None:
             entry = self._table_person(name, country)
             if entry is not None:
                 actor = Actor(entry.code, entry.country, entry.sector, entry.name, entry.role)
             elif country is not None or title_info is not None:
-                country = country or self._domestic_country(head, np, title_info)
+                if country is not None:
+                    source = self._source_in(np, exclude=span)
+                else:
+                    country, source = self._domestic_country(head, np, title_info)
                 sector = title_info.sector if title_info else None
                 country_code = country.country if country else None
                 code = (country_code or "") + (sector or "")
@@ -387,7 +403,9 @@ class ArticleActors(AnaphoraRules):
                 return None
         self._remember_person(actor, name, head.i, title_info, titles)
         full = self._mention_span(head, np)
-        return ActorMention(full.text, full.start_char, full.end_char, actor)
+        return ActorMention(
+            full.text, full.start_char, full.end_char, actor, source if actor.country else None
+        )
 
     def _table_person(self, name: str, country: ActorEntry | None) -> ActorEntry | None:
         entries = [e for e in self.tables.lookup(name) if e.kind == "person"]
@@ -451,15 +469,51 @@ class ArticleActors(AnaphoraRules):
         return ActorMention(full.text, full.start_char, full.end_char, actor)
 
     def _country_in(self, np: list[Token], *, exclude: Span | None = None) -> ActorEntry | None:
+        found = self._country_token(np, exclude=exclude)
+        return found[0] if found else None
+
+    def _country_token(
+        self, np: list[Token], *, exclude: Span | None = None
+    ) -> tuple[ActorEntry, Token] | None:
+        """The first named (non-person) actor in the phrase and its token; a backer ("Iran" in "Iran-backed
+        militias") is not the phrase's own country."""
         for token in np:
             if exclude is not None and exclude.start <= token.i < exclude.end:
                 continue
             named = self.named.get(token.i)
-            if named:
+            if named and not self._backer(token):
                 entry = best_entry(named[1], self.published)
                 if entry.kind != "person":
-                    return entry
+                    return entry, token
         return None
+
+    def _backer(self, token: Token) -> bool:
+        """ "Iran" in "Iran-backed militias", "a Saudi-funded group": the country that backs, arms or funds
+        the agent (its participle is in ``actors/data/backing.txt``)."""
+        head = token
+        for _ in range(3):
+            if head.head.i == head.i:
+                return False
+            head = head.head
+            if head.lower_.split("-")[-1] in self.resolver.backing:
+                return True
+            if head.pos_ in ("NOUN", "PROPN") and head.i > token.i + 2:
+                return False
+        return False
+
+    def _source_in(self, np: list[Token], *, exclude: Span | None = None) -> str:
+        """Where the phrase's country (:meth:`_country_token`) stands: "modifier" for the phrase's own words
+        ("Peruvian police", "police of Peru"), "place" behind a place preposition ("protesters in Lima")."""
+        found = self._country_token(np, exclude=exclude)
+        token = found[1] if found else None
+        inside = {t.i for t in np}
+        while token is not None and token.i in inside and token.head.i != token.i:
+            if token.dep_ == "prep" and token.lower_ in _PLACE_PREPS:
+                return "place"
+            if token.head.i not in inside:
+                break
+            token = token.head
+        return "modifier"
 
     def _title_in(self, np: list[Token], *, exclude: Span | None = None) -> TitleEntry | None:
         titles = self._titles_in(np, exclude=exclude)
@@ -500,10 +554,13 @@ class ArticleActors(AnaphoraRules):
         country = self._country_in(np)
         if country is None and title_entry is None:
             return None
+        source: str | None = None
         if country is None:
             actor = self._anaphoric_person(title_entry)
             if actor is None:
-                domestic = self._domestic_country(head, np, title_entry) if title_entry else None
+                domestic, source = (
+                    self._domestic_country(head, np, title_entry) if title_entry else (None, None)
+                )
                 if domestic is None or not title_entry or not title_entry.sector:
                     return None
                 actor = actor_from_entry(domestic, title_entry)
@@ -515,13 +572,15 @@ class ArticleActors(AnaphoraRules):
                 return None
             sector = "GOV" if head.lemma_.lower() in _GOV_CONTEXT else None
             actor = actor_from_entry(country, None, sector=sector)
+            source = self._source_in(np) if sector else None
         else:
             actor = actor_from_entry(country, title_entry)
+            source = self._source_in(np)
             holder = self._title_holder(country, title_entry)
             if holder is not None:
-                actor = holder
+                actor, source = holder, None
         full = self._mention_span(head, np)
-        return ActorMention(full.text, full.start_char, full.end_char, actor)
+        return ActorMention(full.text, full.start_char, full.end_char, actor, source)
 
     def _modifier_country(self, head: Token) -> ActorMention | None:
         for child in head.children:
@@ -558,23 +617,128 @@ class ArticleActors(AnaphoraRules):
                 if entry.kind == "person":
                     continue
                 actor = actor_from_entry(entry, title_entry)
+                source = "modifier" if actor.sector and entry.kind == "adjective" else None
                 if all(m.actor.code != actor.code for m in found):
-                    found.append(ActorMention(full.text, full.start_char, full.end_char, actor))
+                    found.append(ActorMention(full.text, full.start_char, full.end_char, actor, source))
         return found if len(found) > 1 else []
 
-    def _domestic_country(self, head: Token, np: list[Token], title: TitleEntry | None) -> ActorEntry | None:
-        """The country of a title that names none itself ("the Commerce Ministry said", "police").
+    def _domestic_country(
+        self, head: Token, np: list[Token], title: TitleEntry | None
+    ) -> tuple[ActorEntry | None, str | None]:
+        """The country of a title or generic agent that names none itself ("the Commerce Ministry said",
+        "police", "protesters"), and where it came from (see :data:`detente.records.COUNTRY_SOURCES`).
 
-        In order: the place its speech verb names ("a spokesman said in Washington"); for the state's own
-        institutions (government, police, courts, parliament, army), the article's dateline ("BEIJING, June
-        21 - ..."); else a country named in the sentence (:meth:`_sentence_country`).
+        In order: the place its speech verb names ("a spokesman said in Washington") or its clause's place
+        ("protesters in Arequipa", "students marched through Tbilisi"), "place"; the article's dateline
+        ("BEIJING, June 21 - ..."); a country named in the sentence (:meth:`_sentence_country`), "text"; the
+        story's main country, "story". The dateline gives no country to the participants of an event noun
+        whose clause names other countries ("border clashes between troops ...").
         """
-        spoken_in = self._speech_place(head)
+        spoken_in = self._speech_place(head) or self._clause_place(head)
         if spoken_in is not None:
-            return spoken_in
-        if self.dateline is not None and title is not None and title.sector in _DOMESTIC_SECTORS:
-            return self.dateline
-        return self._sentence_country(head, np)
+            return spoken_in, "place"
+        if self.dateline is not None and not self._dateline_barred(head):
+            return self.dateline, "dateline"
+        in_text = self._sentence_country(head, np)
+        if in_text is not None:
+            return in_text, "text"
+        story = self._story_country()
+        return (story, "story") if story is not None else (None, None)
+
+    def _clause_place(self, head: Token) -> ActorEntry | None:
+        """The country of the place the agent's phrase or clause sets it in: "protesters in Arequipa",
+        "police gathered outside parliament in Lima" (a place the actor tables name, else the gazetteer's)."""
+        preps = [c for c in head.children if c.dep_ == "prep"]
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+            preps += [c for c in head.head.children if c.dep_ == "prep" and c.i > head.i]
+        for prep in preps:
+            if prep.lower_ not in _PLACE_PREPS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                entry = self._place_country(pobj)
+                if entry is not None:
+                    return entry
+        return None
+
+    def _place_country(self, token: Token) -> ActorEntry | None:
+        """The country of a place phrase: a country or capital it names ("in the capital of Peru", "in
+        Lima"), else its place name's country in the gazetteer ("in Arequipa")."""
+        for part in np_tokens(token):
+            named = self.named.get(part.i)
+            if named is not None:
+                entry = best_entry(named[1], self.published)
+                if entry.kind in _COUNTRY_KINDS and entry.country in self.resolver.countries:
+                    return self.resolver.countries[entry.country]
+        ent = self.entity_at.get(token.i)
+        if ent is not None and ent.label_ not in _PLACE_ENTITIES:
+            return None
+        if ent is None and token.pos_ != "PROPN":  # a name the recogniser missed ("in Arequipa")
+            return None
+        name = (
+            ent.text if ent is not None else " ".join(t.text for t in np_tokens(token) if t.pos_ == "PROPN")
+        )
+        from ..places.gazetteer import load_gazetteer  # the places module reads the actor tables
+
+        place = load_gazetteer().resolve(name, article_countries=self._article_countries())
+        if place is None or place.country not in self.resolver.countries:
+            return None
+        return self.resolver.countries[place.country]
+
+    def _article_countries(self) -> list[str]:
+        return [country for country, _ in self._country_counts()]
+
+    def _country_counts(self) -> list[tuple[str, int]]:
+        """The countries the article names (countries, demonyms, capitals, epithets; not backers), most named
+        first, ties in order of first mention."""
+        if self._counts is None:
+            counts: dict[str, int] = {}
+            seen: set[int] = set()
+            for span, entries in self.named.values():
+                if span.start in seen or self._backer(span[-1]):  # a backer is not where the story is
+                    continue
+                seen.add(span.start)
+                entry = best_entry(entries, self.published)
+                if entry.kind in _COUNTRY_KINDS and entry.country in self.resolver.countries:
+                    counts[entry.country] = counts.get(entry.country, 0) + 1
+            first = {}
+            for span, entries in sorted(self.named.values(), key=lambda item: item[0].start):
+                entry = best_entry(entries, self.published)
+                first.setdefault(entry.country, span.start)
+            self._counts = sorted(counts.items(), key=lambda item: (-item[1], first.get(item[0], 0)))
+        return self._counts
+
+    def _story_country(self) -> ActorEntry | None:
+        """The story's main country: the one it names most often (the first named of a tie)."""
+        counts = self._country_counts()
+        if not counts or (len(counts) > 1 and counts[0][1] == counts[1][1] and counts[0][1] < 2):
+            return None  # no country stands out in a story that names each once
+        return self.resolver.countries[counts[0][0]]
+
+    def _dateline_barred(self, head: Token) -> bool:
+        """The dateline does not place the participants of an event noun ("border clashes between troops
+        ...", "fighting between rebels and soldiers") when their clause names another country."""
+        noun = head
+        for _ in range(3):
+            if noun.head.i == noun.i:
+                return False
+            noun = noun.head
+            if noun.lemma_.lower() in self.resolver.event_nouns and noun.pos_ == "NOUN":
+                break
+        else:
+            return False
+        clause = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") else noun
+        while clause.dep_ in ("prep", "pobj") and clause.head.i != clause.i:
+            clause = clause.head
+        for token in clause.subtree:
+            named = self.named.get(token.i)
+            if named is None:
+                continue
+            entry = best_entry(named[1], self.published)
+            if entry.kind in _COUNTRY_KINDS and entry.country and entry.country != self.dateline.country:
+                return True
+        return False
 
     def _speech_place(self, head: Token) -> ActorEntry | None:
         """ "the spokesman said in Washington": the country whose capital or name the speech verb is in."""
@@ -596,9 +760,11 @@ class ArticleActors(AnaphoraRules):
         """A country named elsewhere in the sentence: a domestic actor's likely country.
 
         The subject of the clause the title reports ("China imposed sanctions on ..., the ministry said")
-        comes first; else the nearest country outside quotation marks; else the nearest one in them.
+        comes first; else the nearest country outside quotation marks; else the nearest one in them. A
+        subject does not take the country of its own verb's object ("gunmen attacked a US base": the base's
+        country is the target's, not the gunmen's), nor a backer's ("Iran-backed militias").
         """
-        inside = {t.i for t in np}
+        inside = {t.i for t in np} | self._objects_of(head)
         candidates: list[tuple[int, bool, ActorEntry]] = []
         quoted = False
         for token in head.sent:
@@ -609,7 +775,7 @@ class ArticleActors(AnaphoraRules):
             if named is None or token.i in inside:
                 continue
             entry = best_entry(named[1], self.published)
-            if entry.kind in _COUNTRY_KINDS and entry.country:
+            if entry.kind in _COUNTRY_KINDS and entry.country and not self._backer(token):
                 candidates.append((abs(token.i - head.i), quoted, entry))
         if not candidates:
             return None
@@ -618,6 +784,19 @@ class ArticleActors(AnaphoraRules):
             return reported
         outside = [c for c in candidates if not c[1]]
         return min(outside or candidates, key=lambda c: c[0])[2]
+
+    def _objects_of(self, head: Token) -> set[int]:
+        """The tokens of the objects of the verb ``head`` is the subject of (its direct object, and the
+        objects of "on", "against", "at", "into", "toward(s)")."""
+        if head.dep_ != "nsubj" or head.head.pos_ not in ("VERB", "AUX"):
+            return set()
+        found: set[int] = set()
+        for child in head.head.children:
+            if child.dep_ in ("dobj", "dative") or (
+                child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "into", "toward", "towards")
+            ):
+                found.update(t.i for t in child.subtree)
+        return found
 
     def _reported_subject_country(self, head: Token) -> ActorEntry | None:
         """The country that is the subject of the clause a speaking title reports: "China" in "China imposed

@@ -53,7 +53,8 @@ BUILTIN_FILES = (
     "capitals.tsv",
     "epithets.tsv",
     "organizations.tsv",
-    "titles.tsv",
+    "agents.tsv",  # generic agents converted from PETRARCH's dictionaries (detente.actors.agents)
+    "titles.tsv",  # read after agents.tsv: the hand-made titles win
     "people.tsv",
 )
 

@@ -29,7 +29,7 @@ __all__ = [
     "rejection_row",
 ]
 
-_ACTOR_KEYS = ("text", "name", "code", "country", "sector", "start", "end")
+_ACTOR_KEYS = ("text", "name", "code", "country", "sector", "start", "end", "country_source")
 _EVIDENCE_KEYS = ("sentence", "start", "end", "trigger", "trigger_start", "trigger_end", "rule")
 
 

@@ -179,6 +179,13 @@ _COVERING_IDS = (
 #: 0.3 s).
 _SERIES_INDEX = ("CREATE INDEX events_day_series ON events (day, quad_class, goldstein, id)",)
 
+#: Where each side's country came from (``ActorMention.country_source``: modifier, place, text, dateline,
+#: story; NULL for a named actor). Rows stored before it keep NULL: the reason was not recorded then.
+_COUNTRY_SOURCES = (
+    "ALTER TABLE events ADD COLUMN source_country_source TEXT",
+    "ALTER TABLE events ADD COLUMN target_country_source TEXT",
+)
+
 #: Every migration, in order. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
@@ -186,6 +193,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0003_query_columns", _QUERY_COLUMNS),
     Migration("0004_covering_ids", _COVERING_IDS),
     Migration("0005_series_index", _SERIES_INDEX),
+    Migration("0007_country_sources", _COUNTRY_SOURCES),
 )
 
 ARTICLE_COLUMNS = ("id", "title", "text", "published", "url", "source", "language", "fingerprint", "added_at")
@@ -225,6 +233,8 @@ EVENT_COLUMNS = (
     "location_country",
     "location_lat",
     "location_lon",
+    "source_country_source",  # 0007
+    "target_country_source",
 )
 MENTION_COLUMNS = (
     "event_id",
