@@ -24,7 +24,9 @@ __all__ = [
     "QUOTE_KINDS",
     "Quote",
     "Rejection",
+    "SPEAKER_TYPES",
     "Span",
+    "Speaker",
     "STATUSES",
     "TIMEX_TYPES",
     "TimeExpression",
@@ -45,6 +47,8 @@ COUNTRY_SOURCES = ("modifier", "place", "text", "dateline", "story")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 #: Quote kinds: quotation marks around the whole statement, around part of it, or none (reported speech).
 QUOTE_KINDS = ("direct", "mixed", "indirect")
+#: What kind of speaker a quote's speaker is.
+SPEAKER_TYPES = ("person", "organization", "media", "document", "group", "unknown")
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,12 +217,68 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who spoke, as the text names them, whether or not the actor tables know them.
+
+    ``text``/``start``/``end`` are the words that name the speaker best (the full name with its title and
+    apposition, "Sen. Ada Brooks, a Democrat from Ohio"; for a pronoun the earlier mention it resolves to).
+    ``mention`` is the words that stand as the speaker at the attribution itself ("she", "the anchor").
+    ``actor`` is the resolved actor (a bonus: None when no table knows the speaker); ``name`` the person's or
+    body's name when the text gives one. ``type`` is one of :data:`SPEAKER_TYPES`.
+    """
+
+    text: str
+    start: int
+    end: int
+    type: str = "unknown"
+    actor: Actor | None = None
+    name: str | None = None
+    mention: Span | None = None
+    mention_text: str | None = None
+
+    @classmethod
+    def of(cls, mention: ActorMention, type: str, at: tuple[str, int, int] | None = None) -> Speaker:
+        """A speaker from an actor mention; ``at`` the words at the attribution (default: the mention)."""
+        text, start, end = at or (mention.text, mention.start, mention.end)
+        return cls(
+            mention.text,
+            mention.start,
+            mention.end,
+            type,
+            mention.actor,
+            mention.actor.name,
+            Span(start, end),
+            text,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        actor = self.actor
+        mention = self.mention or Span(self.start, self.end)
+        return {
+            "text": self.text,
+            "name": self.name if self.name is not None else (actor.name if actor else None),
+            "code": actor.code if actor else None,
+            "country": actor.country if actor else None,
+            "sector": actor.sector if actor else None,
+            "start": self.start,
+            "end": self.end,
+            "type": self.type,
+            "mention": {
+                "text": self.mention_text if self.mention_text is not None else self.text,
+                "start": mention.start,
+                "end": mention.end,
+            },
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     """Who said what: a quoted or reported statement, its speaker and how it was attributed.
 
     ``text``/``start``/``end`` are the statement without its quotation marks. ``cue`` is the attribution
     verb or phrase ("said", "told", "according to"). ``reported_by`` is the spokesman or outlet who relays
     the speaker's words ("Blinken spoke of '...', Matthew Miller said": speaker Blinken, reported by Miller).
+    For a ``mixed`` quote the text is the whole reported clause and ``marked`` the spans inside the marks.
     """
 
     id: str
@@ -226,10 +286,11 @@ class Quote:
     start: int
     end: int
     kind: str
-    speaker: ActorMention | None
+    speaker: Speaker | None
     cue: str | None = None
     addressee: ActorMention | None = None
-    reported_by: ActorMention | None = None
+    reported_by: Speaker | None = None
+    marked: tuple[Span, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -242,6 +303,7 @@ class Quote:
             "cue": self.cue,
             "addressee": self.addressee.to_dict() if self.addressee else None,
             "reported_by": self.reported_by.to_dict() if self.reported_by else None,
+            "marked": [{"start": span.start, "end": span.end} for span in self.marked],
         }
 
 

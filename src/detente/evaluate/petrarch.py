@@ -76,8 +76,6 @@ class PetrarchRecord:
     events: tuple[GoldEvent, ...] = ()
     noevents: bool = False
 
-
-
     def add(self, gold: list[Triple], predicted: set[Triple]) -> None:
         self.gold += len(gold)
         self.predicted += len(predicted)
@@ -106,8 +104,12 @@ class PetrarchReport:
             result[f"{name}_precision"] = round(tally.precision, 4)
             result[f"{name}_recall"] = round(tally.recall, 4)
             result[f"{name}_f1"] = round(tally.f1, 4)
-        result.update(gold_triples=self.root.gold, predicted_triples=self.root.predicted,
-                      noevent_records=self.noevent_records, noevent_share=round(self.noevent_share, 4))
+        result.update(
+            gold_triples=self.root.gold,
+            predicted_triples=self.root.predicted,
+            noevent_records=self.noevent_records,
+            noevent_share=round(self.noevent_share, 4),
+        )
         return result
 
     def format(self, *, show_misses: bool = False) -> str:
@@ -119,12 +121,16 @@ class PetrarchReport:
                 f"{name + ' recall:':<22}{tally.recall:.3f}  ({tally.gold_matched}/{tally.gold})",
                 f"{name + ' F1:':<22}{tally.f1:.3f}",
             ]
-        lines.append(f"{'no-event records:':<22}{self.noevent_share:.3f}  "
-                     f"({self.noevent_clean}/{self.noevent_records} coded without events)")
+        lines.append(
+            f"{'no-event records:':<22}{self.noevent_share:.3f}  "
+            f"({self.noevent_clean}/{self.noevent_records} coded without events)"
+        )
         if show_misses:
             lines.append("")
-            lines.extend(f"MISS {record_id:<18} want {want:<28} got {got or '-':<28} {text[:120]}"
-                         for record_id, want, got, text in self.misses)
+            lines.extend(
+                f"MISS {record_id:<18} want {want:<28} got {got or '-':<28} {text[:120]}"
+                for record_id, want, got, text in self.misses
+            )
         return "\n".join(lines)
 
 
@@ -148,7 +154,7 @@ def parse_records(content: str) -> list[PetrarchRecord]:
     records = []
     for i, match in enumerate(starts):
         end = starts[i + 1].start() if i + 1 < len(starts) else len(content)
-        record = _parse_record(_attributes(match.group(1)), content[match.end():end], len(records))
+        record = _parse_record(_attributes(match.group(1)), content[match.end() : end], len(records))
         if record is not None:
             records.append(record)
     return records
@@ -260,8 +266,11 @@ def _project(code: str, root: bool) -> str:
 def _matches(gold: Triple, predicted: Triple) -> bool:
     gold_source, gold_code, gold_target = gold
     source, code, target = predicted
-    return (code == gold_code and (gold_source is None or source == gold_source)
-            and (gold_target is None or target == gold_target))
+    return (
+        code == gold_code
+        and (gold_source is None or source == gold_source)
+        and (gold_target is None or target == gold_target)
+    )
 
 
 def score(records: Iterable[PetrarchRecord], coded: Iterable[CodedArticle]) -> PetrarchReport:

@@ -30,7 +30,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ..actors.resolve import ArticleActors
-from ..records import Article, Quote
+from ..records import Article, Quote, Span
 from .cues import CueWords, load_cue_words
 from .direct import (
     Attribution,
@@ -65,22 +65,35 @@ def extract_quotes(doc: Doc, actors: ArticleActors, article: Article) -> tuple[Q
         if found is not None and not _overlaps(headings, found.quoted.open_at, found.quoted.end + 1)
     ]
     quotes = _marked_quotes(quoted, finder, text, article.id)
-    blocked = headings + [(quote.start, quote.end) for quote in quotes]
-    for reported in find_reported(doc, finder, blocked=Blocked(blocked)):
+    absorbed: set[tuple[int, int]] = set()
+    found = list(find_reported(doc, finder, blocked=Blocked(headings), quotes=list(quotes)))
+    for reported in found:
+        if not reported.finite and any(
+            other.finite and other.start <= reported.start and reported.end <= other.end for other in found
+        ):
+            continue  # 'said Seoul vowed to respond ...': the vow is part of the reported clause
+        if any((part.start, part.end) in absorbed for part in reported.marked):
+            continue  # a quotation is the marked part of one reported clause only
+        absorbed.update((part.start, part.end) for part in reported.marked)
+        speaker = reported.speaker
+        if speaker is None and reported.marked:
+            speaker = reported.marked[0].speaker
         quotes.append(
             Quote(
                 id=quote_id(article.id, reported.start, reported.end),
                 text=text[reported.start : reported.end],
                 start=reported.start,
                 end=reported.end,
-                kind="indirect",
-                speaker=reported.speaker,
+                kind="mixed" if reported.marked else "indirect",
+                speaker=speaker,
                 cue=reported.cue,
                 addressee=reported.addressee,
                 reported_by=reported.reported_by,
+                marked=tuple(Span(part.start, part.end) for part in reported.marked),
             )
         )
-    unique = {(quote.start, quote.end): quote for quote in quotes}
+    kept = [quote for quote in quotes if (quote.start, quote.end) not in absorbed or quote.marked]
+    unique = {(quote.start, quote.end): quote for quote in kept}
     return tuple(sorted(unique.values(), key=lambda quote: (quote.start, quote.end)))
 
 

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..records import ActorMention
+from ..records import ActorMention, Speaker
 from .cues import CueWords
 from .marks import Quoted
-from .speakers import SpeakerFinder, reduced_participle, relaying_heads
+from .speakers import SpeakerFinder, reduced_participle, relaying_heads, same_speaker
 
 __all__ = [
     "Attribution",
@@ -51,11 +51,11 @@ class Attribution:
     """What the text says about one quotation."""
 
     kind: str
-    speaker: ActorMention | None = None
+    speaker: Speaker | None = None
     cue: str | None = None
     cue_at: int = -1  # character offset of the cue, -1 without one
     addressee: ActorMention | None = None
-    reported_by: ActorMention | None = None
+    reported_by: Speaker | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,13 +120,13 @@ def _title_case(quote: QuotedTokens, text: str) -> bool:
     """'the "Belt and Road Initiative"', '"Iron Swords"': every word capitalized and no closing punctuation
     inside the marks is a name, not an utterance."""
     close = quote.quoted.close_at
-    if close > 0 and text[close - 1] in ",.!?…":
+    if close > 0 and text[close - 1] in ".!?…":
         return False
     words = [t.text for t in quote.span if t.is_alpha]
     return (
         len(words) > 1
         and all(w[0].isupper() or w.lower() in _NAME_LINKS for w in words)
-        and words[0][0].isupper()
+        and (words[0][0].isupper() or sum(w[0].isupper() for w in words) >= 2)
     )
 
 
@@ -312,8 +312,8 @@ def _cue_text(verb: Token, quote: QuotedTokens | None) -> str:
 
 # -- who -------------------------------------------------------------------------------------------------
 def _outer_speaker(
-    cue: Token, quote: QuotedTokens, finder: SpeakerFinder, speaker: ActorMention | None
-) -> ActorMention | None:
+    cue: Token, quote: QuotedTokens, finder: SpeakerFinder, speaker: Speaker | None
+) -> Speaker | None:
     """The speaker of a cue verb above the speaker's own cue: who relays the words."""
     after = quote.close.i if quote.close is not None else quote.span.end
     for token in relaying_heads(cue):
@@ -326,10 +326,10 @@ def _outer_speaker(
 
 
 def _principal(
-    quote: QuotedTokens, finder: SpeakerFinder, speaker: ActorMention | None, reported_by: ActorMention | None
-) -> tuple[ActorMention | None, ActorMention | None]:
+    quote: QuotedTokens, finder: SpeakerFinder, speaker: Speaker | None, reported_by: Speaker | None
+) -> tuple[Speaker | None, Speaker | None]:
     """An institution's statement that opens "<person> <cue> ...": the person's words, relayed."""
-    if speaker is None or finder.is_person(speaker.actor):
+    if speaker is None or speaker.actor is None or finder.is_person(speaker.actor):
         return speaker, reported_by
     for root in _roots(quote):
         if not _is_cue(root, finder.cues):
@@ -339,14 +339,11 @@ def _principal(
             continue
         found = finder.actors.at(subject)
         if found and finder.is_person(found[0].actor) and found[0].actor.country == speaker.actor.country:
-            return found[0], speaker
+            return Speaker.of(found[0], "person"), speaker
     return speaker, reported_by
 
 
-def _same(one: ActorMention | None, other: ActorMention | None) -> bool:
-    if one is None or other is None:
-        return one is other
-    return (one.start, one.end) == (other.start, other.end) or one.actor == other.actor
+_same = same_speaker
 
 
 # -- kind ------------------------------------------------------------------------------------------------

@@ -12,7 +12,11 @@ minister", "Mr. Qin", "a State Department statement"). This module adds what onl
 * a surname alone is the person named in full before ("Marcos" after "Ferdinand Marcos Jr.");
 * a named person the tables do not know takes a title from a detached apposition (text broken by
   translation or segmentation: "Matthew Miller said in a statement. State Department spokesman."), and is
-  then known by his surname for the rest of the article ("Miller added").
+  then known by his surname for the rest of the article ("Miller added");
+* anyone else the text names is still the speaker, without an actor code: a person ("Hendricks", "the
+  anchor", "Ana Ruiz, an economist at a Madrid bank"), an organization, an outlet ("The Times"), a document
+  ("the report") or a group ("analysts"), typed from the entity label and the noun table
+  (``data/speakers.tsv``); a pronoun or a surname takes the person named last before it.
 """
 
 from __future__ import annotations
@@ -25,10 +29,10 @@ from spacy.tokens import Token
 
 from ..actors.phrases import alias_key
 from ..actors.resolve import ArticleActors
-from ..records import Actor, ActorMention
-from .cues import CueWords
+from ..records import Actor, ActorMention, Span, Speaker
+from .cues import CueWords, load_speaker_types
 
-__all__ = ["SpeakerFinder", "detached_conjunct", "reduced_participle", "relaying_heads"]
+__all__ = ["SpeakerFinder", "detached_conjunct", "reduced_participle", "relaying_heads", "same_speaker"]
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _INVERTED = ("dobj", "attr", "nsubj", "npadvmod", "oprd")
@@ -41,6 +45,46 @@ _MAX_LOOKBACK = 120  # tokens searched back for the document "the statement" ref
 # a cue's words reported by the cue above it (through conjoined verbs: "said X had met Y and told him")
 _CHAIN = frozenset({"ccomp", "parataxis"})
 _MAX_RELAY_CLIMB = 4
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
+_GROUP_PRONOUNS = frozenset({"they", "them"})
+_THING_PRONOUNS = frozenset({"it"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_MAX_PRONOUN_BACK = 3  # sentences searched back for the person a pronoun stands for
+_MEDIA_NAMES = frozenset(
+    {
+        "times",
+        "post",
+        "journal",
+        "tribune",
+        "herald",
+        "gazette",
+        "telegraph",
+        "guardian",
+        "chronicle",
+        "globe",
+        "cnn",
+        "fox",
+        "nbc",
+        "abc",
+        "cbs",
+        "msnbc",
+        "npr",
+        "pbs",
+        "bbc",
+        "reuters",
+        "politico",
+        "axios",
+        "ap",
+        "bloomberg",
+        "news",
+        "press",
+        "daily",
+        "magazine",
+        "radio",
+        "television",
+        "tv",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -51,6 +95,8 @@ class SpeakerFinder:
     cues: CueWords
     names: dict[str, Actor] = field(default_factory=dict)
     last_voice: ActorMention | None = None
+    people: list[Speaker] = field(default_factory=list)  # persons named as speakers, in reading order
+    last_unknown: Speaker | None = None  # the last organization, outlet, document or group no table knows
 
     def subject_of(self, verb: Token, *, after: int = -1) -> Token | None:
         """The subject of a cue verb: its own, an inverted one after it ("said the spokesman"), or the
@@ -86,24 +132,190 @@ class SpeakerFinder:
         return start, end
 
     def _may_speak(self, token: Token) -> bool:
-        """An actor, a document or a name (not "the main point of friction")."""
-        return bool(self.actors.at(token)) or token.lemma_.lower() in self.cues.voice or token.pos_ == "PROPN"
+        """An actor, a document, a name or a speaker noun (not "the main point of friction")."""
+        return (
+            bool(self.actors.at(token))
+            or token.lemma_.lower() in self.cues.voice
+            or token.pos_ == "PROPN"
+            or self._type(token) is not None
+        )
 
-    def speaker(self, token: Token | None) -> ActorMention | None:
-        """The actor a subject, object or prepositional object names (None when it names none)."""
+    def speaker(self, token: Token | None, *, human: bool = False) -> Speaker | None:
+        """Who a subject, object or prepositional object names (None when it names no one). ``human``: only a
+        person, group or organization (the speaker of a thought)."""
         if token is None:
             return None
         found = self.actors.at(token)
+        mention = None
         if found:
             mention = self._title_holder(token, found[0]) or found[0]
             if token.lemma_.lower() in self.cues.voice or not self.is_person(mention.actor):
                 self.last_voice = mention
-            return mention
-        if token.lemma_.lower() in self.cues.voice:
-            return self._voice(token)
-        if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
-            return self._named_person(token)
+        elif token.lemma_.lower() in self.cues.voice:
+            mention = self._voice(token)
+        elif token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
+            mention = self._named_person(token)
+        speaker = self._resolved(token, mention) if mention is not None else self._unknown(token)
+        if speaker is None or (human and speaker.type in ("document", "media", "unknown")):
+            return None
+        if speaker.type == "person" and token.pos_ != "PRON":
+            self.people.append(speaker)
+        return speaker
+
+    def _resolved(self, token: Token, mention: ActorMention) -> Speaker:
+        at = self._at(token)
+        if token.tag_ == "NNS":  # "the two leaders", "Israeli troops"
+            kind = "group"
+        elif self.is_person(mention.actor) or (token.pos_ == "PRON" and token.lower_ in _PERSON_PRONOUNS):
+            kind = "person"
+        else:
+            kind = self._type(token) or ("media" if (mention.actor.sector or "").endswith("MED") else None)
+            kind = kind or ("group" if token.tag_ in _PLURAL_TAGS else "organization")
+        return Speaker.of(mention, kind, at)
+
+    def _at(self, token: Token) -> tuple[str, int, int]:
+        """The words that stand as the speaker: the noun phrase with its titles and apposition."""
+        span = self._phrase(token)
+        return span.text, span.start_char, span.end_char
+
+    def _phrase(self, token: Token):  # noqa: ANN202 - a spaCy Span
+        doc = token.doc
+        if token.pos_ == "PRON":
+            return doc[token.i : token.i + 1]
+        start, end = token.left_edge.i, token.right_edge.i + 1
+        sentence = self.sentence(token.i)
+        start, end = max(start, sentence[0]), min(end, sentence[1])
+        for k in range(token.i + 1, end):  # stop at a quotation mark or a verb of the clause
+            if doc[k].is_quote or (doc[k].pos_ == "VERB" and doc[k].dep_ not in ("relcl", "acl", "amod")):
+                end = k
+                break
+        for k in range(token.i - 1, start - 1, -1):
+            if doc[k].is_quote:
+                start = k + 1
+                break
+        while end > token.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        while start < token.i and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        return doc[start:end]
+
+    def _type(self, token: Token) -> str | None:
+        """The speaker type the words say: entity label, then the noun table."""
+        lemma = token.lemma_.lower()
+        table = load_speaker_types()
+        if token.ent_type_ == "PERSON":
+            return "person"
+        if token.ent_type_ in ("ORG", "NORP", "GPE", "FAC"):
+            words = {t.lower_ for t in self._name(token)}
+            if words & _MEDIA_NAMES or table.get(lemma) == "media":
+                return "media"
+            if token.ent_type_ == "NORP" and token.tag_ in _PLURAL_TAGS:
+                return "group"
+            return "organization"
+        kind = table.get(lemma) or table.get(token.lower_)
+        if kind is None and token.pos_ == "PROPN":
+            words = {t.lower_ for t in self._name(token)}
+            return "media" if words & _MEDIA_NAMES else ("group" if token.tag_ in _PLURAL_TAGS else "unknown")
+        if kind == "person" and token.tag_ in _PLURAL_TAGS:
+            return "group"
+        return kind
+
+    def _name(self, token: Token):  # noqa: ANN202 - a spaCy Span
+        return _name_span(token)
+
+    def _unknown(self, token: Token) -> Speaker | None:
+        """A speaker no table knows: a pronoun for the person named before, or the words themselves."""
+        text, start, end = self._at(token)
+        if token.pos_ == "PRON":
+            lower = token.lower_
+            if lower in _PERSON_PRONOUNS:
+                person = self._last_person(token)
+                if person is None:  # no one named before: the pronoun is all the text says
+                    return Speaker(text, start, end, "person", None, None, Span(start, end), text)
+                return Speaker(
+                    person.text, person.start, person.end, "person", None, person.name, Span(start, end), text
+                )
+            if lower in _GROUP_PRONOUNS | _THING_PRONOUNS and self.last_unknown is not None:
+                last = self.last_unknown
+                if (last.type == "group") == (lower in _GROUP_PRONOUNS):
+                    return Speaker(
+                        last.text,
+                        last.start,
+                        last.end,
+                        last.type,
+                        last.actor,
+                        last.name,
+                        Span(start, end),
+                        text,
+                    )
+            return None
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        earlier = self._earlier_name(token)
+        if earlier is not None:
+            return Speaker(text, start, end, "person", None, earlier, Span(start, end), text)
+        kind = self._type(token)
+        if kind is None:
+            return None
+        name = None
+        if kind == "person":
+            name = self._full_name(token)
+        elif token.pos_ == "PROPN":
+            name = self._name(token).text
+        speaker = Speaker(text, start, end, kind, None, name, Span(start, end), text)
+        if kind != "person":
+            self.last_unknown = speaker
+        return speaker
+
+    def _earlier_name(self, token: Token) -> str | None:
+        """A capitalized word that is the surname of a person named before ("Hendricks" after "Rita
+        Hendricks", whatever its tag)."""
+        if not token.text[:1].isupper() or token.ent_type_ not in ("", "PERSON"):
+            return None
+        for ent in token.doc.ents:
+            if ent.start >= token.i:
+                break
+            if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == token.text:
+                return ent.text
         return None
+
+    def _full_name(self, token: Token) -> str | None:
+        """The person's name: the PERSON entity the words hold, or the full name a surname stands for."""
+        doc = token.doc
+        phrase = self._phrase(token)
+        names = [ent for ent in doc.ents if ent.label_ == "PERSON" and phrase.start <= ent.start < phrase.end]
+        if not names:
+            return None
+        name = names[0].text
+        if len(names[0]) == 1:
+            for person in reversed(self.people):
+                if person.name and person.name.split()[-1] == name and person.start < phrase.start_char:
+                    return person.name
+        return name
+
+    def _last_person(self, token: Token) -> Speaker | None:
+        """The person a personal pronoun stands for: the last person named in the few sentences before."""
+        doc = token.doc
+        first = self.sentence(token.i)[0]
+        for _ in range(_MAX_PRONOUN_BACK):
+            if first > 0:
+                first = self.sentence(first - 1)[0]
+        best = None
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or ent.start < first or ent.start >= token.i:
+                continue
+            best = ent
+        spoken = next((p for p in reversed(self.people) if p.start < token.idx), None)
+        if best is None:
+            return spoken if spoken is not None and spoken.start >= doc[first].idx else None
+        if spoken is not None and spoken.start >= best.start_char:
+            return spoken
+        name = best.text
+        for person in reversed(self.people):
+            if person.name and person.name.split()[-1] == name.split()[-1] and len(person.name) > len(name):
+                name = person.name
+                break
+        return Speaker(best.text, best.start_char, best.end_char, "person", None, name)
 
     def _title_holder(self, token: Token, mention: ActorMention) -> ActorMention | None:
         """ "the spokeswoman said" after "Foreign Ministry spokeswoman Mao Ning": the person introduced
@@ -262,6 +474,15 @@ class SpeakerFinder:
 
     def is_person(self, actor: Actor) -> bool:
         return any(record.actor == actor for record in self.actors.persons)
+
+
+def same_speaker(one: Speaker | None, other: Speaker | None) -> bool:
+    """The same words, or the same resolved actor."""
+    if one is None or other is None:
+        return one is other
+    if (one.start, one.end) == (other.start, other.end):
+        return True
+    return one.actor is not None and one.actor == other.actor
 
 
 def detached_conjunct(token: Token) -> bool:

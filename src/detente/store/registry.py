@@ -96,4 +96,3 @@ def display_location(location: str | os.PathLike[str]) -> str:
     if at and ":" in login:
         login = login.split(":", 1)[0] + ":***"
     return f"{scheme}://{login}{at}{host}{slash}{path}"
-
