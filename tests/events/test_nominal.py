@@ -120,7 +120,8 @@ def test_nominal_event_is_coded(coder, sentence, expected, why):
 @pytest.mark.parametrize(("sentence", "root", "why"), NOT_CODED, ids=[c[0][:40] for c in NOT_CODED])
 def test_no_false_alarm(coder, sentence, root, why):
     events = _occurred(coder.code_text(sentence, published=DAY))
-    assert not [e for e in events if e.cameo.startswith(root)], f"{why}: got {sorted(_triples(events), key=str)}"
+    found = sorted(_triples(events), key=str)
+    assert not [e for e in events if e.cameo.startswith(root)], f"{why}: got {found}"
 
 
 @pytest.mark.parametrize(
@@ -152,8 +153,6 @@ def test_different_acts_in_one_sentence_stay_apart(coder):
 def test_asked_to_stop_is_an_appeal_not_a_negated_act(coder):
     """'urged X to stop doing Y' is an appeal to X; the embedded 'stop doing Y' is not a negated Y."""
     coded = coder.code_text("The EU urged Belarus to stop jailing Belarusian journalists.", published=DAY)
-    triples = {(e.source.actor.country if e.source else None, e.cameo[:2], e.status) for e in coded.events}
-    assert ("IGO", "02", "occurred") in {(s[:3] if s else s, c, st) for s, c, st in triples} or any(
-        c == "02" and st == "occurred" for _, c, st in triples
-    ), triples
-    assert not [e for e in coded.events if e.status == "negated"], triples
+    found = [(e.cameo, e.status) for e in coded.events]
+    assert any(c.startswith("02") and st == "occurred" for c, st in found), found
+    assert not [e for e in coded.events if e.status == "negated"], found
