@@ -110,9 +110,7 @@ def test_nominal_event_is_coded(coder, sentence, expected, why):
     matching = [
         t
         for t in triples
-        if t[1].startswith(code)
-        and (source is None or t[0] == source)
-        and (target is None or t[2] == target)
+        if t[1].startswith(code) and (source is None or t[0] == source) and (target is None or t[2] == target)
     ]
     assert matching, f"{why}: wanted {expected}, got {sorted(triples, key=str)}"
 
