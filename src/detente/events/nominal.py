@@ -37,6 +37,8 @@ _CARRIER_KINDS = ("compound", "of")
 # prepositions that put an event noun beside its verb as the same act: "struck in an air strike", "killed
 # during clashes", "attacked with drone strikes", "was killed by an air strike"
 TELLING_PREPS = ("in", "during", "with", "through", "by")
+# prepositions that make an event noun the topic of its verb: "warned X over sanctions"
+TOPIC_PREPS = ("over", "about", "regarding", "concerning")
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +79,8 @@ class NominalEvents:
         elif own[2] or (own[0] and own[1]):
             sources, targets, reciprocal = own
         else:
-            carried = self._carried_actors(anchor, actors, own[1])
+            carried = () if is_topic(anchor, frame) else self._carried_actors(anchor, actors, own[1])
+            carried = carried or ((), (), False)
             sources, targets = own[0] or carried[0], own[1] or carried[1]
             reciprocal = carried[2] and not own[0] and not own[1]
         if not sources and not targets:
@@ -133,12 +136,14 @@ class NominalEvents:
         """The actors of the verb that carries an event noun: "held talks", "postponed the visit",
         "told X in a phone call" -- not a verb that codes an event of its own ("condemned the attack")."""
         head = noun.head
-        if noun.dep_ not in ("dobj", "nsubjpass", "pobj", "attr") or head.i == noun.i:
+        # "held a march" parsed as "held a week"
+        misparsed = noun.dep_ == "npadvmod" and self._lemma(head) in self.lexicon.light_verbs
+        if (noun.dep_ not in ("dobj", "nsubjpass", "pobj", "attr") and not misparsed) or head.i == noun.i:
             return (), (), False
         carrier = head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else head
         carrier_lemma = self._lemma(carrier)
         in_context = noun.dep_ == "pobj" and head.lower_ in CONTEXT_PREPS
-        as_object = noun.dep_ in ("dobj", "nsubjpass", "attr")
+        as_object = noun.dep_ in ("dobj", "nsubjpass", "attr") or misparsed
         carries = in_context or (
             as_object
             and (
@@ -160,6 +165,13 @@ class NominalEvents:
             targets = prep_actors(carrier, ("against", "on", "with"), actors)
         targets = targets or pair
         return tuple(sources), tuple(targets), in_context and bool(sources and targets)
+
+
+def is_topic(noun: Token, frame: Frame) -> bool:
+    """ "warned the US over sanctions": the event noun is what the verb is about, not an act of its subject
+    ("over the phone" still carries a call)."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ in TOPIC_PREPS and frame.cameo[:2] != "04"
 
 
 def carrier_of(noun: Token) -> Token | None:
