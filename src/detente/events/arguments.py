@@ -29,7 +29,34 @@ def subject_actors(verb: Token, actors: ArticleActors) -> list[ActorMention]:
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS and child.pos_ == "VERB":
                 return dep_actors(child, SUBJECT_DEPS, actors)
-    return found
+    return found + headline_subjects(verb, found, actors)
+
+
+def headline_subjects(verb: Token, found: list[ActorMention], actors: ArticleActors) -> list[ActorMention]:
+    """Subjects a headline's telegraphic style hides from the parser: a list without "and" ("China, Japan
+    hold talks", parsed as an apposition or a loose modifier) and the subject of a headline infinitive
+    ("Turkey to deploy troops"). A name counts only when it is another country's: "the US President, Joe
+    Biden" is one actor named twice."""
+    countries = {m.actor.country for m in found}
+    names = [g for c in verb.children if c.dep_ in SUBJECT_DEPS for g in c.children if g.dep_ == "appos"]
+    doc = verb.doc
+    for child in verb.children:
+        if child.i > verb.i or child.pos_ != "PROPN":
+            continue
+        listed = child.dep_ in ("npadvmod", "dep") and child.i + 1 < verb.i and doc[child.i + 1].text == ","
+        infinitive = child.dep_ == "dep" and not found and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        )
+        if listed or infinitive:
+            names.append(child)
+    extra: list[ActorMention] = []
+    for name in names:
+        if name.pos_ != "PROPN" or any(c.dep_ == "det" for c in name.children):
+            continue
+        for mention in actors.at(name):
+            if mention.actor.country and mention.actor.country not in countries and mention not in extra:
+                extra.append(mention)
+    return extra
 
 
 def dep_actors(token: Token, deps: tuple[str, ...], actors: ArticleActors) -> list[ActorMention]:

@@ -37,7 +37,7 @@ from .arguments import (
 from .candidate import SYMMETRIC, Candidate, met_with
 from .intent import intent_code, load_intent_codes
 from .lexicon import Frame, Lexicon
-from .nominal import NominalEvents
+from .nominal import NominalEvents, fold_restatements
 from .speech import HOPE, ReportedSpeechRules
 from .status import event_status
 
@@ -130,7 +130,9 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
             if _in_heading(sent, article):
                 continue
             consumed: set[int] = set()
+            start = len(candidates)
             candidates.extend(self._sentence(sent, actors, candidates, consumed))
+            candidates[start:] = fold_restatements(candidates[start:])
         return self._merge(candidates, article)
 
     def _cue(self, lemma: str, scope: str) -> str | None:

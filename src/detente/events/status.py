@@ -1,10 +1,13 @@
 """Whether an event happened: occurred, planned, cancelled, denied, hypothetical or negated.
 
-The status comes from the event's own auxiliaries, negation, determiners and modifiers ("will visit",
-"would meet", "did not attack", "no talks", "the planned visit"), from a subordinating conjunction ("if",
-"unless"), and from a cue word that governs it ("intends to visit", "postponed the visit", "the visit was
-called off", "denied meeting", "hopes that ... will work with"). Cue words and the syntactic position they
-act from (their *scope*) are data (``status_cues.tsv``); the strongest status found wins.
+The status comes from the event's own auxiliaries, negation, determiners and modifiers ("will visit", "would
+meet", "did not attack", "no talks", "the planned visit", a headline's "X to visit Y"), from a subordinating
+conjunction ("if", "unless"), and from a cue word that governs it ("intends to visit", "postponed the
+visit", "the visit was called off", "denied meeting", "hopes that ... will work with"). Cue words and the
+syntactic position they act from (their *scope*) are data (``status_cues.tsv``); the strongest status found
+wins -- except that a governor which makes its complement something asked for, hoped for or threatened
+("urged the US to stop imposing sanctions", "called on Israel not to attack") turns what was found below it
+into ``hypothetical``: the negation or cancellation is part of what is asked, not a reported fact.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ _STEP_SCOPES = {
     "acl": ("head", "xcomp"),  # "the EU's demand to stop ...", "a plan to visit ..."
 }
 _MAX_HOPS = 4
+# steps from a complement up to the verb whose content it is ("urged X to stop ...", "a call to stop ...")
+_CONTENT_STEPS = ("xcomp", "ccomp", "acl")
 
 
 def event_status(
@@ -46,6 +51,8 @@ def event_status(
             found["status"], found["cue"] = status, text
 
     _own_markers(trigger, cue, consider, lemma_of=lemma_of)
+    if _headline_infinitive(trigger):
+        consider("planned", "to")
     if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
         consider(cue(trigger.head.lower_, "prep"), trigger.head.text)
     node = trigger
@@ -66,7 +73,10 @@ def event_status(
             break
         lemma = lemma_of(head)
         for scope in scopes:
-            consider(_cue_with_particle(head, lemma, scope, cue), head.text)
+            status = _cue_with_particle(head, lemma, scope, cue)
+            if status == "hypothetical" and step in _CONTENT_STEPS and found["status"] != "occurred":
+                found["status"], found["cue"] = "hypothetical", head.text  # the content of an appeal, a wish
+            consider(status, head.text)
         if found["status"] in ("cancelled", "denied"):
             break
         if step in ("xcomp", "pobj"):  # "will travel to Beijing for talks": the talks are planned too
@@ -105,6 +115,11 @@ def _own_markers(token: Token, cue: CueLookup, consider, *, lemma_of, inherited:
         for child in token.head.children:
             if child.dep_ == "aux" and cue(child.lower_, "aux") == "planned":
                 consider("planned", child.text)
+
+
+def _headline_infinitive(token: Token) -> bool:
+    """ "Turkey to deploy troops to Syria": a headline's bare infinitive as the main verb is its future."""
+    return token.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _progressive_future(token: Token) -> bool:
