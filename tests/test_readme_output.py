@@ -15,6 +15,7 @@ from detente.records import (
     Evidence,
     Place,
     Quote,
+    Speaker,
     TimeExpression,
 )
 
@@ -44,7 +45,8 @@ def test_readme_json_example_matches_the_records():
         "e", mention, mention, "042", "Make a visit", 1.9, 1, "CONSULT", "visit", "planned", evidence,
         location=place,
     )
-    quote = Quote("q", "We agree.", 0, 9, "direct", mention, "said", mention, mention)
+    speaker = Speaker.of(mention, "organization")
+    quote = Quote("q", "We agree.", 0, 9, "direct", speaker, "said", mention, speaker)
     time = TimeExpression("this weekend", 0, 12, "DATE", "2023-W24-WE")
     article = Article(id="a", text="x")
     actual = CodedArticle(article=article, events=(event,), quotes=(quote,), times=(time,)).to_dict()

@@ -235,6 +235,7 @@ class Speaker:
     name: str | None = None
     mention: Span | None = None
     mention_text: str | None = None
+    country_source: str | None = None  # as on ActorMention: where a resolved actor's country came from
 
     @classmethod
     def of(cls, mention: ActorMention, type: str, at: tuple[str, int, int] | None = None) -> Speaker:
@@ -249,6 +250,7 @@ class Speaker:
             mention.actor.name,
             Span(start, end),
             text,
+            mention.country_source,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -260,6 +262,7 @@ class Speaker:
             "code": actor.code if actor else None,
             "country": actor.country if actor else None,
             "sector": actor.sector if actor else None,
+            "country_source": self.country_source,
             "start": self.start,
             "end": self.end,
             "type": self.type,
