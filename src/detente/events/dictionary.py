@@ -33,6 +33,7 @@ from spacy.tokens import Token
 
 from ..datafiles import tsv_rows
 from ..errors import DataFileError
+from ..records import ActorMention
 from .lexicon import Condition, Frame
 from .petrarch_verbs import SOURCE_NAME, SYNSETS_FILE, VERBS_FILE
 
@@ -110,11 +111,18 @@ def dictionary_enabled(environ: Mapping[str, str] | None = None) -> bool:
     return value.strip().lower() not in ("off", "0", "false", "no")
 
 
-def dictionary_dyad(frame: Frame, sources: Sequence[object], targets: Sequence[object]) -> bool:
-    """Whether a dictionary frame's actors are enough to code an event: a resolved source and a resolved
-    target (a one-sided guess from the dictionary costs more precision than it brings recall; measured on
-    the PLOVER dev records and PETRARCH-2's validation records)."""
-    return bool(sources) and bool(targets)
+def dictionary_dyad(
+    sources: Sequence[ActorMention], targets: Sequence[ActorMention]
+) -> tuple[Sequence[ActorMention], Sequence[ActorMention]]:
+    """The actors a dictionary frame may code: a resolved source and a resolved target, or nothing.
+
+    A one-sided guess from the dictionary costs more precision than it brings recall on the PLOVER dev
+    records. A target that is only the source's own country ("Moscow is ready to help" read as Russia helping
+    Russia) is no target.
+    """
+    own = {m.actor.country for m in sources}
+    targets = tuple(t for t in targets if t.actor.sector or t.actor.country not in own)
+    return (tuple(sources), targets) if sources and targets else ((), ())
 
 
 # -- zones ------------------------------------------------------------------------------------------------

@@ -176,7 +176,9 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
         if any(c.kind.startswith(("xcomp", "ccomp")) for c in frame.conditions):
             consumed.update(c.i for c in verb.children if c.dep_ in ("xcomp", "ccomp"))
         sources, targets, reciprocal = self._verb_actors(verb, frame, actors)
-        if not sources and not targets or layered and not dictionary_dyad(frame, sources, targets):
+        if layered:
+            sources, targets = dictionary_dyad(sources, targets)
+        if not sources and not targets:
             return
         status, cue = event_status(verb, self._cue, lemma_of=self._lemma)
         if status == "hypothetical" and cue == "would" and self._reported_clause(verb):
