@@ -35,6 +35,7 @@ from .arguments import (
     subject_actors,
 )
 from .candidate import SYMMETRIC, Candidate, met_with
+from .dictionary import dictionary_dyad, dictionary_enabled, load_dictionary
 from .intent import intent_code, load_intent_codes
 from .lexicon import Frame, Lexicon
 from .nominal import NominalEvents, fold_restatements
@@ -122,6 +123,7 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
         }
         self.speech = lexicon.speech_verbs
         self.intents = load_intent_codes()
+        self.dictionary = load_dictionary() if dictionary_enabled() else None
 
     # -- public -----------------------------------------------------------------------------------
     def extract(self, doc: Doc, actors: ArticleActors, article: Article) -> list[Event]:
@@ -158,7 +160,8 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
 
     def _verb(self, verb: Token, actors: ArticleActors, consumed: set[int]) -> Iterator[Candidate]:
         lemma = self._lemma(verb)
-        frame = self.lexicon.match(lemma, "VERB", self._features(verb))
+        found = self.lexicon.lookup(lemma, "VERB", self._features(verb))
+        frame = found if found is not None and found.cameo else None
         if lemma in self.lexicon.light_verbs and _event_object(verb, self.lexicon, self._lemma):
             if frame is None or not frame.conditions:
                 return  # "held talks": the noun is the event
@@ -167,11 +170,16 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
             if frame is None or not frame.conditions:
                 return  # "postponed the visit": the cue only sets the visit's status
             consumed.update(c.i for c in verb.children if c.dep_ in ("dobj", "xcomp"))
+        layered = frame is None and found is None and self.dictionary is not None and lemma not in self.speech
+        if layered:  # none of our frames matched (a blocking one would have): the field's dictionary may
+            frame = self.dictionary.match_verb(verb, lemma)  # type: ignore[union-attr]
         if frame is None:
             return
         if any(c.kind.startswith(("xcomp", "ccomp")) for c in frame.conditions):
             consumed.update(c.i for c in verb.children if c.dep_ in ("xcomp", "ccomp"))
         sources, targets, reciprocal = self._verb_actors(verb, frame, actors)
+        if layered:
+            sources, targets = dictionary_dyad(sources, targets)
         if not sources and not targets:
             return
         status, cue = event_status(verb, self._cue, lemma_of=self._lemma)

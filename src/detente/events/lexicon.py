@@ -140,6 +140,15 @@ class Lexicon:
         ``pos`` is ``"VERB"`` or ``"NOUN"`` (any other part of speech has no frames). A blocking frame
         (CAMEO ``-`` in the data) that wins gives None too.
         """
+        frame = self.lookup(lemma, pos, features)
+        return frame if frame is not None and frame.cameo else None
+
+    def lookup(self, lemma: str, pos: str, features: Mapping[str, Collection[str]]) -> Frame | None:
+        """Like :meth:`match`, but a winning blocking frame is returned (its ``cameo`` is ``""``).
+
+        None means that no frame of ``lemma`` matched at all: only then may a lower layer (the PETRARCH
+        verb dictionary, :mod:`detente.events.dictionary`) code the verb.
+        """
         table = self.verbs if pos == "VERB" else self.nouns if pos == "NOUN" else None
         if table is None:
             return None
@@ -149,7 +158,7 @@ class Lexicon:
                 if not found or (condition.values and condition.values.isdisjoint(found)):
                     break
             else:
-                return frame if frame.cameo else None
+                return frame
         return None
 
     def cues(self, lemma: str, scope: str | None = None) -> tuple[StatusCue, ...]:
