@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterable
+import dataclasses
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
@@ -57,6 +58,31 @@ class EventStore(abc.ABC):
         Each is ``Event.to_dict()`` plus ``article_id``, ``day`` (the ISO day it is counted on, or None),
         ``article_title`` and ``article_published``. A bad filter raises :class:`detente.errors.ConfigError`.
         """
+
+    def event_page(self, query: EventQuery, cursor: Any = None) -> tuple[list[dict[str, Any]], Any]:
+        """The next ``query.limit`` events of a stream over the query's matches, and the cursor to pass for
+        the page after them (None when the stream is done). ``cursor`` None starts the stream.
+
+        Events come as :meth:`query_events` gives them. The order is the query's day order, the same on
+        every page; the cursor is opaque. This default pages with offsets (``query.offset`` is where the
+        stream starts); a backend that can seek should override it so each page costs the same.
+        """
+        offset = query.offset if cursor is None else int(cursor)
+        rows = self.query_events(dataclasses.replace(query, offset=offset))
+        return rows, (offset + len(rows) if len(rows) == query.limit else None)
+
+    def iter_events(
+        self, query: EventQuery | None = None, *, page_size: int = 1000
+    ) -> Iterator[dict[str, Any]]:
+        """Every event matching the query's filters (its ``limit`` is the page size read at a time), one at
+        a time, in pages of :meth:`event_page`: memory stays constant whatever the number of events."""
+        query = dataclasses.replace(query or EventQuery(), limit=page_size)
+        cursor: Any = None
+        while True:
+            rows, cursor = self.event_page(query, cursor)
+            yield from rows
+            if cursor is None:
+                return
 
     @abc.abstractmethod
     def count_events(self, query: EventQuery | None = None) -> int:

@@ -21,6 +21,7 @@ __all__ = [
     "event_by_id",
     "event_count",
     "event_list",
+    "event_stream_page",
     "like_pattern",
     "quote_count",
     "quote_list",
@@ -30,6 +31,11 @@ __all__ = [
 Statement = tuple[str, list[Any]]
 
 _EVENT_TEXT_COLUMNS = ("evidence_sentence", "source_text", "source_name", "target_text", "target_name")
+#: The article fields every event row carries.
+_ARTICLE_FIELDS = (
+    "a.title AS article_title, a.published AS article_published, a.url AS article_url, "
+    "a.source AS article_source"
+)
 _QUOTE_SELECT = "SELECT q.payload, q.article_id FROM quotes q"
 _ARTICLE_SELECT = (
     "SELECT a.id, a.title, a.published, a.url, a.source, a.added_at, "
@@ -98,7 +104,9 @@ def _common_filters(query: EventQuery, *, dated: bool) -> list[tuple[str, list[A
     return filters
 
 
-def _arms(query: EventQuery, *, dated: bool = False) -> tuple[list[Statement], bool]:
+def _arms(
+    query: EventQuery, *, dated: bool = False, extra: Sequence[tuple[str, list[Any]]] = ()
+) -> tuple[list[Statement], bool]:
     """The query's ``WHERE`` clauses, one per side when an either-side filter can be split, and whether
     they are disjoint (their rows may be added up) rather than overlapping (their rows need de-duplicating).
 
@@ -106,7 +114,7 @@ def _arms(query: EventQuery, *, dated: bool = False) -> tuple[list[Statement], b
     a composite index (``events_pair_day``, ``events_source_root``, ``events_target_root``) instead of an
     ``OR`` across two, which PostgreSQL can only answer from the table (a bitmap heap scan).
     """
-    common = _common_filters(query, dated=dated)
+    common = [*_common_filters(query, dated=dated), *extra]
     if query.dyad is not None and not query.directed and query.dyad[0] != query.dyad[1]:
         first, second = query.dyad
         arms = [_where([*common, _pair(first, second)]), _where([*common, _pair(second, first)])]
@@ -122,9 +130,12 @@ def _arms(query: EventQuery, *, dated: bool = False) -> tuple[list[Statement], b
     return [_where(common)], True
 
 
-def _matching(query: EventQuery, columns: str, *, dated: bool = False) -> Statement:
-    """``SELECT columns`` (which must include ``e.id``) of every event matching the query, each once."""
-    arms, disjoint = _arms(query, dated=dated)
+def _matching(
+    query: EventQuery, columns: str, *, dated: bool = False, extra: Sequence[tuple[str, list[Any]]] = ()
+) -> Statement:
+    """``SELECT columns`` (which must include ``e.id``) of every event matching the query (and the
+    ``extra`` clauses), each once."""
+    arms, disjoint = _arms(query, dated=dated, extra=extra)
     union = " UNION ALL " if disjoint else " UNION "
     parts = [f"SELECT {columns} FROM events e{where}" for where, _ in arms]
     return union.join(parts), [value for _, params in arms for value in params]
@@ -163,7 +174,7 @@ def event_list(query: EventQuery) -> Statement:
     direction = "DESC" if query.descending else "ASC"
     columns = ", ".join(f"e.{column}" for column in EVENT_COLUMNS)
     sql = (
-        f"SELECT {columns}, a.title AS article_title, a.published AS article_published "
+        f"SELECT {columns}, {_ARTICLE_FIELDS} "
         "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id IN "
         f"(SELECT m.id FROM ({ids}) m ORDER BY m.day {direction} NULLS LAST, m.id LIMIT ? OFFSET ?) "
         f"ORDER BY e.day {direction} NULLS LAST, e.id"
@@ -171,11 +182,39 @@ def event_list(query: EventQuery) -> Statement:
     return sql, [*params, query.limit, query.offset]
 
 
+def event_stream_page(query: EventQuery, after: tuple[str | None, str] | None) -> Statement:
+    """The ``query.limit`` events that follow ``after`` (the ``(day, id)`` of the last one read; None: from
+    the start) in a stream's order: dated events by (day, id) (both descending when ``query.descending``),
+    then undated ones by id. ``query.offset`` is ignored.
+
+    Each page seeks its start in the day index (a row-value comparison), so reading a whole store page by
+    page costs one pass, where offsets would re-read every skipped row on every page.
+    """
+    if after is not None and after[0] is None:
+        keyset: tuple[str, list[Any]] = ("e.day IS NULL AND e.id > ?", [after[1]])
+        order = "m.id"
+    else:
+        direction = "DESC" if query.descending else "ASC"
+        order = f"m.day {direction}, m.id {direction}"
+        if after is None:
+            keyset = ("e.day IS NOT NULL", [])
+        else:
+            keyset = (f"(e.day, e.id) {'<' if query.descending else '>'} (?, ?)", [after[0], after[1]])
+    ids, params = _matching(query, "e.id AS id, e.day AS day", extra=[keyset])
+    columns = ", ".join(f"e.{column}" for column in EVENT_COLUMNS)
+    sql = (
+        f"SELECT {columns}, {_ARTICLE_FIELDS} "
+        "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id IN "
+        f"(SELECT m.id FROM ({ids}) m ORDER BY {order} LIMIT ?) ORDER BY {order.replace('m.', 'e.')}"
+    )
+    return sql, [*params, query.limit]
+
+
 def event_by_id(event_id: str) -> Statement:
     """One event, in the shape of :func:`event_list` rows."""
     columns = ", ".join(f"e.{column}" for column in EVENT_COLUMNS)
     sql = (
-        f"SELECT {columns}, a.title AS article_title, a.published AS article_published "
+        f"SELECT {columns}, {_ARTICLE_FIELDS} "
         "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?"
     )
     return sql, [event_id]

@@ -15,7 +15,7 @@ from .filters import event_filters
 
 router = APIRouter(prefix="/api", tags=["events"])
 
-_Order = Annotated[
+Order = Annotated[
     Literal["asc", "desc"],
     Query(description="By day: asc (oldest first) or desc (newest first); undated last."),
 ]
@@ -35,7 +35,7 @@ async def list_events(
     filters: Annotated[dict[str, Any], Depends(event_filters)],
     paging: Annotated[Page, Depends(page)],
     gateway: Annotated[StoreGateway, Depends(get_gateway)],
-    order: _Order = "asc",
+    order: Order = "asc",
 ) -> dict[str, Any]:
     """Events: ``Event.to_dict()`` plus ``article_id``, ``day``, ``article_title``, ``article_published``."""
     query = EventQuery.build(**filters, limit=paging.limit, offset=paging.offset, descending=order == "desc")
