@@ -145,6 +145,25 @@ class EventStore(abc.ABC):
         Each ``{"a", "b", "events", "goldstein_sum", "goldstein_mean", "quad_counts": {"1": n, ...}}``.
         """
 
+    def dyad_ranking(
+        self, query: EventQuery | None = None, *, domestic: bool = True
+    ) -> tuple[list[dict[str, Any]], int | None]:
+        """One page (the query's ``limit`` and ``offset``) of the most active country pairs among the events
+        matching the query's filters, in the shape of :meth:`top_dyads`, and how many pairs there are.
+
+        ``domestic`` keeps a country's events with itself (``a`` == ``b``). This default ranks through
+        :meth:`top_dyads` (dates and status only, no domestic pairs, no total); backends override it.
+        """
+        query = query or EventQuery()
+        status = query.status[0] if query.status and len(query.status) == 1 else None
+        ranked = self.top_dyads(
+            limit=min(query.limit + query.offset, 1000),
+            date_from=query.date_from,
+            date_to=query.date_to,
+            status=status,
+        )
+        return ranked[query.offset :], None
+
     @abc.abstractmethod
     def series(self, *, interval: str, query: EventQuery | None = None) -> list[dict[str, Any]]:
         """Events per period (``day``, ``week``, ``month``, ``year``) in time order, periods with events only.

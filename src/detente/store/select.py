@@ -18,6 +18,7 @@ __all__ = [
     "article_count",
     "article_list",
     "directed_dyad_totals",
+    "dyad_totals",
     "event_by_id",
     "event_count",
     "event_list",
@@ -87,10 +88,10 @@ def _common_filters(query: EventQuery, *, dated: bool) -> list[tuple[str, list[A
     if query.sector is not None:
         filters.append(("(e.source_sector = ? OR e.target_sector = ?)", [query.sector] * 2))
     if query.code is not None:
-        filters.append(("e.cameo_root = ?", [query.code[:2]]))  # a root is in the indexes, a code is not
-        if len(query.code) > 2:
-            filters.append(_prefix("e.cameo", query.code))
+        filters.append(_codes(query.code))
     filters.extend(_equal(query))
+    if query.status is not None:
+        filters.append(_in("e.status", query.status))
     if query.date_from is not None:
         filters.append(("e.day >= ?", [query.date_from]))
     if query.date_to is not None:
@@ -122,12 +123,35 @@ def _arms(
     if query.dyad is not None:
         common.append(_pair(*query.dyad))
     if query.country is not None:
-        country = query.country
+        source, target = _in("e.source_country", query.country), _in("e.target_country", query.country)
         if query.dyad is None:
-            sides = [("e.source_country = ?", [country]), ("e.target_country = ?", [country])]
-            return [_where([*common, side]) for side in sides], False
-        common.append(("(e.source_country = ? OR e.target_country = ?)", [country, country]))
+            return [_where([*common, side]) for side in (source, target)], False
+        common.append((f"({source[0]} OR {target[0]})", [*source[1], *target[1]]))
     return [_where(common)], True
+
+
+def _in(column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
+    """``column`` is one of ``values`` (``=`` for one value, which every index serves alike)."""
+    if len(values) == 1:
+        return f"{column} = ?", [values[0]]
+    return f"{column} IN ({', '.join('?' for _ in values)})", list(values)
+
+
+def _codes(codes: Sequence[str]) -> tuple[str, list[Any]]:
+    """Any of the CAMEO code prefixes: their roots (which the indexes hold) and, for longer prefixes, the
+    code itself."""
+    roots = sorted({code[:2] for code in codes})
+    clause, params = _in("e.cameo_root", roots)
+    if all(len(code) == 2 for code in codes):
+        return clause, params
+    either = []
+    for code in codes:
+        if len(code) == 2:
+            either.append(("e.cameo_root = ?", [code]))
+        else:
+            either.append(_prefix("e.cameo", code))
+    alternatives = " OR ".join(part for part, _ in either)
+    return f"({clause} AND ({alternatives}))", [*params, *(value for _, values in either for value in values)]
 
 
 def _matching(
@@ -145,7 +169,6 @@ def _equal(query: EventQuery) -> list[tuple[str, list[Any]]]:
     pairs = (
         ("e.plover", query.plover),
         ("e.quad_class", query.quad_class),
-        ("e.status", query.status),
         ("e.article_id", query.article_id),
     )
     return [(f"{column} = ?", [value]) for column, value in pairs if value is not None]
@@ -258,6 +281,35 @@ def directed_dyad_totals(query: EventQuery) -> Statement:
         "GROUP BY e.source_country, e.target_country"
     )
     return sql, params
+
+
+def dyad_totals(query: EventQuery, *, domestic: bool) -> Statement:
+    """As :func:`directed_dyad_totals`, with every filter of the query (a country keeps the pairs it is in)
+    and, when ``domestic``, the pairs of a country with itself (SYR-SYR)."""
+    filters: list[tuple[str, list[Any]]] = [
+        ("e.source_country IS NOT NULL AND e.target_country IS NOT NULL", []),
+        *_common_filters(query, dated=False),
+    ]
+    if not domestic:
+        filters.append(("e.source_country <> e.target_country", []))
+    if query.country is not None:
+        source, target = _in("e.source_country", query.country), _in("e.target_country", query.country)
+        filters.append((f"({source[0]} OR {target[0]})", [*source[1], *target[1]]))
+    if query.dyad is not None:
+        filters.append(_pair(*query.dyad) if query.directed else _either_pair(*query.dyad))
+    where, params = _where(filters)
+    sql = (
+        "SELECT e.source_country AS a, e.target_country AS b, COUNT(*) AS events, "
+        f"SUM(e.goldstein) AS goldstein_sum, {_quad_sums('e')} FROM events e{where} "
+        "GROUP BY e.source_country, e.target_country"
+    )
+    return sql, params
+
+
+def _either_pair(first: str, second: str) -> tuple[str, list[Any]]:
+    one, one_params = _pair(first, second)
+    other, other_params = _pair(second, first)
+    return f"({one} OR {other})", [*one_params, *other_params]
 
 
 def actor_list(*, text: str | None, country: str | None, limit: int, offset: int) -> Statement:

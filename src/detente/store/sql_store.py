@@ -252,6 +252,14 @@ class SQLStore(EventStore):
         statement, params = select.directed_dyad_totals(checked)
         return top_dyads(self._fetch_all(statement, params), limit=checked.limit)
 
+    def dyad_ranking(
+        self, query: EventQuery | None = None, *, domestic: bool = True
+    ) -> tuple[list[dict[str, Any]], int | None]:
+        query = query or EventQuery()
+        statement, params = select.dyad_totals(query, domestic=domestic)
+        ranked = top_dyads(self._fetch_all(statement, params), limit=None)
+        return ranked[query.offset : query.offset + query.limit], len(ranked)
+
     def series(self, *, interval: str, query: EventQuery | None = None) -> list[dict[str, Any]]:
         periods = period_function(interval)
         statement, params = select.series_days(query or EventQuery())
