@@ -522,11 +522,29 @@ def format_table(coded: CodedArticle, *, width: int = 100) -> str:
             f"{_actor_label(event['source'])} {arrow} {_actor_label(event['target'])}"
         )
         lines.append(_fit(head, width))
+        lines.append(_fit(f"      {_event_facts(event)}", width))
         quote = f"      “{event['evidence']['trigger']}” in: {event['evidence']['sentence']}"
         lines.append(_fit(quote, width))
     if not data["events"]:
         lines.append("  (no events)")
     return "\n".join(lines)
+
+
+def _event_facts(event: dict) -> str:
+    """When, where, how cooperative: "date 2023-06-14 (published) · place Beijing, CHN · Goldstein +1.9"."""
+    date = event.get("date")
+    parts = [f"date {date} ({event.get('date_source')})" if date else "date -"]
+    place = event.get("location") or {}
+    if place.get("name"):
+        parts.append(f"place {place['name']}" + (f", {place['country']}" if place.get("country") else ""))
+    else:
+        parts.append("place -")
+    goldstein = event.get("goldstein")
+    parts.append(f"Goldstein {goldstein:+.1f}" if isinstance(goldstein, int | float) else "Goldstein -")
+    confidence = event.get("confidence")
+    if isinstance(confidence, int | float):
+        parts.append(f"confidence {confidence:.2f}")
+    return " · ".join(parts)
 
 
 def _event_line(row: dict, width: int) -> str:

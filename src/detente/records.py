@@ -32,8 +32,9 @@ __all__ = [
 #: Event statuses, from most to least factual.
 STATUSES = ("occurred", "planned", "cancelled", "denied", "hypothetical", "negated")
 #: Where an event's date came from: an expression governing its clause, the reference time of its sentence
-#: or paragraph (the story's "now" at that point), or the article's publication date.
-DATE_SOURCES = ("text", "reference", "published")
+#: or paragraph (the story's "now" at that point), the article's publication date, or, for an article without
+#: one, the date of its dateline ("SAN FRANCISCO, Nov 15 -").
+DATE_SOURCES = ("text", "reference", "published", "dateline")
 #: TIMEX3 expression types.
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 #: Quote kinds: quotation marks around the whole statement, around part of it, or none (reported speech).

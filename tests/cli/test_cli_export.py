@@ -71,3 +71,13 @@ def test_events_pages_with_offset_in_csv_and_jsonl(db: str) -> None:
 def test_export_without_a_store_exits_3(tmp_path: Path) -> None:
     result = _run("export", "--db", str(tmp_path / "none.db"))
     assert result.exit_code == 3 and "detente ingest" in result.stderr
+
+
+def test_code_table_shows_date_place_and_goldstein() -> None:
+    from detente.cli import format_table
+
+    table = format_table(coded("t", event("e9", date="2024-03-05")), width=200)
+    facts = table.splitlines()[2]
+    assert "date 2024-03-05" in facts and "place Geneva, CHE" in facts and "Goldstein +3.5" in facts
+    undated = format_table(coded("u", event("e8", location=None), published=None), width=200)
+    assert "date -" in undated and "place -" in undated
