@@ -179,67 +179,122 @@ def ingest_command(
         sys.exit(EXIT_REJECTED)
 
 
+_EVENT_FILTERS = (
+    click.option("--actor", default=None, help="Actor code, e.g. USAGOV."),
+    click.option("--country", default=None, help="Country code (ISO alpha-3 or IGO), source or target."),
+    click.option(
+        "--dyad", default=None, metavar="A-B", help="Pair of countries, either direction, e.g. USA-CHN."
+    ),
+    click.option("--sector", default=None, help="Actor sector, source or target, e.g. GOV or MIL."),
+    click.option("--root", default=None, metavar="CODE", help="CAMEO root or code prefix, e.g. 04."),
+    click.option("--plover", default=None, metavar="TYPE", help="PLOVER event type, e.g. CONSULT."),
+    click.option("--status", default=None, type=click.Choice(STATUSES), help="Event status."),
+    click.option(
+        "--from", "date_from", default=None, callback=_parse_date, metavar="YYYY-MM-DD", help="First date."
+    ),
+    click.option(
+        "--to", "date_to", default=None, callback=_parse_date, metavar="YYYY-MM-DD", help="Last date."
+    ),
+    click.option(
+        "--text", default=None, help="Words in the evidence sentence or an actor's name (any case)."
+    ),
+    click.option(
+        "--order",
+        type=click.Choice(["newest", "oldest"]),
+        default="newest",
+        show_default=True,
+        help="By the event's day; undated events last.",
+    ),
+)
+
+
+def event_filter_options(command):  # noqa: ANN001, ANN201 (a click decorator)
+    """The filters of ``detente events`` and ``detente export`` (defined once)."""
+    for option in reversed(_EVENT_FILTERS):
+        command = option(command)
+    return command
+
+
 @main.command("events")
 @db_option
-@click.option("--actor", default=None, help="Actor code, e.g. USAGOV.")
-@click.option("--country", default=None, help="Country code (ISO alpha-3 or IGO), source or target.")
-@click.option(
-    "--dyad", default=None, metavar="A-B", help="Pair of countries, either direction, e.g. USA-CHN."
-)
-@click.option("--sector", default=None, help="Actor sector, source or target, e.g. GOV or MIL.")
-@click.option("--root", default=None, metavar="CODE", help="CAMEO root or code prefix, e.g. 04.")
-@click.option("--plover", default=None, metavar="TYPE", help="PLOVER event type, e.g. CONSULT.")
-@click.option("--status", default=None, type=click.Choice(STATUSES), help="Event status.")
-@click.option(
-    "--from", "date_from", default=None, callback=_parse_date, metavar="YYYY-MM-DD", help="First date."
-)
-@click.option("--to", "date_to", default=None, callback=_parse_date, metavar="YYYY-MM-DD", help="Last date.")
-@click.option("--text", default=None, help="Words in the evidence sentence or an actor's name (any case).")
+@event_filter_options
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000), help="Rows to show.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def events_command(
-    db: str | None,
-    actor: str | None,
-    country: str | None,
-    dyad: str | None,
-    sector: str | None,
-    root: str | None,
-    plover: str | None,
-    status: str | None,
-    date_from: dt.date | None,
-    date_to: dt.date | None,
-    text: str | None,
-    limit: int,
-    fmt: str,
-) -> None:
-    """List stored events with filters."""
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Rows to skip first.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "jsonl", "json"]),
+    default="table",
+    show_default=True,
+    help="table: one line per event; csv and jsonl: the flat columns of 'detente export'; "
+    "json: each stored event as JSON (one per line).",
+)
+def events_command(db: str | None, limit: int, offset: int, fmt: str, **filters: object) -> None:
+    """List stored events with filters (newest first)."""
     from .store import open_store
 
-    query = _event_query(
-        actor=actor,
-        country=country,
-        dyad=dyad,
-        sector=sector,
-        root=root,
-        plover=plover,
-        status=status,
-        date_from=date_from,
-        date_to=date_to,
-        text=text,
-    )
-    settings = _settings(db=db)
-    if not Path(settings.db).exists() and "://" not in settings.db:
-        _fatal(DetenteError(f"no event store at {settings.db}: run 'detente ingest' first"))
+    query = _event_query(**filters)
+    store_location = _existing_store(db)
     try:
-        with open_store(settings.db) as store:
-            rows = _query_pages(store, query, limit=limit)
+        with open_store(store_location) as store:
+            rows = _query_pages(store, query, limit=limit, offset=offset)
     except DetenteError as exc:
         _fatal(exc)
+    if fmt in ("csv", "jsonl"):
+        from .export import get_format
+
+        out = sys.stdout.buffer
+        for chunk in get_format(fmt).encode(rows):
+            out.write(chunk)
+        out.flush()
+        return
     width = shutil.get_terminal_size((100, 24)).columns
     for row in rows:
         click.echo(json.dumps(row, ensure_ascii=False) if fmt == "json" else _event_line(row, width))
     if fmt == "table":
         click.echo(f"{len(rows)} event(s)", err=True)
+
+
+@main.command("export")
+@db_option
+@event_filter_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "jsonl", "parquet", "gdelt", "icews", "plover"]),
+    default="csv",
+    show_default=True,
+    help="csv, jsonl, parquet: flat columns; gdelt: the GDELT 2.0 event table (61 columns, TSV); "
+    "icews: the ICEWS event file layout (TSV); plover: a JSON array of PLOVER records.",
+)
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="File to write (default: standard output).",
+)
+def export_command(db: str | None, fmt: str, output: Path, **filters: object) -> None:
+    """Export every stored event matching the filters, streamed (memory stays flat whatever the size)."""
+    from .export import export_events
+    from .store import open_store
+
+    query = _event_query(**filters)
+    store_location = _existing_store(db)
+    try:
+        with open_store(store_location) as store:
+            if str(output) == "-":
+                count = export_events(store, query, fmt, sys.stdout.buffer)
+            else:
+                with output.open("wb") as out:
+                    count = export_events(store, query, fmt, out)
+    except OSError as exc:
+        _fatal(DetenteError(f"cannot write {output}: {exc.strerror or exc}"))
+    except DetenteError as exc:
+        _fatal(exc)
+    if str(output) != "-":
+        click.echo(f"{count} event(s) written to {output} ({fmt})", err=True)
 
 
 @main.group("eval")
@@ -361,14 +416,23 @@ def _event_query(**filters: object):  # noqa: ANN202 (the store is imported lazi
     """The ``events`` filters as a store query; a value the store would refuse is a usage error (exit 2)."""
     from .store.query import EventQuery
 
+    order = filters.pop("order", "newest")
     try:
-        return EventQuery.build(**filters)  # type: ignore[arg-type]
+        return EventQuery.build(**filters, descending=order == "newest")  # type: ignore[arg-type]
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
 
 
-def _query_pages(store, query, *, limit: int) -> list[dict]:  # noqa: ANN001
-    """Up to ``limit`` events, asked for in pages the store accepts."""
+def _existing_store(db: str | None) -> str:
+    """The store location; a SQLite file that does not exist yet is an error (exit 3), not a new store."""
+    settings = _settings(db=db)
+    if not Path(settings.db).exists() and "://" not in settings.db:
+        _fatal(DetenteError(f"no event store at {settings.db}: run 'detente ingest' first"))
+    return settings.db
+
+
+def _query_pages(store, query, *, limit: int, offset: int = 0) -> list[dict]:  # noqa: ANN001
+    """Up to ``limit`` events after the first ``offset``, asked for in pages the store accepts."""
     import dataclasses
 
     from .store.query import MAX_LIMIT
@@ -376,7 +440,7 @@ def _query_pages(store, query, *, limit: int) -> list[dict]:  # noqa: ANN001
     rows: list[dict] = []
     while len(rows) < limit:
         size = min(MAX_LIMIT, limit - len(rows))
-        page = store.query_events(dataclasses.replace(query, limit=size, offset=len(rows)))
+        page = store.query_events(dataclasses.replace(query, limit=size, offset=offset + len(rows)))
         rows.extend(page)
         if len(page) < size:
             break
@@ -458,11 +522,29 @@ def format_table(coded: CodedArticle, *, width: int = 100) -> str:
             f"{_actor_label(event['source'])} {arrow} {_actor_label(event['target'])}"
         )
         lines.append(_fit(head, width))
+        lines.append(_fit(f"      {_event_facts(event)}", width))
         quote = f"      “{event['evidence']['trigger']}” in: {event['evidence']['sentence']}"
         lines.append(_fit(quote, width))
     if not data["events"]:
         lines.append("  (no events)")
     return "\n".join(lines)
+
+
+def _event_facts(event: dict) -> str:
+    """When, where, how cooperative: "date 2023-06-14 (published) · place Beijing, CHN · Goldstein +1.9"."""
+    date = event.get("date")
+    parts = [f"date {date} ({event.get('date_source')})" if date else "date -"]
+    place = event.get("location") or {}
+    if place.get("name"):
+        parts.append(f"place {place['name']}" + (f", {place['country']}" if place.get("country") else ""))
+    else:
+        parts.append("place -")
+    goldstein = event.get("goldstein")
+    parts.append(f"Goldstein {goldstein:+.1f}" if isinstance(goldstein, int | float) else "Goldstein -")
+    confidence = event.get("confidence")
+    if isinstance(confidence, int | float):
+        parts.append(f"confidence {confidence:.2f}")
+    return " · ".join(parts)
 
 
 def _event_line(row: dict, width: int) -> str:

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -29,6 +30,7 @@ from .quotes import extract_quotes
 from .records import Article, CodedArticle, Event, Rejection
 from .settings import Settings
 from .timex import date_events, find_times
+from .timex.dateline import dateline_day
 
 __all__ = ["Coder", "EventsComponent", "code_article", "get_coder"]
 
@@ -112,11 +114,26 @@ def coding_stages(tables: ActorTables, vocab: Vocab) -> tuple[ActorResolver, Eve
 def code_article(
     resolver: ActorResolver, extractor: EventExtractor, doc: Doc, article: Article
 ) -> CodedArticle:
-    """Every stage over one parsed article: actors, events, times and event dates, places, quotes."""
-    actors = resolver.resolve(doc, published=article.published)
-    events: tuple[Event, ...] = tuple(extractor.extract(doc, actors, article))
-    times = find_times(doc, article.published)
-    events = date_events(events, doc, times, article)
+    """Every stage over one parsed article: actors, events, times and event dates, places, quotes.
+
+    An article without a publication date is dated by its dateline, when it has one: times and event dates
+    are resolved against that day, and events dated by it say ``date_source: "dateline"`` (the article
+    itself keeps no publication date).
+    """
+    dated = article
+    if article.published is None:
+        day = dateline_day(article.text)
+        if day is not None:
+            dated = dataclasses.replace(article, published=day)
+    actors = resolver.resolve(doc, published=dated.published)
+    events: tuple[Event, ...] = tuple(extractor.extract(doc, actors, dated))
+    times = find_times(doc, dated.published)
+    events = date_events(events, doc, times, dated)
+    if dated is not article:
+        events = tuple(
+            dataclasses.replace(event, date_source="dateline") if event.date_source == "published" else event
+            for event in events
+        )
     events = locate_events(events, doc, actors, article)
     quotes = extract_quotes(doc, actors, article)
     return CodedArticle(article=article, events=events, quotes=quotes, times=times)

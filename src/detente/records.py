@@ -35,8 +35,9 @@ __all__ = [
 #: Event statuses, from most to least factual.
 STATUSES = ("occurred", "planned", "cancelled", "denied", "hypothetical", "negated")
 #: Where an event's date came from: an expression governing its clause, the reference time of its sentence
-#: or paragraph (the story's "now" at that point), or the article's publication date.
-DATE_SOURCES = ("text", "reference", "published")
+#: or paragraph (the story's "now" at that point), the article's publication date, or, for an article without
+#: one, the date of its dateline ("SAN FRANCISCO, Nov 15 -").
+DATE_SOURCES = ("text", "reference", "published", "dateline")
 #: Where an actor mention's country came from (:attr:`ActorMention.country_source`), in the order the resolver
 #: tries them for a generic agent or a title: the mention's own modifiers ("Peruvian police", "police of
 #: Peru"); the place of its clause ("protesters in Arequipa", "a spokesman said in Lima"); another country the

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from detente.errors import ConfigError
-from detente.store import EventStore
+from detente.store import EventQuery, EventStore
 
 from .store_records import coded, event
 
@@ -115,3 +115,16 @@ def test_rows_carry_article_id_and_event_shape(filled: EventStore) -> None:
 def test_bad_filters_raise_config_error(filled: EventStore, kwargs: dict[str, object], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         filled.query_events(**kwargs)  # type: ignore[arg-type]
+
+
+def test_several_countries_codes_and_statuses(filled: EventStore) -> None:
+    assert _ids(filled.query_events(country=["FRA", "ukr"])) == {"e3", "e5"}
+    assert _ids(filled.query_events(country="FRA,UKR", dyad="RUS-UKR")) == {"e3"}
+    assert _ids(filled.query_events(status="occurred,planned")) == {"e1", "e2", "e3", "e4", "e5"}
+    assert _ids(filled.query_events(status=["planned"])) == {"e3"}
+    assert _ids(filled.query_events(code=["042", "19"])) == {"e1", "e2"}
+    assert _ids(filled.query_events(code="04,01")) == {"e1", "e3", "e5"}
+    query = EventQuery.build(code="043,036", status="planned,occurred", country="RUS")
+    assert _ids(filled.query_events(query)) == {"e3", "e4"} and filled.count_events(query) == 2
+    with pytest.raises(ConfigError, match="status"):
+        filled.query_events(status="occurred,rumoured")

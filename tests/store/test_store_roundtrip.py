@@ -92,6 +92,8 @@ def _expected(event: Event, article: Article) -> dict[str, Any]:
         "day": event_day(event.date, article.published),
         "article_title": article.title,
         "article_published": published,
+        "article_url": article.url,
+        "article_source": article.source,
     }
 
 

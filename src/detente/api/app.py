@@ -12,7 +12,7 @@ import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.concurrency import run_in_threadpool
 from starlette.staticfiles import StaticFiles
 
@@ -22,6 +22,7 @@ from ..settings import Settings
 from ..store import EventStore
 from ..web import STATIC_DIR
 from ..web import router as pages_router
+from .deps import reject_unknown_parameters
 from .errors import install_error_handlers
 from .gateway import StoreGateway
 from .middleware import BodySizeLimit, SecurityHeaders
@@ -72,7 +73,7 @@ def create_app(
     app.state.load_coder = _coder_loader(settings)
     install_error_handlers(app)
     for router in ROUTERS:
-        app.include_router(router)
+        app.include_router(router, dependencies=[Depends(reject_unknown_parameters)])
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(BodySizeLimit, max_bytes=settings.api_max_body_bytes)

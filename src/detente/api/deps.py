@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
+from fastapi import params as fastapi_params
+from fastapi.dependencies.utils import get_flat_params
+from fastapi.routing import APIRoute
 
 from ..settings import Settings
 from .errors import ApiError
@@ -20,6 +23,7 @@ __all__ = [
     "get_settings",
     "page",
     "page_body",
+    "reject_unknown_parameters",
     "require_token",
 ]
 
@@ -37,7 +41,7 @@ def get_settings(request: Request) -> Settings:
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """A page request; ``limit`` is already capped at :data:`MAX_LIMIT`."""
+    """A page request (``limit`` at most :data:`MAX_LIMIT`)."""
 
     limit: int
     offset: int
@@ -45,11 +49,48 @@ class Page:
 
 def page(
     limit: Annotated[
-        int, Query(ge=1, description=f"Items per page (capped at {MAX_LIMIT}).")
+        int, Query(ge=1, description=f"Items per page, at most {MAX_LIMIT} (more is a 400 error).")
     ] = DEFAULT_LIMIT,
     offset: Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")] = 0,
 ) -> Page:
-    return Page(limit=min(limit, MAX_LIMIT), offset=offset)
+    if limit > MAX_LIMIT:
+        raise ApiError(
+            400,
+            f"limit {limit} is over the largest page, {MAX_LIMIT}: page with offset, or export the events "
+            "(/api/events.csv, .jsonl, .parquet) for all of them",
+            code="limit_too_large",
+        )
+    return Page(limit=limit, offset=offset)
+
+
+def _query_names(route: APIRoute) -> frozenset[str]:
+    """The query parameters a route declares (its own and its dependencies'), worked out once per route."""
+    names: frozenset[str] | None = getattr(route, "_detente_query_names", None)
+    if names is None:
+        names = frozenset(
+            field.alias
+            for field in get_flat_params(route.dependant)
+            if isinstance(field.field_info, fastapi_params.Query)
+        )
+        route._detente_query_names = names  # type: ignore[attr-defined]
+    return names
+
+
+def reject_unknown_parameters(request: Request) -> None:
+    """A query parameter the route does not take is a 400 error naming it (``root=19``, ``sort=``):
+    silently ignoring it would answer a different question than the one asked."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    unknown = sorted(set(request.query_params) - _query_names(route))
+    if unknown:
+        known = ", ".join(sorted(_query_names(route))) or "none"
+        raise ApiError(
+            400,
+            f"unknown query parameter(s): {', '.join(unknown)} (this route takes: {known})",
+            code="unknown_parameter",
+            detail=[{"field": name, "message": "not a parameter of this route"} for name in unknown],
+        )
 
 
 def page_body(items: list[Any], total: int | None, paging: Page) -> dict[str, Any]:

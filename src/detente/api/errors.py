@@ -17,10 +17,11 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import ConfigError, ModelError, StoreError
+from ..web import is_page_path, not_found_page
 
 __all__ = ["ERROR_CODES", "ApiError", "error_response", "install_error_handlers"]
 
@@ -97,8 +98,10 @@ async def _api_error(request: Request, exc: Exception) -> JSONResponse:
     return error_response(exc.status, exc.message, code=exc.code, detail=exc.detail, headers=exc.headers)
 
 
-async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
+    if exc.status_code == 404 and is_page_path(request.url.path) and request.method in ("GET", "HEAD"):
+        return not_found_page()  # a person followed a link: an HTML page, not JSON
     if exc.status_code == 404:
         message = f"nothing at {request.url.path}"
     elif exc.status_code == 405:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterable
+import dataclasses
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
@@ -57,6 +58,31 @@ class EventStore(abc.ABC):
         Each is ``Event.to_dict()`` plus ``article_id``, ``day`` (the ISO day it is counted on, or None),
         ``article_title`` and ``article_published``. A bad filter raises :class:`detente.errors.ConfigError`.
         """
+
+    def event_page(self, query: EventQuery, cursor: Any = None) -> tuple[list[dict[str, Any]], Any]:
+        """The next ``query.limit`` events of a stream over the query's matches, and the cursor to pass for
+        the page after them (None when the stream is done). ``cursor`` None starts the stream.
+
+        Events come as :meth:`query_events` gives them. The order is the query's day order, the same on
+        every page; the cursor is opaque. This default pages with offsets (``query.offset`` is where the
+        stream starts); a backend that can seek should override it so each page costs the same.
+        """
+        offset = query.offset if cursor is None else int(cursor)
+        rows = self.query_events(dataclasses.replace(query, offset=offset))
+        return rows, (offset + len(rows) if len(rows) == query.limit else None)
+
+    def iter_events(
+        self, query: EventQuery | None = None, *, page_size: int = 1000
+    ) -> Iterator[dict[str, Any]]:
+        """Every event matching the query's filters (its ``limit`` is the page size read at a time), one at
+        a time, in pages of :meth:`event_page`: memory stays constant whatever the number of events."""
+        query = dataclasses.replace(query or EventQuery(), limit=page_size)
+        cursor: Any = None
+        while True:
+            rows, cursor = self.event_page(query, cursor)
+            yield from rows
+            if cursor is None:
+                return
 
     @abc.abstractmethod
     def count_events(self, query: EventQuery | None = None) -> int:
@@ -118,6 +144,25 @@ class EventStore(abc.ABC):
 
         Each ``{"a", "b", "events", "goldstein_sum", "goldstein_mean", "quad_counts": {"1": n, ...}}``.
         """
+
+    def dyad_ranking(
+        self, query: EventQuery | None = None, *, domestic: bool = True
+    ) -> tuple[list[dict[str, Any]], int | None]:
+        """One page (the query's ``limit`` and ``offset``) of the most active country pairs among the events
+        matching the query's filters, in the shape of :meth:`top_dyads`, and how many pairs there are.
+
+        ``domestic`` keeps a country's events with itself (``a`` == ``b``). This default ranks through
+        :meth:`top_dyads` (dates and status only, no domestic pairs, no total); backends override it.
+        """
+        query = query or EventQuery()
+        status = query.status[0] if query.status and len(query.status) == 1 else None
+        ranked = self.top_dyads(
+            limit=min(query.limit + query.offset, 1000),
+            date_from=query.date_from,
+            date_to=query.date_to,
+            status=status,
+        )
+        return ranked[query.offset :], None
 
     @abc.abstractmethod
     def series(self, *, interval: str, query: EventQuery | None = None) -> list[dict[str, Any]]:

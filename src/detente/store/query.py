@@ -8,6 +8,7 @@ built query object.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..errors import ConfigError
@@ -24,10 +25,11 @@ class EventQuery:
     """Filters for events; ``None`` (or False) means "any". Build it with :meth:`build`, which checks them.
 
     ``actor`` matches a CAMEO actor code or code prefix on either side ("USA" matches "USAGOV");
-    ``country`` and ``sector`` match either side's country or sector; ``dyad`` is (first, second), in either
-    direction unless ``directed``: a three-letter side is a country, a longer one an actor code prefix
-    ("USAGOV-CHN"); ``code`` is a CAMEO code prefix ("04", "042"); ``plover`` a PLOVER type; ``date_from``
-    and ``date_to`` are ISO days compared with the event's day (the first day of its date, else the article's
+    ``country`` (one or more countries) and ``sector`` match either side's country or sector; ``dyad``
+    is (first, second), in either direction unless ``directed``: a three-letter side is a country, a
+    longer one an actor code prefix ("USAGOV-CHN"); ``code`` holds CAMEO code prefixes ("04", "042"), any
+    of which matches; ``plover`` is a PLOVER type; ``status`` one or more statuses; ``date_from`` and
+    ``date_to`` are ISO days compared with the event's day (the first day of its date, else the article's
     publication day; events with neither are left out of date-filtered queries); ``text`` is a
     case-insensitive substring of the evidence sentence or of either actor's text or name; ``has_location``
     keeps events placed with coordinates (the map). Results come in day order (``descending``: newest first),
@@ -35,14 +37,14 @@ class EventQuery:
     """
 
     actor: str | None = None
-    country: str | None = None
+    country: tuple[str, ...] | None = None
     sector: str | None = None
     dyad: tuple[str, str] | None = None
     directed: bool = False
-    code: str | None = None
+    code: tuple[str, ...] | None = None
     plover: str | None = None
     quad_class: int | None = None
-    status: str | None = None
+    status: tuple[str, ...] | None = None
     date_from: str | None = None
     date_to: str | None = None
     text: str | None = None
@@ -57,15 +59,15 @@ class EventQuery:
         cls,
         *,
         actor: str | None = None,
-        country: str | None = None,
+        country: str | Sequence[str] | None = None,
         sector: str | None = None,
         dyad: str | tuple[str, str] | None = None,
         directed: bool = False,
-        code: str | None = None,
-        root: str | None = None,
+        code: str | Sequence[str] | None = None,
+        root: str | Sequence[str] | None = None,
         plover: str | None = None,
         quad_class: int | str | None = None,
-        status: str | None = None,
+        status: str | Sequence[str] | None = None,
         date_from: str | dt.date | None = None,
         date_to: str | dt.date | None = None,
         text: str | None = None,
@@ -78,19 +80,21 @@ class EventQuery:
         """Check and normalize the filters; a bad value raises :class:`ConfigError`.
 
         ``root`` is the former name of ``code`` and is still accepted (giving both is an error).
+        ``country``, ``code`` and ``status`` take one value, several (a list), or several in one string
+        separated by commas ("occurred,planned").
         """
         if code is not None and root is not None:
             raise ConfigError("give either code or root, not both")
         query = cls(
             actor=_code(actor, "actor"),
-            country=_code(country, "country"),
+            country=_several(country, "country", _code),
             sector=_code(sector, "sector"),
             dyad=_parse_dyad(dyad),
             directed=bool(directed),
-            code=_cameo(code if code is not None else root, "code" if root is None else "root"),
+            code=_several(code if code is not None else root, "code" if root is None else "root", _cameo),
             plover=_code(plover, "plover"),
             quad_class=_quad_class(quad_class),
-            status=_status(status),
+            status=_several(status, "status", _status),
             date_from=_iso_day(date_from, "date_from"),
             date_to=_iso_day(date_to, "date_to"),
             text=_text(text, "text"),
@@ -141,6 +145,25 @@ class QuoteQuery:
             limit=_count(limit, "limit", minimum=1, maximum=MAX_LIMIT),
             offset=_count(offset, "offset", minimum=0),
         )
+
+
+def _several(
+    value: str | Sequence[str] | None, name: str, check: Callable[[str, str], str | None]
+) -> tuple[str, ...] | None:
+    """One or more values (a list, or one string separated by commas), each checked, without repeats."""
+    if value is None:
+        return None
+    parts = value.split(",") if isinstance(value, str) else list(value)
+    if not parts:
+        return None
+    checked: list[str] = []
+    for part in parts:
+        if not isinstance(part, str):
+            raise ConfigError(f"{name} must be text, got {part!r}")
+        item = check(part, name)
+        if item is not None and item not in checked:
+            checked.append(item)
+    return tuple(checked) or None
 
 
 def _code(value: str | None, name: str) -> str | None:
@@ -194,7 +217,9 @@ def _quad_class(value: int | str | None) -> int | None:
     raise ConfigError(f"quad_class must be 1, 2, 3 or 4, got {value!r}")
 
 
-def _status(value: str | None) -> str | None:
+def _status(value: str | None, name: str = "status") -> str | None:
+    if value is not None:
+        value = value.strip()
     if value is not None and value not in STATUSES:
         raise ConfigError(f"status must be one of {', '.join(STATUSES)}, got {value!r}")
     return value

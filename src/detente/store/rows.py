@@ -122,7 +122,7 @@ def event_row(event: Event, *, article_id: str, published: dt.date | str | None 
 
 def event_dict(row: Mapping[str, Any]) -> dict[str, Any]:
     """An ``events`` row in the shape of ``Event.to_dict()``, plus ``article_id``, ``day`` and, when the row
-    has them, ``article_title`` and ``article_published``."""
+    has them, ``article_title``, ``article_published``, ``article_url`` and ``article_source``."""
     location = row["location"]
     data = {
         "id": row["id"],
@@ -146,7 +146,7 @@ def event_dict(row: Mapping[str, Any]) -> dict[str, Any]:
         "article_id": row["article_id"],
         "day": row["day"],
     }
-    for key in ("article_title", "article_published"):
+    for key in ("article_title", "article_published", "article_url", "article_source"):
         if key in row:
             data[key] = row[key]
     return data

@@ -18,9 +18,11 @@ __all__ = [
     "article_count",
     "article_list",
     "directed_dyad_totals",
+    "dyad_totals",
     "event_by_id",
     "event_count",
     "event_list",
+    "event_stream_page",
     "like_pattern",
     "quote_count",
     "quote_list",
@@ -30,6 +32,11 @@ __all__ = [
 Statement = tuple[str, list[Any]]
 
 _EVENT_TEXT_COLUMNS = ("evidence_sentence", "source_text", "source_name", "target_text", "target_name")
+#: The article fields every event row carries.
+_ARTICLE_FIELDS = (
+    "a.title AS article_title, a.published AS article_published, a.url AS article_url, "
+    "a.source AS article_source"
+)
 _QUOTE_SELECT = "SELECT q.payload, q.article_id FROM quotes q"
 _ARTICLE_SELECT = (
     "SELECT a.id, a.title, a.published, a.url, a.source, a.added_at, "
@@ -81,10 +88,10 @@ def _common_filters(query: EventQuery, *, dated: bool) -> list[tuple[str, list[A
     if query.sector is not None:
         filters.append(("(e.source_sector = ? OR e.target_sector = ?)", [query.sector] * 2))
     if query.code is not None:
-        filters.append(("e.cameo_root = ?", [query.code[:2]]))  # a root is in the indexes, a code is not
-        if len(query.code) > 2:
-            filters.append(_prefix("e.cameo", query.code))
+        filters.append(_codes(query.code))
     filters.extend(_equal(query))
+    if query.status is not None:
+        filters.append(_in("e.status", query.status))
     if query.date_from is not None:
         filters.append(("e.day >= ?", [query.date_from]))
     if query.date_to is not None:
@@ -98,7 +105,9 @@ def _common_filters(query: EventQuery, *, dated: bool) -> list[tuple[str, list[A
     return filters
 
 
-def _arms(query: EventQuery, *, dated: bool = False) -> tuple[list[Statement], bool]:
+def _arms(
+    query: EventQuery, *, dated: bool = False, extra: Sequence[tuple[str, list[Any]]] = ()
+) -> tuple[list[Statement], bool]:
     """The query's ``WHERE`` clauses, one per side when an either-side filter can be split, and whether
     they are disjoint (their rows may be added up) rather than overlapping (their rows need de-duplicating).
 
@@ -106,7 +115,7 @@ def _arms(query: EventQuery, *, dated: bool = False) -> tuple[list[Statement], b
     a composite index (``events_pair_day``, ``events_source_root``, ``events_target_root``) instead of an
     ``OR`` across two, which PostgreSQL can only answer from the table (a bitmap heap scan).
     """
-    common = _common_filters(query, dated=dated)
+    common = [*_common_filters(query, dated=dated), *extra]
     if query.dyad is not None and not query.directed and query.dyad[0] != query.dyad[1]:
         first, second = query.dyad
         arms = [_where([*common, _pair(first, second)]), _where([*common, _pair(second, first)])]
@@ -114,17 +123,43 @@ def _arms(query: EventQuery, *, dated: bool = False) -> tuple[list[Statement], b
     if query.dyad is not None:
         common.append(_pair(*query.dyad))
     if query.country is not None:
-        country = query.country
+        source, target = _in("e.source_country", query.country), _in("e.target_country", query.country)
         if query.dyad is None:
-            sides = [("e.source_country = ?", [country]), ("e.target_country = ?", [country])]
-            return [_where([*common, side]) for side in sides], False
-        common.append(("(e.source_country = ? OR e.target_country = ?)", [country, country]))
+            return [_where([*common, side]) for side in (source, target)], False
+        common.append((f"({source[0]} OR {target[0]})", [*source[1], *target[1]]))
     return [_where(common)], True
 
 
-def _matching(query: EventQuery, columns: str, *, dated: bool = False) -> Statement:
-    """``SELECT columns`` (which must include ``e.id``) of every event matching the query, each once."""
-    arms, disjoint = _arms(query, dated=dated)
+def _in(column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
+    """``column`` is one of ``values`` (``=`` for one value, which every index serves alike)."""
+    if len(values) == 1:
+        return f"{column} = ?", [values[0]]
+    return f"{column} IN ({', '.join('?' for _ in values)})", list(values)
+
+
+def _codes(codes: Sequence[str]) -> tuple[str, list[Any]]:
+    """Any of the CAMEO code prefixes: their roots (which the indexes hold) and, for longer prefixes, the
+    code itself."""
+    roots = sorted({code[:2] for code in codes})
+    clause, params = _in("e.cameo_root", roots)
+    if all(len(code) == 2 for code in codes):
+        return clause, params
+    either = []
+    for code in codes:
+        if len(code) == 2:
+            either.append(("e.cameo_root = ?", [code]))
+        else:
+            either.append(_prefix("e.cameo", code))
+    alternatives = " OR ".join(part for part, _ in either)
+    return f"({clause} AND ({alternatives}))", [*params, *(value for _, values in either for value in values)]
+
+
+def _matching(
+    query: EventQuery, columns: str, *, dated: bool = False, extra: Sequence[tuple[str, list[Any]]] = ()
+) -> Statement:
+    """``SELECT columns`` (which must include ``e.id``) of every event matching the query (and the
+    ``extra`` clauses), each once."""
+    arms, disjoint = _arms(query, dated=dated, extra=extra)
     union = " UNION ALL " if disjoint else " UNION "
     parts = [f"SELECT {columns} FROM events e{where}" for where, _ in arms]
     return union.join(parts), [value for _, params in arms for value in params]
@@ -134,7 +169,6 @@ def _equal(query: EventQuery) -> list[tuple[str, list[Any]]]:
     pairs = (
         ("e.plover", query.plover),
         ("e.quad_class", query.quad_class),
-        ("e.status", query.status),
         ("e.article_id", query.article_id),
     )
     return [(f"{column} = ?", [value]) for column, value in pairs if value is not None]
@@ -163,7 +197,7 @@ def event_list(query: EventQuery) -> Statement:
     direction = "DESC" if query.descending else "ASC"
     columns = ", ".join(f"e.{column}" for column in EVENT_COLUMNS)
     sql = (
-        f"SELECT {columns}, a.title AS article_title, a.published AS article_published "
+        f"SELECT {columns}, {_ARTICLE_FIELDS} "
         "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id IN "
         f"(SELECT m.id FROM ({ids}) m ORDER BY m.day {direction} NULLS LAST, m.id LIMIT ? OFFSET ?) "
         f"ORDER BY e.day {direction} NULLS LAST, e.id"
@@ -171,11 +205,39 @@ def event_list(query: EventQuery) -> Statement:
     return sql, [*params, query.limit, query.offset]
 
 
+def event_stream_page(query: EventQuery, after: tuple[str | None, str] | None) -> Statement:
+    """The ``query.limit`` events that follow ``after`` (the ``(day, id)`` of the last one read; None: from
+    the start) in a stream's order: dated events by (day, id) (both descending when ``query.descending``),
+    then undated ones by id. ``query.offset`` is ignored.
+
+    Each page seeks its start in the day index (a row-value comparison), so reading a whole store page by
+    page costs one pass, where offsets would re-read every skipped row on every page.
+    """
+    if after is not None and after[0] is None:
+        keyset: tuple[str, list[Any]] = ("e.day IS NULL AND e.id > ?", [after[1]])
+        order = "m.id"
+    else:
+        direction = "DESC" if query.descending else "ASC"
+        order = f"m.day {direction}, m.id {direction}"
+        if after is None:
+            keyset = ("e.day IS NOT NULL", [])
+        else:
+            keyset = (f"(e.day, e.id) {'<' if query.descending else '>'} (?, ?)", [after[0], after[1]])
+    ids, params = _matching(query, "e.id AS id, e.day AS day", extra=[keyset])
+    columns = ", ".join(f"e.{column}" for column in EVENT_COLUMNS)
+    sql = (
+        f"SELECT {columns}, {_ARTICLE_FIELDS} "
+        "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id IN "
+        f"(SELECT m.id FROM ({ids}) m ORDER BY {order} LIMIT ?) ORDER BY {order.replace('m.', 'e.')}"
+    )
+    return sql, [*params, query.limit]
+
+
 def event_by_id(event_id: str) -> Statement:
     """One event, in the shape of :func:`event_list` rows."""
     columns = ", ".join(f"e.{column}" for column in EVENT_COLUMNS)
     sql = (
-        f"SELECT {columns}, a.title AS article_title, a.published AS article_published "
+        f"SELECT {columns}, {_ARTICLE_FIELDS} "
         "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?"
     )
     return sql, [event_id]
@@ -219,6 +281,35 @@ def directed_dyad_totals(query: EventQuery) -> Statement:
         "GROUP BY e.source_country, e.target_country"
     )
     return sql, params
+
+
+def dyad_totals(query: EventQuery, *, domestic: bool) -> Statement:
+    """As :func:`directed_dyad_totals`, with every filter of the query (a country keeps the pairs it is in)
+    and, when ``domestic``, the pairs of a country with itself (SYR-SYR)."""
+    filters: list[tuple[str, list[Any]]] = [
+        ("e.source_country IS NOT NULL AND e.target_country IS NOT NULL", []),
+        *_common_filters(query, dated=False),
+    ]
+    if not domestic:
+        filters.append(("e.source_country <> e.target_country", []))
+    if query.country is not None:
+        source, target = _in("e.source_country", query.country), _in("e.target_country", query.country)
+        filters.append((f"({source[0]} OR {target[0]})", [*source[1], *target[1]]))
+    if query.dyad is not None:
+        filters.append(_pair(*query.dyad) if query.directed else _either_pair(*query.dyad))
+    where, params = _where(filters)
+    sql = (
+        "SELECT e.source_country AS a, e.target_country AS b, COUNT(*) AS events, "
+        f"SUM(e.goldstein) AS goldstein_sum, {_quad_sums('e')} FROM events e{where} "
+        "GROUP BY e.source_country, e.target_country"
+    )
+    return sql, params
+
+
+def _either_pair(first: str, second: str) -> tuple[str, list[Any]]:
+    one, one_params = _pair(first, second)
+    other, other_params = _pair(second, first)
+    return f"({one} OR {other})", [*one_params, *other_params]
 
 
 def actor_list(*, text: str | None, country: str | None, limit: int, offset: int) -> Statement:

@@ -177,6 +177,18 @@ class SQLStore(EventStore):
         statement, params = select.event_list(_event_query(query, filters))
         return [event_dict(row) for row in self._fetch_all(statement, params)]
 
+    def event_page(self, query: EventQuery, cursor: Any = None) -> tuple[list[dict[str, Any]], Any]:
+        """A keyset page: the cursor is the ``(day, id)`` of the last event read (day None once the dated
+        events are done and the undated ones follow), so every page is one index seek."""
+        rows = self._fetch_all(*select.event_stream_page(query, cursor))
+        events = [event_dict(row) for row in rows]
+        if len(events) == query.limit:
+            return events, (events[-1]["day"], events[-1]["id"])
+        dated = cursor is None or cursor[0] is not None
+        if dated and query.date_from is None and query.date_to is None:
+            return events, (None, "")  # the undated events follow (a date filter leaves them out)
+        return events, None
+
     def count_events(self, query: EventQuery | None = None) -> int:
         return self._count(*select.event_count(query))
 
@@ -239,6 +251,14 @@ class SQLStore(EventStore):
         checked = EventQuery.build(limit=limit, date_from=date_from, date_to=date_to, status=status)
         statement, params = select.directed_dyad_totals(checked)
         return top_dyads(self._fetch_all(statement, params), limit=checked.limit)
+
+    def dyad_ranking(
+        self, query: EventQuery | None = None, *, domestic: bool = True
+    ) -> tuple[list[dict[str, Any]], int | None]:
+        query = query or EventQuery()
+        statement, params = select.dyad_totals(query, domestic=domestic)
+        ranked = top_dyads(self._fetch_all(statement, params), limit=None)
+        return ranked[query.offset : query.offset + query.limit], len(ranked)
 
     def series(self, *, interval: str, query: EventQuery | None = None) -> list[dict[str, Any]]:
         periods = period_function(interval)

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import ConfigError
 
-__all__ = ["INTERVALS", "actor_summary", "fold_series", "period_function", "top_dyads"]
+__all__ = ["INTERVALS", "actor_summary", "fold_series", "period_function", "top_dyads", "zero_fill"]
 
 #: A period: its label, first day and last day.
 Period = tuple[str, dt.date, dt.date]
@@ -76,9 +76,43 @@ def fold_series(rows: Iterable[Mapping[str, Any]], period: PeriodFunction) -> li
     return [_with_mean(entry) for entry in folded.values()]
 
 
-def top_dyads(rows: Iterable[Mapping[str, Any]], *, limit: int) -> list[dict[str, Any]]:
+def zero_fill(
+    periods: list[dict[str, Any]], period: PeriodFunction, first: dt.date | None, last: dt.date | None
+) -> list[dict[str, Any]]:
+    """Every period from the one holding ``first`` to the one holding ``last`` (default: the first and last
+    periods given), those without events with zero counts and a null Goldstein mean, in time order."""
+    if first is None and periods:
+        first = dt.date.fromisoformat(periods[0]["start"])
+    if last is None and periods:
+        last = dt.date.fromisoformat(periods[-1]["end"])
+    if first is None or last is None or first > last:
+        return periods
+    known = {entry["period"]: entry for entry in periods}
+    filled = []
+    day = first
+    while day <= last:
+        label, start, end = period(day)
+        filled.append(known.get(label) or _empty_period(label, start, end))
+        day = end + dt.timedelta(days=1)
+    return filled
+
+
+def _empty_period(label: str, start: dt.date, end: dt.date) -> dict[str, Any]:
+    return {
+        "period": label,
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "events": 0,
+        "quad_counts": dict.fromkeys(_QUADS, 0),
+        "goldstein_sum": 0.0,
+        "goldstein_mean": None,
+    }
+
+
+def top_dyads(rows: Iterable[Mapping[str, Any]], *, limit: int | None) -> list[dict[str, Any]]:
     """Fold directed pair rows (``a`` source, ``b`` target, ``events``, ``goldstein_sum``, ``q1``..``q4``)
-    into undirected pairs (``a`` < ``b``); the ``limit`` most active, ties in alphabetical order."""
+    into undirected pairs (``a`` <= ``b``); the ``limit`` most active (all: None), ties in alphabetical
+    order."""
     pairs: dict[tuple[str, str], dict[str, Any]] = {}
     for row in rows:
         a, b = sorted((row["a"], row["b"]))
@@ -96,7 +130,7 @@ def top_dyads(rows: Iterable[Mapping[str, Any]], *, limit: int) -> list[dict[str
         for quad in _QUADS:
             entry["quad_counts"][quad] += int(row[f"q{quad}"] or 0)
     ranked = sorted(pairs.values(), key=lambda entry: (-entry["events"], entry["a"], entry["b"]))
-    return [_with_mean(entry) for entry in ranked[:limit]]
+    return [_with_mean(entry) for entry in (ranked if limit is None else ranked[:limit])]
 
 
 def actor_summary(row: Mapping[str, Any]) -> dict[str, Any]:

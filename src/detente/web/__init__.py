@@ -17,7 +17,7 @@ from fastapi import APIRouter
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse
 
-__all__ = ["PAGES", "STATIC_DIR", "TEMPLATE_DIR", "render_page", "router"]
+__all__ = ["PAGES", "STATIC_DIR", "TEMPLATE_DIR", "is_page_path", "not_found_page", "render_page", "router"]
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
@@ -28,6 +28,7 @@ PAGES = {
     "event": "event.html",
     "map": "map.html",
     "docs": "docs.html",
+    "not_found": "404.html",
 }
 
 router = APIRouter(include_in_schema=False)
@@ -51,6 +52,16 @@ def render_page(name: str) -> str:
         .replace("{{scripts}}", scripts)
         .replace("{{main}}", page[header.end() :].rstrip("\n"))
     )
+
+
+def is_page_path(path: str) -> bool:
+    """Whether a path belongs to the dashboard (not the API, its schema or the static files)."""
+    return not path.startswith(("/api/", "/static/", "/openapi.json")) and path != "/api"
+
+
+def not_found_page() -> HTMLResponse:
+    """The dashboard's 404 page."""
+    return HTMLResponse(render_page("not_found"), status_code=404, headers={"Cache-Control": "no-cache"})
 
 
 def _page(name: str) -> HTMLResponse:

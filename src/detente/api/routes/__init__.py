@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from . import actors, articles, dyads, events, health, quotes
+from . import actors, articles, dyads, events, exports, health, quotes
 
 __all__ = ["ROUTERS"]
 
 ROUTERS = (
     health.router,
     articles.router,
+    exports.router,
     events.router,
     quotes.router,
     actors.router,

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query
 from ...store import EventStore
 from ..deps import Page, get_gateway, page, page_body
 from ..gateway import StoreGateway
+from ..models import ActorOut, PageOut
 
 router = APIRouter(prefix="/api", tags=["actors"])
 
@@ -21,7 +22,11 @@ def _actors_page(store: EventStore, text: str | None, country: str | None, pagin
     return {**page_body(items, total, paging), "more": len(rows) > paging.limit}
 
 
-@router.get("/actors", summary="Actors, most events first")
+class ActorPageOut(PageOut[ActorOut]):
+    more: bool
+
+
+@router.get("/actors", summary="Actors, most events first", response_model=ActorPageOut)
 async def list_actors(
     paging: Annotated[Page, Depends(page)],
     gateway: Annotated[StoreGateway, Depends(get_gateway)],

@@ -14,6 +14,7 @@ from ...store.query import EventQuery, QuoteQuery
 from ..deps import Page, get_gateway, get_settings, page, page_body, require_token
 from ..errors import ApiError
 from ..gateway import StoreGateway
+from ..models import ArticleOut, ArticleSummaryOut, PageOut, WriteResultOut
 from ..writes import ArticleIn, code_items, parse_items, prepare_item, store_items
 
 router = APIRouter(prefix="/api", tags=["articles"])
@@ -29,7 +30,9 @@ def _articles_page(store: EventStore, text: str | None, paging: Page) -> dict[st
     return page_body(items, store.count_articles(text=text), paging)
 
 
-@router.get("/articles", summary="Stored articles, newest first")
+@router.get(
+    "/articles", summary="Stored articles, newest first", response_model=PageOut[ArticleSummaryOut]
+)
 async def list_articles(
     paging: Annotated[Page, Depends(page)],
     gateway: Annotated[StoreGateway, Depends(get_gateway)],
@@ -48,7 +51,9 @@ def _article(store: EventStore, article_id: str) -> dict[str, Any] | None:
     return {**article, "events": store.query_events(events), "quotes": store.query_quotes(quotes)}
 
 
-@router.get("/articles/{article_id}", summary="One article: its text, events and quotes")
+@router.get(
+    "/articles/{article_id}", summary="One article: its text, events and quotes", response_model=ArticleOut
+)
 async def get_article(
     article_id: Annotated[str, Path(max_length=_MAX_ID)],
     gateway: Annotated[StoreGateway, Depends(get_gateway)],
@@ -74,6 +79,7 @@ _POST_BODY = {
     summary="Code and store one article or a small batch (needs the write token)",
     dependencies=[Depends(require_token)],
     openapi_extra={"requestBody": _POST_BODY},
+    response_model=WriteResultOut,
 )
 async def post_articles(
     request: Request,

@@ -11,13 +11,14 @@ from ...store.query import EventQuery
 from ..deps import Page, get_gateway, page, page_body
 from ..errors import ApiError
 from ..gateway import StoreGateway
+from ..models import EventOut, PageOut
 from .filters import event_filters
 
 router = APIRouter(prefix="/api", tags=["events"])
 
-_Order = Annotated[
+Order = Annotated[
     Literal["asc", "desc"],
-    Query(description="By day: asc (oldest first) or desc (newest first); undated last."),
+    Query(description="By day: desc (newest first, the default) or asc (oldest first); undated last."),
 ]
 
 
@@ -30,20 +31,23 @@ def _event(store: EventStore, event_id: str) -> dict[str, Any] | None:
     return store.get_event(event_id)
 
 
-@router.get("/events", summary="Events matching every given filter")
+@router.get("/events", summary="Events matching every given filter", response_model=PageOut[EventOut])
 async def list_events(
     filters: Annotated[dict[str, Any], Depends(event_filters)],
     paging: Annotated[Page, Depends(page)],
     gateway: Annotated[StoreGateway, Depends(get_gateway)],
-    order: _Order = "asc",
+    order: Order = "desc",
 ) -> dict[str, Any]:
-    """Events: ``Event.to_dict()`` plus ``article_id``, ``day``, ``article_title``, ``article_published``."""
+    """Events: ``Event.to_dict()`` plus ``article_id``, ``day``, ``article_title``, ``article_published``,
+    ``article_url`` and ``article_source``. All of them, unpaged: /api/events.csv, .jsonl or .parquet."""
     query = EventQuery.build(**filters, limit=paging.limit, offset=paging.offset, descending=order == "desc")
     items, total = await gateway.call(events_page, query)
     return page_body(items, total, paging)
 
 
-@router.get("/events/{event_id}", summary="One event with its evidence and every mention")
+@router.get(
+    "/events/{event_id}", summary="One event with its evidence and every mention", response_model=EventOut
+)
 async def get_event(
     event_id: Annotated[str, Path(max_length=200)],
     gateway: Annotated[StoreGateway, Depends(get_gateway)],
@@ -55,13 +59,22 @@ async def get_event(
     return event
 
 
-@router.get("/locations", summary="Events with coordinates, for the map")
+@router.get(
+    "/locations", summary="Events with coordinates, for the map", response_model=PageOut[EventOut]
+)
 async def list_locations(
     filters: Annotated[dict[str, Any], Depends(event_filters)],
     paging: Annotated[Page, Depends(page)],
     gateway: Annotated[StoreGateway, Depends(get_gateway)],
+    order: Order = "desc",
 ) -> dict[str, Any]:
     """Events whose ``location`` has a latitude and longitude; the same filters as /api/events."""
-    query = EventQuery.build(**filters, has_location=True, limit=paging.limit, offset=paging.offset)
+    query = EventQuery.build(
+        **filters,
+        has_location=True,
+        limit=paging.limit,
+        offset=paging.offset,
+        descending=order == "desc",
+    )
     items, total = await gateway.call(events_page, query)
     return page_body(items, total, paging)

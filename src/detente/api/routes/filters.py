@@ -14,8 +14,26 @@ Interval = Literal["day", "week", "month", "year"]
 _Code = Annotated[str | None, Query(max_length=32, description="CAMEO actor code or prefix, e.g. USAGOV.")]
 _Day = Annotated[str | None, Query(max_length=32, description="ISO day, YYYY-MM-DD (inclusive).")]
 _Status = Annotated[
-    str | None, Query(description="occurred, planned, cancelled, denied, hypothetical or negated.")
+    list[str] | None,
+    Query(
+        max_length=6,
+        description="occurred, planned, cancelled, denied, hypothetical or negated; several: repeat the "
+        "parameter or separate them with commas (status=occurred,planned).",
+    ),
 ]
+_Countries = Annotated[
+    list[str] | None,
+    Query(max_length=50, description="Either side's country, e.g. CHN; several: repeat or use commas."),
+]
+_Codes = Annotated[
+    list[str] | None,
+    Query(max_length=50, description="CAMEO code or prefix, e.g. 04 or 042; several: repeat or use commas."),
+]
+
+
+def _joined(values: list[str] | None) -> str | None:
+    """Repeated values as one comma-separated string (``EventQuery.build`` splits and checks them)."""
+    return None if not values else ",".join(values)
 
 
 def period_filters(
@@ -24,14 +42,12 @@ def period_filters(
     status: _Status = None,
 ) -> dict[str, Any]:
     """Date range and status, as ``EventQuery.build`` keywords."""
-    return {"date_from": date_from, "date_to": date_to, "status": status}
+    return {"date_from": date_from, "date_to": date_to, "status": _joined(status)}
 
 
 def event_filters(
     actor: _Code = None,
-    country: Annotated[
-        str | None, Query(max_length=16, description="Either side's country, e.g. CHN.")
-    ] = None,
+    country: _Countries = None,
     sector: Annotated[str | None, Query(max_length=16, description="Either side's sector, e.g. GOV.")] = None,
     dyad: Annotated[
         str | None, Query(max_length=40, description="A pair of countries or codes, e.g. USA-CHN.")
@@ -39,8 +55,9 @@ def event_filters(
     directed: Annotated[
         bool, Query(description="Only events from the dyad's first side to its second.")
     ] = False,
-    code: Annotated[
-        str | None, Query(max_length=8, description="CAMEO code or prefix, e.g. 04 or 042.")
+    code: _Codes = None,
+    root: Annotated[
+        list[str] | None, Query(max_length=50, description="The same as code (its former name).")
     ] = None,
     plover: Annotated[str | None, Query(max_length=32, description="PLOVER type, e.g. CONSULT.")] = None,
     quad_class: Annotated[
@@ -57,14 +74,15 @@ def event_filters(
     """Every event filter, as ``EventQuery.build`` keywords (the store validates the values)."""
     return {
         "actor": actor,
-        "country": country,
+        "country": _joined(country),
         "sector": sector,
         "dyad": dyad,
         "directed": directed,
-        "code": code,
+        "code": _joined(code),
+        "root": _joined(root),
         "plover": plover,
         "quad_class": quad_class,
-        "status": status,
+        "status": _joined(status),
         "date_from": date_from,
         "date_to": date_to,
         "text": q,

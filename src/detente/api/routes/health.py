@@ -11,6 +11,7 @@ from ...settings import Settings
 from ...store import EventStore
 from ..deps import get_gateway, get_settings
 from ..gateway import StoreGateway
+from ..models import HealthOut
 
 router = APIRouter(prefix="/api", tags=["health"])
 
@@ -19,7 +20,7 @@ def _counts(store: EventStore) -> dict[str, int]:
     return {"articles": store.count_articles(), "events": store.count_events()}
 
 
-@router.get("/health", summary="Service and store status")
+@router.get("/health", summary="Service and store status", response_model=HealthOut)
 async def health(
     gateway: Annotated[StoreGateway, Depends(get_gateway)],
     settings: Annotated[Settings, Depends(get_settings)],

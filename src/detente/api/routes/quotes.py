@@ -10,6 +10,7 @@ from ...store import EventStore
 from ...store.query import QuoteQuery
 from ..deps import Page, get_gateway, page, page_body
 from ..gateway import StoreGateway
+from ..models import PageOut, QuoteOut
 
 router = APIRouter(prefix="/api", tags=["quotes"])
 
@@ -18,7 +19,7 @@ def _quotes_page(store: EventStore, query: QuoteQuery) -> tuple[list[dict[str, A
     return store.query_quotes(query), store.count_quotes(query)
 
 
-@router.get("/quotes", summary="Quotes by speaker, country or text")
+@router.get("/quotes", summary="Quotes by speaker, country or text", response_model=PageOut[QuoteOut])
 async def list_quotes(
     paging: Annotated[Page, Depends(page)],
     gateway: Annotated[StoreGateway, Depends(get_gateway)],

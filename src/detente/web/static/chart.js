@@ -7,7 +7,7 @@
 (function () {
   const { svg, clear, QUAD, signed } = window.detente;
   const HEIGHT = 260;
-  const PAD = { top: 14, right: 44, bottom: 34, left: 40 };
+  const PAD = { top: 24, right: 44, bottom: 34, left: 40 };
 
   function count(period, quad) {
     return Number((period.quad_counts || {})[String(quad)] || 0);
@@ -15,13 +15,16 @@
 
   function describe(period) {
     const parts = [1, 2, 3, 4].map((q) => QUAD[q].short + " " + count(period, q));
-    return period.period + ": " + period.events + " events (" + parts.join(", ") + "); mean Goldstein " + signed(period.goldstein_mean);
+    return period.period + ": " + period.events + " events (" + parts.join(", ") + "); mean Goldstein " + (period.events ? signed(period.goldstein_mean) : "–");
   }
 
   /**
    * Draw ``periods`` (the API's series items) into ``container``.
    * options.onSelect(period) is called when a period is chosen; options.selected is the chosen period name.
    */
+  //: Periods with fewer events get no point on the Goldstein line (one event swings a mean across ±10).
+  const MIN_EVENTS = 3;
+
   function drawBalanceChart(container, periods, options) {
     const opts = options || {};
     clear(container);
@@ -51,8 +54,11 @@
     const top = Math.max(up, down);
     root.appendChild(svg("line", { class: "axis", x1: PAD.left, x2: width - PAD.right, y1: mid, y2: mid }));
     for (const [value, y] of [[top, PAD.top], [-top, PAD.top + plotH]]) {
+      // conflict counts downwards: the lower tick is its count, labelled as such, not a negative number
       root.appendChild(svg("text", { class: "tick", x: PAD.left - 6, y: y + 4, "text-anchor": "end" }, String(Math.abs(value))));
     }
+    root.appendChild(svg("text", { class: "tick unit", x: 2, y: 12 }, "events: cooperation ↑, conflict ↓"));
+    root.appendChild(svg("text", { class: "tick unit goldstein", x: width - 2, y: 12, "text-anchor": "end" }, "Goldstein"));
     root.appendChild(svg("text", { class: "tick", x: PAD.left - 6, y: mid + 4, "text-anchor": "end" }, "0"));
     for (const g of [10, 0, -10]) {
       root.appendChild(svg("text", { class: "tick goldstein", x: width - PAD.right + 6, y: gy(g) + 4 }, (g > 0 ? "+" : "") + g));
@@ -101,11 +107,24 @@
       root.appendChild(group);
     });
 
-    const points = periods.map((p, i) => [PAD.left + i * band + band / 2, gy(Number(p.goldstein_mean || 0))]);
-    if (points.length > 1) {
-      root.appendChild(svg("polyline", { class: "goldstein-line", points: points.map((p) => p.join(",")).join(" ") }));
+    // the mean Goldstein only where a period has enough events to mean something; gaps break the line
+    const minimum = opts.minEvents || MIN_EVENTS;
+    let run = [];
+    const runs = [run];
+    periods.forEach((p, i) => {
+      if (p.events >= minimum && p.goldstein_mean !== null && p.goldstein_mean !== undefined) {
+        run.push([PAD.left + i * band + band / 2, gy(Number(p.goldstein_mean))]);
+      } else if (run.length) {
+        run = [];
+        runs.push(run);
+      }
+    });
+    for (const points of runs) {
+      if (points.length > 1) {
+        root.appendChild(svg("polyline", { class: "goldstein-line", points: points.map((p) => p.join(",")).join(" ") }));
+      }
+      for (const [x, y] of points) root.appendChild(svg("circle", { class: "goldstein-dot", cx: x, cy: y, r: 3 }));
     }
-    for (const [x, y] of points) root.appendChild(svg("circle", { class: "goldstein-dot", cx: x, cy: y, r: 3 }));
     container.appendChild(root);
     return root;
   }

@@ -13,12 +13,22 @@
   async function loadChart() {
     const chart = document.getElementById("chart");
     try {
-      const series = await d.getJSON("/api/dyads/" + encodeURIComponent(state.a) + "/" + encodeURIComponent(state.b) + "/series", { interval: state.interval });
+      const filters = d.filters.params();
+      const params = { interval: state.interval, status: filters.status, date_from: filters.date_from, date_to: filters.date_to };
+      const series = await d.getJSON("/api/dyads/" + encodeURIComponent(state.a) + "/" + encodeURIComponent(state.b) + "/series", params);
       state.periods = series.items;
+      const wanted = new URL(window.location.href).searchParams.get("period");
+      const chosen = state.periods.find((p) => p.period === wanted);
+      if (chosen && !state.selected) {
+        state.selected = chosen;
+        loadEvents();
+      }
       drawChart();
       const total = series.items.reduce((n, p) => n + p.events, 0);
+      const active = series.items.filter((p) => p.events).length;
       document.getElementById("summary").textContent =
-        total + " dated event(s) between " + state.a + " and " + state.b + " in " + series.items.length + " " + state.interval + "(s).";
+        total + " dated " + d.filters.describe() + " between " + state.a + " and " + state.b + " in " + active +
+        " of " + series.items.length + " " + state.interval + "(s).";
     } catch (error) {
       d.showError(chart, error);
       document.getElementById("summary").textContent = "";
@@ -34,6 +44,7 @@
 
   function selectPeriod(period) {
     state.selected = period;
+    d.filters.setURL({ period: period.period });
     drawChart();
     const focused = document.querySelector('#chart .period[data-period="' + CSS.escape(period.period) + '"]');
     if (focused) focused.focus();
@@ -42,6 +53,7 @@
 
   function clearPeriod() {
     state.selected = null;
+    d.filters.setURL({ period: "" });
     drawChart();
     loadEvents();
   }
@@ -50,7 +62,7 @@
     const node = document.getElementById("events");
     const status = document.getElementById("events-status");
     const bar = document.getElementById("filter");
-    const params = { dyad: dyadParam(), limit: EVENT_PAGE };
+    const params = Object.assign({ dyad: dyadParam(), limit: EVENT_PAGE }, d.filters.params());
     if (state.selected) {
       params.date_from = state.selected.start;
       params.date_to = state.selected.end;
@@ -116,12 +128,21 @@
     document.getElementById("title").textContent = state.a + " – " + state.b;
     d.legend(document.getElementById("legend"));
     const select = document.getElementById("interval");
+    state.interval = new URL(window.location.href).searchParams.get("interval") || "month";
+    select.value = state.interval;
     select.addEventListener("change", () => {
       state.interval = select.value;
       state.selected = null;
+      d.filters.setURL({ interval: state.interval === "month" ? "" : state.interval, period: "" });
       loadChart();
       loadEvents();
     });
+    d.filters.mount(document.getElementById("filter-bar"), () => {
+      state.selected = null;
+      d.filters.setURL({ period: "" });
+      loadChart();
+      loadEvents();
+    }, { noCountry: true });
     document.getElementById("clear").addEventListener("click", clearPeriod);
     let resizeTimer = null;
     window.addEventListener("resize", () => {

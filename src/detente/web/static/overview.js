@@ -4,7 +4,8 @@
 
 (function () {
   const d = window.detente;
-  const state = { periods: [], selected: null, request: 0 };
+  const state = { periods: [], selected: null, request: 0, interval: "month" };
+  const f = () => d.filters.params();
 
   async function loadTotals() {
     const node = document.getElementById("totals");
@@ -21,6 +22,7 @@
       selected: state.selected ? state.selected.period : null,
       onSelect: (period) => {
         state.selected = period;
+        d.filters.setURL({ period: period.period });
         drawTimeline();
         loadLatest();
       },
@@ -29,17 +31,25 @@
 
   async function loadTimeline() {
     try {
-      state.periods = (await d.getJSON("/api/series", { interval: "month" })).items;
+      const series = await d.getJSON("/api/series", Object.assign({ interval: state.interval }, f()));
+      state.periods = series.items;
+      const wanted = new URL(window.location.href).searchParams.get("period");
+      state.selected = state.periods.find((p) => p.period === wanted) || null;
+      document.getElementById("timeline-hint").textContent =
+        "Counting " + d.filters.describe() + " per " + state.interval + " (periods without events show as gaps); " +
+        "the line is the mean Goldstein score where a period has at least 3 events.";
       drawTimeline();
+      loadLatest();
     } catch (error) {
       d.showError(document.getElementById("timeline"), error);
+      loadLatest();
     }
   }
 
   async function loadDyads() {
     const node = document.getElementById("dyads");
     try {
-      const page = await d.getJSON("/api/dyads", { limit: 12 });
+      const page = await d.getJSON("/api/dyads", Object.assign({ limit: 12 }, f()));
       if (!page.items.length) {
         d.clear(node).appendChild(d.el("p", { class: "empty" }, "No country pairs yet."));
         return;
@@ -63,7 +73,7 @@
   async function loadLatest() {
     const node = document.getElementById("latest");
     const bar = document.getElementById("latest-filter");
-    const params = { limit: 25, order: "desc" };
+    const params = Object.assign({ limit: 25, order: "desc" }, f());
     if (state.selected) {
       params.date_from = state.selected.start;
       params.date_to = state.selected.end;
@@ -84,13 +94,28 @@
     d.legend(document.getElementById("timeline-legend"));
     document.getElementById("latest-clear").addEventListener("click", () => {
       state.selected = null;
+      d.filters.setURL({ period: "" });
       drawTimeline();
       loadLatest();
+    });
+    const interval = document.getElementById("interval");
+    state.interval = new URL(window.location.href).searchParams.get("interval") || "month";
+    interval.value = state.interval;
+    interval.addEventListener("change", () => {
+      state.interval = interval.value;
+      state.selected = null;
+      d.filters.setURL({ interval: state.interval === "month" ? "" : state.interval, period: "" });
+      loadTimeline();
+    });
+    d.filters.mount(document.getElementById("filter-bar"), () => {
+      state.selected = null;
+      d.filters.setURL({ period: "" });
+      loadTimeline();
+      loadDyads();
     });
     loadTotals();
     loadTimeline();
     loadDyads();
-    loadLatest();
   }
 
   document.addEventListener("DOMContentLoaded", start);

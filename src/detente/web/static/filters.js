@@ -1,0 +1,92 @@
+/* detente dashboard: the filter bar every chart page shares. Its values live in the page's URL (so every
+   view is a link): status (default "occurred": a planned or cancelled event did not happen), date range,
+   country, CAMEO root, QuadClass and text. Pages read them with detente.filters.params() and are told of a
+   change through the callback given to detente.filters.mount(). */
+"use strict";
+
+(function () {
+  const d = window.detente;
+  const STATUSES = ["occurred", "planned", "cancelled", "denied", "hypothetical", "negated"];
+  //: URL parameter -> API parameter (the API's own names, so a URL can be read as an API query).
+  const FIELDS = ["status", "date_from", "date_to", "country", "root", "quad_class", "q"];
+  const DEFAULTS = { status: "occurred" };
+
+  function current() {
+    const url = new URL(window.location.href);
+    const values = {};
+    for (const name of FIELDS) {
+      const value = url.searchParams.get(name);
+      values[name] = value === null ? DEFAULTS[name] || "" : value;
+    }
+    return values;
+  }
+
+  /** The API parameters of the current filters ("all" statuses: no status parameter). */
+  function params() {
+    const values = current();
+    const out = {};
+    for (const name of FIELDS) {
+      if (values[name] && values[name] !== "all") out[name] = values[name];
+    }
+    return out;
+  }
+
+  /** Set URL parameters (empty or default values are dropped) without reloading; extra page state too. */
+  function setURL(changes) {
+    const url = new URL(window.location.href);
+    for (const [name, value] of Object.entries(changes)) {
+      if (value === null || value === undefined || value === "" || DEFAULTS[name] === value) url.searchParams.delete(name);
+      else url.searchParams.set(name, String(value));
+    }
+    window.history.replaceState(null, "", url);
+  }
+
+  function field(label, control) {
+    return d.el("label", { class: "filter-field" }, label, " ", control);
+  }
+
+  function mount(node, onChange, options) {
+    const opts = options || {};
+    const values = current();
+    const status = d.el("select", { name: "status", id: "filter-status" },
+      d.el("option", { value: "all" }, "all statuses"),
+      STATUSES.map((s) => d.el("option", { value: s }, s)));
+    status.value = values.status;
+    const from = d.el("input", { type: "date", name: "date_from", id: "filter-from", value: values.date_from });
+    const to = d.el("input", { type: "date", name: "date_to", id: "filter-to", value: values.date_to });
+    const quad = d.el("select", { name: "quad_class", id: "filter-quad" },
+      d.el("option", { value: "" }, "any"),
+      [1, 2, 3, 4].map((q) => d.el("option", { value: String(q) }, d.QUAD[q].name)));
+    quad.value = values.quad_class;
+    const controls = [field("Status", status), field("From", from), field("To", to), field("Class", quad)];
+    const extra = {};
+    if (!opts.noCountry) {
+      extra.country = d.el("input", { name: "country", id: "filter-country", size: 4, maxlength: 40, placeholder: "e.g. USA", value: values.country });
+      controls.push(field("Country", extra.country));
+    }
+    extra.root = d.el("input", { name: "root", id: "filter-root", size: 3, maxlength: 40, placeholder: "e.g. 19", value: values.root });
+    extra.q = d.el("input", { type: "search", name: "q", id: "filter-q", size: 10, maxlength: 200, placeholder: "words", value: values.q });
+    controls.push(field("CAMEO root", extra.root), field("Text", extra.q));
+    const form = d.el("form", { class: "filters", id: "filters", role: "search", "aria-label": "Filter events" },
+      controls, d.el("button", { type: "submit" }, "Apply"));
+    const read = () => {
+      const changes = { status: status.value, date_from: from.value, date_to: to.value, quad_class: quad.value };
+      for (const [name, input] of Object.entries(extra)) changes[name] = input.value.trim();
+      setURL(changes);
+      onChange();
+    };
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      read();
+    });
+    for (const control of [status, quad, from, to]) control.addEventListener("change", read);
+    d.clear(node).appendChild(form);
+  }
+
+  function describe() {
+    const p = params();
+    return p.status ? p.status + " events" : "events of every status";
+  }
+
+  d.filters = { params, current, setURL, mount, describe };
+})();
