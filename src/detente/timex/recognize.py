@@ -328,7 +328,7 @@ class _Resolver:
         return TimeExpression(text, match.start, match.end, resolved.type, resolved.value, precision, anchor)
 
     def _remember(self, resolved: Resolved) -> None:
-        if resolved.type not in ("DATE", "TIME"):
+        if resolved.type not in ("DATE", "TIME") or not resolved.moves_reference:
             return
         day = reference_day(resolved.value)
         if day is not None:
