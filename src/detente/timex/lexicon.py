@@ -56,6 +56,7 @@ _PATTERN_WORDS = (
     "clock",
     "time",
     "period",
+    "then",
     "day",
     "fiscal",
     "financial",

@@ -538,8 +538,14 @@ def _frequency(groups, lexicon, context) -> Resolved | None:
 
 
 def _every(groups, lexicon, context) -> Resolved | None:
-    if groups.get("weekday"):
-        return Resolved("SET", f"XXXX-WXX-{lexicon.value('weekday', groups['weekday'])}", False)
+    pod_word = groups.get("pod") or groups.get("pod2")
+    pod = lexicon.value("partofday", pod_word.removesuffix("s")) if pod_word else None  # Tuesday nights
+    time = f"T{pod}" if pod else ""
+    weekday = groups.get("weekday") or groups.get("weekday2")
+    if weekday:
+        return Resolved("SET", f"XXXX-WXX-{lexicon.value('weekday', weekday)}{time}", False)
+    if pod:
+        return Resolved("SET", f"XXXX-XX-XX{time}", False)  # every evening
     unit = lexicon.value("unit", groups["unit"])
     number = _number(groups.get("num"), lexicon) if groups.get("num") else 1.0
     if unit is None or number is None:
@@ -552,6 +558,8 @@ def _anaphor(groups, lexicon, context) -> Resolved | None:
     reference, day = context.reference, context.reference_day or context.anchor
     if unit in ("time", "period"):
         return Resolved("DATE", reference, True) if reference else None
+    if unit == "then":  # back then: the story's reference time, or some time past
+        return Resolved("DATE", reference or "PAST_REF", True)
     if unit == "year" and reference is None and context.anchor is not None:
         day = context.anchor  # the entire year, with no year named before: the anchor's
     if unit in ("day", *_POD):
