@@ -276,7 +276,7 @@ def eval_petrarch_command(file: Path, model: str | None, show_misses: bool) -> N
 @click.option(
     "--show-misses",
     is_flag=True,
-    help="Print the gold expressions whose value was not found, and the predictions that overlap no gold one.",
+    help="Print the gold expressions whose value was not found, and predictions that overlap no gold one.",
 )
 @click.option(
     "--half",
@@ -285,9 +285,10 @@ def eval_petrarch_command(file: Path, model: str | None, show_misses: bool) -> N
     help="Score one fixed half of the documents (by a hash of each id): tune on one, report the other.",
 )
 def eval_timex_command(path: Path, model: str | None, fmt: str, show_misses: bool, half: int | None) -> None:
-    """Score temporal expressions against gold TIMEX3 annotations: a MEANTIME folder, or TimeML .tml files
-    (a file or a folder: TimeBank, AQUAINT, TempEval-3), with the creation time from <DCT>. Prints relaxed span
-    and value precision/recall/F1 and type accuracy per corpus, overall and per type (TempEval-3 style)."""
+    """Score temporal expressions against gold TIMEX3 annotations: a MEANTIME folder, or TimeML .tml
+    files (a file or a folder: TimeBank, AQUAINT, TempEval-3), with the creation time from <DCT>. Prints
+    relaxed span and value precision/recall/F1 and type accuracy per corpus, overall and per type
+    (TempEval-3 style)."""
     from .evaluate.timex import evaluate_timex
 
     settings = _settings(model=model)

@@ -288,10 +288,10 @@ def load_gold(path: Path) -> list[MeantimeDocument]:
 def load_timeml(path: Path) -> list[MeantimeDocument]:
     """Every TimeML document of a ``.tml`` file or a folder of them (read recursively, sorted).
 
-    The text is the content of ``<TEXT>`` with its tags removed: paragraphs are the blank-line separated blocks,
-    lines inside a paragraph are joined with a space, Penn Treebank quotes become curly ones. The creation time
-    is the ``TIMEX3`` in ``<DCT>`` (not scored, as it is not in the text); every ``TIMEX3`` inside ``<TEXT>`` is
-    gold, the whole text is in scope, and the corpus is the name of the file's folder.
+    The text is the content of ``<TEXT>`` with its tags removed: paragraphs are the blank-line separated
+    blocks, lines inside a paragraph are joined with a space, Penn Treebank quotes become curly ones. The
+    creation time is the ``TIMEX3`` in ``<DCT>`` (not scored, as it is not in the text); every ``TIMEX3``
+    inside ``<TEXT>`` is gold, the whole text is in scope, and the corpus is the name of the file's folder.
     """
     root = Path(path)
     files = [root] if root.is_file() else sorted(root.rglob("*.tml"))
@@ -439,6 +439,22 @@ def score_document(document: MeantimeDocument, times: Iterable[TimeExpression], 
     )
 
 
+def _score_type(
+    scores: TimexScores, kind: str, gold: tuple[GoldTime, ...], predicted: list[TimeExpression]
+) -> None:
+    """One type's counts: recall over the gold expressions of that type (found by any prediction),
+    precision over the predictions of that type (against any gold expression)."""
+    of_kind = [g for g in gold if g.type == kind]
+    predicted_kind = [t for t in predicted if t.type == kind]
+    scores.documents += 1
+    for score, matches in ((scores.span, _overlaps), (scores.value, _same_value)):
+        score.gold += len(of_kind)
+        score.gold_matched += sum(1 for g in of_kind if any(matches(g, t) for t in predicted))
+        score.predicted += len(predicted_kind)
+        score.predicted_matched += sum(1 for t in predicted_kind if any(matches(g, t) for g in gold))
+    scores.typed += sum(1 for g in of_kind if any(_overlaps(g, t) and t.type == kind for t in predicted))
+
+
 def score(documents: Iterable[MeantimeDocument], coded: Iterable[CodedArticle]) -> TimexReport:
     report = TimexReport()
     for document, result in zip(documents, coded, strict=True):
@@ -448,25 +464,8 @@ def score(documents: Iterable[MeantimeDocument], coded: Iterable[CodedArticle]) 
         for scores in (report.corpora.setdefault(document.corpus, TimexScores()), report.overall):
             score_document(document, times, scores)
         predicted = scored_predictions(document, times)
-        kinds = {g.type for g in document.gold} | {t.type for t in predicted}
-        for kind in kinds:
-            scores = report.types.setdefault(kind, TimexScores())
-            of_kind = [g for g in document.gold if g.type == kind]
-            predicted_kind = [t for t in predicted if t.type == kind]
-            scores.documents += 1
-            scores.span.gold += len(of_kind)
-            scores.span.gold_matched += sum(1 for g in of_kind if any(_overlaps(g, t) for t in predicted))
-            scores.span.predicted += len(predicted_kind)
-            scores.span.predicted_matched += sum(
-                1 for t in predicted_kind if any(_overlaps(g, t) for g in document.gold)
-            )
-            scores.value.gold += len(of_kind)
-            scores.value.gold_matched += sum(1 for g in of_kind if any(_same_value(g, t) for t in predicted))
-            scores.value.predicted += len(predicted_kind)
-            scores.value.predicted_matched += sum(
-                1 for t in predicted_kind if any(_same_value(g, t) for g in document.gold)
-            )
-            scores.typed += sum(1 for g in of_kind if any(_overlaps(g, t) and t.type == kind for t in predicted))
+        for kind in {g.type for g in document.gold} | {t.type for t in predicted}:
+            _score_type(report.types.setdefault(kind, TimexScores()), kind, document.gold, predicted)
         for gold in document.gold:
             if not any(_same_value(gold, t) for t in predicted):
                 got = ",".join(t.value for t in predicted if _overlaps(gold, t)) or "-"

@@ -27,7 +27,8 @@ KINDS = frozenset(
     {
         "date", "month", "year", "decade", "short_decade", "century", "weekday", "deixis", "shift_unit",
         "weekend", "shift_month", "season", "quarter", "half", "offset", "duration", "unit_adjective",
-        "vague_duration", "time", "reference", "frequency", "every", "year_before", "anaphor", "boundary", "period",
+        "vague_duration", "time", "reference", "frequency", "every", "year_before", "anaphor", "boundary",
+        "period",
     }
 )  # fmt: skip
 

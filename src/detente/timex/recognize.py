@@ -176,7 +176,8 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
     if match.pattern.name == "quarter_code":
         return text[match.start].isupper()  # Q3: not q3
     if match.pattern.name == "fiscal_year":
-        return text[match.start].isupper() or text[match.start : match.start + 2] != "fy"  # fiscal 2014, FY2009
+        # fiscal 2014, Fiscal 2014, FY2009 (not fy2009)
+        return text[match.start].isupper() or text[match.start : match.start + 2] != "fy"
     return True
 
 
