@@ -15,11 +15,13 @@ from detente.evaluate.timex import load_gold, load_timeml, split_half
 TML = """<?xml version="1.0" ?>
 <TimeML>
 <DOCID>TEST0001</DOCID>
-<DCT><TIMEX3 tid="t0" type="DATE" value="1998-08-07" temporalFunction="false" functionInDocument="CREATION_TIME">19980807</TIMEX3></DCT>
+<DCT><TIMEX3 tid="t0" type="DATE" value="1998-08-07"
+ functionInDocument="CREATION_TIME">19980807</TIMEX3></DCT>
 <TEXT>
 NAIROBI, Kenya (AP) _
 
-Bombs <EVENT eid="e1" class="OCCURRENCE">exploded</EVENT> outside the embassy <TIMEX3 tid="t1" type="DATE" value="1998-08-07">Friday</TIMEX3>,
+Bombs <EVENT eid="e1" class="OCCURRENCE">exploded</EVENT> outside the embassy <TIMEX3 tid="t1"
+ type="DATE" value="1998-08-07">Friday</TIMEX3>,
 killing dozens, witnesses said. ``It was a bomb,'' an official said.
 
 The talks lasted <TIMEX3 tid="t2" type="DURATION" value="P3D">three days</TIMEX3>.
@@ -40,7 +42,9 @@ def test_text_gold_offsets_and_creation_time(tmp_path):
     (document,) = load_timeml(_file(tmp_path))
     assert document.id == "TEST0001" and document.corpus == "AQUAINT"
     assert document.published == dt.date(1998, 8, 7)
-    assert document.text.startswith("NAIROBI, Kenya (AP) _\n\nBombs exploded outside the embassy Friday, killing")
+    assert document.text.startswith(
+        "NAIROBI, Kenya (AP) _\n\nBombs exploded outside the embassy Friday, killing"
+    )
     assert "\u201cIt was a bomb,\u201d an official said." in document.text  # Penn Treebank quotes
     assert [(g.text, g.type, g.value) for g in document.gold] == [
         ("Friday", "DATE", "1998-08-07"),
@@ -48,7 +52,11 @@ def test_text_gold_offsets_and_creation_time(tmp_path):
     ]
     for gold in document.gold:
         assert document.text[gold.start : gold.end] == gold.text
-    assert [document.text[p.start : p.end][:7] for p in document.paragraphs] == ["NAIROBI", "Bombs e", "The tal"]
+    assert [document.text[p.start : p.end][:7] for p in document.paragraphs] == [
+        "NAIROBI",
+        "Bombs e",
+        "The tal",
+    ]
     assert document.scope_end == len(document.text) and document.excluded == ()
 
 
