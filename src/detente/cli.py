@@ -325,18 +325,30 @@ def eval_petrarch_command(file: Path, model: str | None, show_misses: bool) -> N
 
 
 @eval_group.command("timex")
-@click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
 @model_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--show-misses", is_flag=True, help="Print the gold expressions whose value was not found.")
-def eval_timex_command(path: Path, model: str | None, fmt: str, show_misses: bool) -> None:
-    """Score temporal expressions against the MEANTIME corpus (its folder): relaxed span and value
-    precision/recall/F1 and type accuracy, per corpus and overall (TempEval-3 style)."""
+@click.option(
+    "--show-misses",
+    is_flag=True,
+    help="Print the gold expressions whose value was not found, and predictions that overlap no gold one.",
+)
+@click.option(
+    "--half",
+    type=click.IntRange(1, 2),
+    default=None,
+    help="Score one fixed half of the documents (by a hash of each id): tune on one, report the other.",
+)
+def eval_timex_command(path: Path, model: str | None, fmt: str, show_misses: bool, half: int | None) -> None:
+    """Score temporal expressions against gold TIMEX3 annotations: a MEANTIME folder, or TimeML .tml
+    files (a file or a folder: TimeBank, AQUAINT, TempEval-3), with the creation time from <DCT>. Prints
+    relaxed span and value precision/recall/F1 and type accuracy per corpus, overall and per type
+    (TempEval-3 style)."""
     from .evaluate.timex import evaluate_timex
 
     settings = _settings(model=model)
     try:
-        report = evaluate_timex(path, settings=settings)
+        report = evaluate_timex(path, settings=settings, half=half)
     except DetenteError as exc:
         _fatal(exc)
     click.echo(json.dumps(report.to_dict()) if fmt == "json" else report.format(show_misses=show_misses))

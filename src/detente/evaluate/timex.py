@@ -1,4 +1,7 @@
-"""Score detente's temporal expressions against the MEANTIME corpus (TempEval-3 style).
+"""Score detente's temporal expressions against gold TIMEX3 annotations (TempEval-3 style).
+
+Two gold formats are read: the MEANTIME corpus (a folder of NewsReader XML) and TimeML ``.tml`` files, as in
+TimeBank, AQUAINT and the TempEval-3 data (a file or a folder of them; see :func:`load_timeml`).
 
 MEANTIME (NewsReader, English Wikinews) ships one XML file per article under
 ``intra-doc_annotation/corpus_<topic>/``: the tokens (``<token t_id sentence number>``, space-separated) and
@@ -34,7 +37,17 @@ from ..records import Article, CodedArticle, Span, TimeExpression
 from ..settings import Settings
 from .scores import TripleScore
 
-__all__ = ["GoldTime", "MeantimeDocument", "TimexReport", "evaluate_timex", "load_meantime", "score_document"]
+__all__ = [
+    "GoldTime",
+    "MeantimeDocument",
+    "TimexReport",
+    "evaluate_timex",
+    "load_gold",
+    "load_meantime",
+    "load_timeml",
+    "score_document",
+    "split_half",
+]
 
 #: the last sentence of the annotated opening (title 0, dateline 1, body 2-5)
 SCOPE_LAST_SENTENCE = 5
@@ -99,8 +112,12 @@ class TimexReport:
 
     corpora: dict[str, TimexScores] = field(default_factory=dict)
     overall: TimexScores = field(default_factory=TimexScores)
+    #: per TIMEX3 type: recall over the gold expressions of that type, precision over the predictions of it
+    types: dict[str, TimexScores] = field(default_factory=dict)
     failures: int = 0  # documents detente could not code at all
     misses: list[tuple[str, str, str, str]] = field(default_factory=list)  # doc, gold text, gold value, got
+    #: predictions that overlap no gold expression: doc, text, value
+    false_alarms: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def value_f1(self) -> float:
@@ -114,6 +131,7 @@ class TimexReport:
         return {
             "overall": self.overall.to_dict(),
             "corpora": {name: scores.to_dict() for name, scores in sorted(self.corpora.items())},
+            "types": {name: scores.to_dict() for name, scores in sorted(self.types.items())},
             "failures": self.failures,
         }
 
@@ -131,6 +149,14 @@ class TimexReport:
                 f"  {span.precision:>7.3f}{span.recall:>7.3f}{span.f1:>7.3f}"
                 f"  {value.precision:>7.3f}{value.recall:>7.3f}{value.f1:>7.3f}  {scores.type_accuracy:>8.3f}"
             )
+        rows.append("-" * len(header))
+        for name, scores in sorted(self.types.items()):
+            span, value = scores.span, scores.value
+            rows.append(
+                f"{'type ' + name:<14}{'':>5}{span.gold:>6}{span.predicted:>6}"
+                f"  {span.precision:>7.3f}{span.recall:>7.3f}{span.f1:>7.3f}"
+                f"  {value.precision:>7.3f}{value.recall:>7.3f}{value.f1:>7.3f}  {scores.type_accuracy:>8.3f}"
+            )
         if self.failures:
             rows.append(f"coding failures: {self.failures} (see the error records: detente code)")
         if show_misses:
@@ -138,6 +164,9 @@ class TimexReport:
             rows.extend(
                 f"MISS {doc:<10} {text[:40]!r:<44} gold {value:<18} got {got}"
                 for doc, text, value, got in self.misses
+            )
+            rows.extend(
+                f"EXTRA {doc:<10} {text[:40]!r:<44} value {value}" for doc, text, value in self.false_alarms
             )
         return "\n".join(rows)
 
@@ -242,6 +271,140 @@ def _creation_date(value: str) -> dt.date | None:
         return None
 
 
+def load_gold(path: Path) -> list[MeantimeDocument]:
+    """TimeML ``.tml`` files (one file or a folder holding them), else a MEANTIME folder."""
+    root = Path(path)
+    if root.is_file() and root.suffix.lower() == ".tml":
+        return [_read_timeml(root)]
+    if root.is_dir():
+        tml = sorted(root.rglob("*.tml"))
+        if tml:
+            return [_read_timeml(file) for file in tml]
+    if not root.exists():
+        raise DataFileError(f"{path}: no such file or folder")
+    return load_meantime(root)
+
+
+def load_timeml(path: Path) -> list[MeantimeDocument]:
+    """Every TimeML document of a ``.tml`` file or a folder of them (read recursively, sorted).
+
+    The text is the content of ``<TEXT>`` with its tags removed: paragraphs are the blank-line separated
+    blocks, lines inside a paragraph are joined with a space, Penn Treebank quotes become curly ones. The
+    creation time is the ``TIMEX3`` in ``<DCT>`` (not scored, as it is not in the text); every ``TIMEX3``
+    inside ``<TEXT>`` is gold, the whole text is in scope, and the corpus is the name of the file's folder.
+    """
+    root = Path(path)
+    files = [root] if root.is_file() else sorted(root.rglob("*.tml"))
+    if not files:
+        raise DataFileError(f"{path}: no TimeML files (*.tml)")
+    return [_read_timeml(file) for file in files]
+
+
+_PTB_QUOTES = re.compile(r"``|''")
+
+
+def _read_timeml(file: Path) -> MeantimeDocument:
+    try:
+        document = ET.parse(file).getroot()
+    except (OSError, ET.ParseError) as exc:
+        raise DataFileError(f"{file}: cannot read TimeML: {exc}") from exc
+    body = document.find("TEXT")
+    if body is None:
+        raise DataFileError(f"{file}: no <TEXT> element")
+    dct = document.find("DCT/TIMEX3")
+    published = _creation_date(dct.get("value", "")) if dct is not None else None
+    pieces: list[str] = []
+    raw_gold: list[tuple[int, int, str, str]] = []
+    length = 0
+
+    def add(text: str | None) -> None:
+        nonlocal length
+        if text:
+            pieces.append(text)
+            length += len(text)
+
+    def walk(element: ET.Element) -> None:
+        add(element.text)
+        for child in element:
+            start = length
+            walk(child)
+            if child.tag == "TIMEX3":
+                raw_gold.append((start, length, child.get("type", ""), child.get("value", "")))
+            add(child.tail)
+
+    walk(body)
+    text, mapping = _normal_text("".join(pieces))
+    paragraphs = tuple(Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text))
+    gold = []
+    for start, end, kind, value in raw_gold:
+        new_start, new_end = mapping[start], mapping[end]
+        while new_start < new_end and text[new_start].isspace():
+            new_start += 1
+        while new_end > new_start and text[new_end - 1].isspace():
+            new_end -= 1
+        if new_end > new_start:
+            gold.append(GoldTime(new_start, new_end, kind, value, text[new_start:new_end]))
+    docid = document.findtext("DOCID")
+    return MeantimeDocument(
+        id=(docid or file.stem).strip(),
+        corpus=file.parent.name,
+        text=text,
+        paragraphs=paragraphs,
+        published=published,
+        gold=tuple(sorted(gold, key=lambda g: g.start)),
+        excluded=(),
+        scope_end=len(text),
+    )
+
+
+def _normal_text(raw: str) -> tuple[str, list[int]]:
+    """Blank-line paragraphs, single spaces inside them, curly quotes; and each raw offset's new offset."""
+    out: list[str] = []
+    mapping = [0] * (len(raw) + 1)
+    i = 0
+    pending = ""  # whitespace waiting to be written: "" , " " or "\n\n"
+    while i < len(raw):
+        mapping[i] = len(out) + (len(pending) if out else 0)
+        char = raw[i]
+        if char.isspace():
+            j = i
+            while j < len(raw) and raw[j].isspace():
+                mapping[j] = len(out) + (len(pending) if out else 0)
+                j += 1
+            pending = "\n\n" if raw.count("\n", i, j) >= 2 else " "
+            i = j
+            continue
+        if out and pending:
+            out.extend(pending)
+        pending = ""
+        mapping[i] = len(out)
+        quote = _PTB_QUOTES.match(raw, i)
+        if quote:
+            out.append("\u201c" if quote[0] == "``" else "\u201d")
+            mapping[i + 1] = len(out)
+            i += 2
+            continue
+        out.append(char)
+        i += 1
+    mapping[len(raw)] = len(out)
+    for index in range(len(raw) - 1, -1, -1):  # trailing whitespace maps to the end of the text
+        if mapping[index] > len(out):
+            mapping[index] = len(out)
+    return "".join(out), mapping
+
+
+def split_half(documents: list[MeantimeDocument], half: int) -> list[MeantimeDocument]:
+    """One of two fixed halves of a document set (1 or 2), by a hash of each document's id.
+
+    The split does not depend on the order or number of files read, so a half tuned on stays the same half.
+    """
+    if half not in (1, 2):
+        raise ValueError(f"half must be 1 or 2, got {half}")
+    import hashlib
+
+    return [d for d in documents if hashlib.sha256(d.id.encode("utf-8")).digest()[0] % 2 == half - 1]
+
+
 # -- scoring -------------------------------------------------------------------------------------------
 def _overlaps(gold: GoldTime, time: TimeExpression) -> bool:
     return gold.start < time.end and time.start < gold.end
@@ -276,6 +439,22 @@ def score_document(document: MeantimeDocument, times: Iterable[TimeExpression], 
     )
 
 
+def _score_type(
+    scores: TimexScores, kind: str, gold: tuple[GoldTime, ...], predicted: list[TimeExpression]
+) -> None:
+    """One type's counts: recall over the gold expressions of that type (found by any prediction),
+    precision over the predictions of that type (against any gold expression)."""
+    of_kind = [g for g in gold if g.type == kind]
+    predicted_kind = [t for t in predicted if t.type == kind]
+    scores.documents += 1
+    for score, matches in ((scores.span, _overlaps), (scores.value, _same_value)):
+        score.gold += len(of_kind)
+        score.gold_matched += sum(1 for g in of_kind if any(matches(g, t) for t in predicted))
+        score.predicted += len(predicted_kind)
+        score.predicted_matched += sum(1 for t in predicted_kind if any(matches(g, t) for g in gold))
+    scores.typed += sum(1 for g in of_kind if any(_overlaps(g, t) and t.type == kind for t in predicted))
+
+
 def score(documents: Iterable[MeantimeDocument], coded: Iterable[CodedArticle]) -> TimexReport:
     report = TimexReport()
     for document, result in zip(documents, coded, strict=True):
@@ -285,18 +464,28 @@ def score(documents: Iterable[MeantimeDocument], coded: Iterable[CodedArticle]) 
         for scores in (report.corpora.setdefault(document.corpus, TimexScores()), report.overall):
             score_document(document, times, scores)
         predicted = scored_predictions(document, times)
+        for kind in {g.type for g in document.gold} | {t.type for t in predicted}:
+            _score_type(report.types.setdefault(kind, TimexScores()), kind, document.gold, predicted)
         for gold in document.gold:
             if not any(_same_value(gold, t) for t in predicted):
                 got = ",".join(t.value for t in predicted if _overlaps(gold, t)) or "-"
                 report.misses.append((document.id, gold.text, gold.value, got))
+        for time in predicted:
+            if not any(_overlaps(gold, time) for gold in document.gold):
+                report.false_alarms.append((document.id, time.text, time.value))
     return report
 
 
-def evaluate_timex(path: Path, *, settings: Settings | None = None) -> TimexReport:
-    """Code every MEANTIME document with the real pipeline and score its temporal expressions."""
+def evaluate_timex(path: Path, *, settings: Settings | None = None, half: int | None = None) -> TimexReport:
+    """Code every gold document (MEANTIME folder or TimeML files) with the real pipeline and score its times.
+
+    ``half`` (1 or 2) scores only that half of the documents (:func:`split_half`).
+    """
     from ..pipeline import get_coder
 
-    documents = load_meantime(path)
+    documents = load_gold(path)
+    if half is not None:
+        documents = split_half(documents, half)
     articles = [
         Article(
             id=document.id,

@@ -28,6 +28,7 @@ KINDS = frozenset(
         "date", "month", "year", "decade", "short_decade", "century", "weekday", "deixis", "shift_unit",
         "weekend", "shift_month", "season", "quarter", "half", "offset", "duration", "unit_adjective",
         "vague_duration", "time", "reference", "frequency", "every", "year_before", "anaphor", "boundary",
+        "period",
     }
 )  # fmt: skip
 
@@ -56,6 +57,7 @@ _PATTERN_WORDS = (
     "clock",
     "time",
     "period",
+    "then",
     "day",
     "fiscal",
     "financial",

@@ -173,8 +173,11 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
         return text[match.start : match.start + 4].lower() == "the " or before in ("and", "or", "the", "mid")
     if match.pattern.name == "short_year":
         return before in _DATE_CONTEXT
-    if match.pattern.name == "quarter_code" or match.pattern.name == "fiscal_year":
-        return text[match.start].isupper()  # Q3, FY2009: not q3
+    if match.pattern.name == "quarter_code":
+        return text[match.start].isupper()  # Q3: not q3
+    if match.pattern.name == "fiscal_year":
+        # fiscal 2014, Fiscal 2014, FY2009 (not fy2009)
+        return text[match.start].isupper() or text[match.start : match.start + 2] != "fy"
     return True
 
 
@@ -328,7 +331,7 @@ class _Resolver:
         return TimeExpression(text, match.start, match.end, resolved.type, resolved.value, precision, anchor)
 
     def _remember(self, resolved: Resolved) -> None:
-        if resolved.type not in ("DATE", "TIME"):
+        if resolved.type not in ("DATE", "TIME") or not resolved.moves_reference:
             return
         day = reference_day(resolved.value)
         if day is not None:

@@ -53,6 +53,9 @@ class Resolved:
     type: str
     value: str
     anchored: bool  # resolved against the anchor or the reference time (False: absolute)
+    #: whether the value becomes the narrative's reference time; a comparison period ('from $5 a year ago')
+    #: looks back without moving the story's focus
+    moves_reference: bool = True
 
 
 def resolve(
@@ -164,7 +167,7 @@ def _shift(groups: Mapping[str, str | None], lexicon: TimexLexicon) -> str | Non
 
 def counts_from_reference(kind: str, groups: Mapping[str, str | None]) -> bool:
     """Whether an expression counts from the narrative's reference time rather than the anchor."""
-    if kind in ("anaphor", "year_before"):
+    if kind in ("anaphor", "year_before", "period"):
         return True
     if kind == "offset":
         return normalize_phrase(groups.get("dir") or "") not in ("ago", "from now", "hence")
@@ -399,6 +402,10 @@ def _quarter(groups, lexicon, context) -> Resolved | None:
     if shift in ("-1", "0", "1"):
         return Resolved("DATE", f"{anchor.year + int(shift):04d}-Q{number}", True)
     now = (anchor.year, (anchor.month - 1) // 3 + 1)
+    if context.direction == FUTURE:
+        # a quarter's results come out after it ends: 'expects third-quarter profit to fall', written in
+        # October, is about the quarter just ended, not next year's
+        now = (anchor.year, now[1] - 1) if now[1] > 1 else (anchor.year - 1, 4)
     year = _pick(
         [(y, number) for y in (anchor.year - 1, anchor.year, anchor.year + 1)], now, context.direction
     )
@@ -450,6 +457,10 @@ def _offset(groups, lexicon, context) -> Resolved | None:
     if letter == "Q":
         year, month = _add_months(base.year, base.month, sign * round(amount * 3))
         return Resolved("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", True)
+    if letter == "Y" and factor == 1 and amount == int(amount):
+        compared = _reporting_period(context, sign * int(amount), anchored=base is context.anchor)
+        if compared is not None:
+            return compared
     if letter == "Y":
         if amount != int(amount):
             return Resolved(
@@ -527,8 +538,14 @@ def _frequency(groups, lexicon, context) -> Resolved | None:
 
 
 def _every(groups, lexicon, context) -> Resolved | None:
-    if groups.get("weekday"):
-        return Resolved("SET", f"XXXX-WXX-{lexicon.value('weekday', groups['weekday'])}", False)
+    pod_word = groups.get("pod") or groups.get("pod2")
+    pod = lexicon.value("partofday", pod_word.removesuffix("s")) if pod_word else None  # Tuesday nights
+    time = f"T{pod}" if pod else ""
+    weekday = groups.get("weekday") or groups.get("weekday2")
+    if weekday:
+        return Resolved("SET", f"XXXX-WXX-{lexicon.value('weekday', weekday)}{time}", False)
+    if pod:
+        return Resolved("SET", f"XXXX-XX-XX{time}", False)  # every evening
     unit = lexicon.value("unit", groups["unit"])
     number = _number(groups.get("num"), lexicon) if groups.get("num") else 1.0
     if unit is None or number is None:
@@ -541,11 +558,65 @@ def _anaphor(groups, lexicon, context) -> Resolved | None:
     reference, day = context.reference, context.reference_day or context.anchor
     if unit in ("time", "period"):
         return Resolved("DATE", reference, True) if reference else None
+    if unit == "then":  # back then: the story's reference time, or some time past
+        return Resolved("DATE", reference or "PAST_REF", True)
     if unit == "year" and reference is None and context.anchor is not None:
         day = context.anchor  # the entire year, with no year named before: the anchor's
     if unit in ("day", *_POD):
         day = context.last_day or context.anchor  # 'that day': the last day named, not a month
     return None if day is None else _unit_value(unit, day, 0)
+
+
+_SUB_YEAR = re.compile(r"(\d{4})(-Q[1-4]|-H[12]|-(?:0[1-9]|1[0-2])(?:-[0-3]\d)?)$")
+_REPORTING = re.compile(r"(\d{4})(-Q[1-4]|-H[12])$")
+
+
+def _reporting_period(context: Context, years: int, *, anchored: bool) -> Resolved | None:
+    """A period ``years`` away from the one the story reports on, at that period's granularity.
+
+    Results are compared with the same period of another year: after 'third-quarter profit', 'a year ago'
+    and 'a year earlier' are that quarter a year back (TimeBank's convention); after a day or month, 'a year
+    earlier' is that day or month a year back. Counted from the publication date ('ago'), only a quarter or
+    half of the anchor's year (or the one before) is carried over; otherwise the plain year is meant.
+    """
+    reference = context.reference
+    if reference is None:
+        return None
+    pattern = _REPORTING if anchored else _SUB_YEAR
+    match = pattern.fullmatch(reference)
+    if match is None:
+        return None
+    year = int(match[1])
+    if anchored and (context.anchor is None or context.anchor.year - year not in (0, 1)):
+        return None
+    value = f"{year + years:04d}{match[2]}"
+    if not value_range(value):
+        return None
+    return Resolved("DATE", value, True, moves_reference=False)
+
+
+def _period(groups, lexicon, context) -> Resolved | None:
+    """'the latest quarter', 'the quarter', 'the period' (the quarter or half the story reports on), and
+    'year-ago', 'the year-earlier period' (that period a year back; the year before the anchor's when the
+    story names no quarter or half)."""
+    reference = context.reference
+    reporting = _REPORTING.fullmatch(reference) if reference else None
+    if groups.get("back"):
+        if reporting is not None:
+            return _reporting_period(context, -1, anchored=False)
+        if context.anchor is None:
+            return None
+        return Resolved("DATE", f"{context.anchor.year - 1:04d}", True, moves_reference=False)
+    unit = normalize_phrase(groups.get("unit") or "")
+    if reporting is None:
+        if not groups.get("latest") or unit != "quarter" or context.anchor is None:
+            return None
+        quarter = (context.anchor.month - 1) // 3  # the latest quarter: the last one ended before the anchor
+        year = context.anchor.year if quarter else context.anchor.year - 1
+        return Resolved("DATE", f"{year:04d}-Q{quarter or 4}", True)
+    if unit == "quarter" and "-Q" not in reporting[2]:
+        return None
+    return Resolved("DATE", reporting[0], True)
 
 
 def _year_before(groups, lexicon, context) -> Resolved | None:
@@ -557,7 +628,7 @@ def _year_before(groups, lexicon, context) -> Resolved | None:
     if reference[4:].startswith("-W"):
         return None  # week numbers do not carry over to another year
     value = f"{year:04d}{reference[4:]}"
-    return Resolved("DATE", value, True) if value_range(value) else None
+    return Resolved("DATE", value, True, moves_reference=False) if value_range(value) else None
 
 
 def _boundary(groups, lexicon, context) -> Resolved | None:
@@ -590,6 +661,7 @@ _HANDLERS = {
     "frequency": _frequency,
     "every": _every,
     "year_before": _year_before,
+    "period": _period,
     "anaphor": _anaphor,
     "boundary": _boundary,
 }

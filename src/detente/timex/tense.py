@@ -26,6 +26,8 @@ _CLAUSE_POS = frozenset({"VERB", "AUX"})
 #: a participle in these positions is an adjective ('remain closed', 'the planned visit'), not a clause
 _ADJECTIVAL = frozenset({"acomp", "amod", "oprd"})
 _NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+#: heads that put an expression inside a phrase of their own, out of reach of the clause's tense
+_PHRASE_HEADS = frozenset({"NOUN", "PROPN", "ADJ"})
 #: prepositions after which a time expression bounds a period instead of dating the clause
 BOUNDING = frozenset({"since", "until", "till", "til", "through", "before", "after", "from", "between"})
 
@@ -61,7 +63,7 @@ def tense_direction(token: Token) -> int:
     an unknown tense lies ahead.
     """
     verb = governing_verb(token)
-    direction = UNKNOWN if verb is None else clause_direction(verb)
+    direction = UNKNOWN if verb is None or _inside_phrase(token, verb) else clause_direction(verb)
     preposition = governing_preposition(token)
     if preposition is not None and preposition.lower_ == "by" and direction == UNKNOWN:
         return FUTURE  # a deadline: 'wants to close them by early June'
@@ -70,6 +72,19 @@ def tense_direction(token: Token) -> int:
         if direction == UNKNOWN or perfect or _governed_by_perfect(verb):
             return FUTURE
     return direction
+
+
+def _inside_phrase(token: Token, verb: Token) -> bool:
+    """The expression modifies a noun or an adjective below the verb ('the Jan. 14 deadline', 'a split
+    payable Dec. 7', 'criteria effective Dec. 7'): the clause's tense does not place it."""
+    current = token.head
+    for _ in range(12):
+        if current.i == verb.i or current.head.i == current.i:
+            return False
+        if current.pos_ in _PHRASE_HEADS:
+            return True
+        current = current.head
+    return False
 
 
 def _governed_by_perfect(verb: Token | None) -> bool:
@@ -91,7 +106,7 @@ def clause_direction(verb: Token, depth: int = 0) -> int:
         return FUTURE
     if verb.lemma_ == "go" and verb.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in verb.children):
         return FUTURE  # is going to visit
-    if "to" in words and verb.tag_ == "VB":
+    if "to" in words and (verb.tag_ == "VB" or (verb.tag_ == "VBN" and "be" in words)):
         head = verb.head
         if head is verb or head.lemma_ in _FUTURE_HEADS:
             return FUTURE  # headlines ('X to visit Y'), 'plans to visit'
