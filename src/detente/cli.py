@@ -61,6 +61,12 @@ actors_option = click.option(
     help="An actor table of your own (TSV in the format of detente's actors/data files) that adds to or "
     "overrides the shipped actors; repeatable.",
 )
+classifier_option = click.option(
+    "--no-classifier",
+    is_flag=True,
+    help="Code with the rules only: no events proposed by the event-type classifier, and each event's "
+    "confidence from the rule layer's precision on dev (same as DETENTE_CLASSIFIER=off).",
+)
 db_option = click.option(
     "--db",
     default=None,
@@ -81,6 +87,7 @@ def main() -> None:
 @date_option
 @model_option
 @actors_option
+@classifier_option
 @click.option(
     "--format",
     "fmt",
@@ -94,10 +101,11 @@ def code_command(
     published: dt.date | None,
     model: str | None,
     actor_files: tuple[Path, ...],
+    no_classifier: bool,
     fmt: str,
 ) -> None:
     """Code articles and print their events. PATHS are files, folders, JSONL/CSV/HTML files or - for stdin."""
-    settings = _settings(model=model, actor_files=actor_files)
+    settings = _settings(model=model, actor_files=actor_files, classifier="off" if no_classifier else None)
     rejected: Counter[str] = Counter()
     width = shutil.get_terminal_size((100, 24)).columns
     for coded in _run(settings, paths, published):
@@ -118,6 +126,7 @@ def code_command(
 @date_option
 @model_option
 @actors_option
+@classifier_option
 @click.option(
     "--scheduler",
     default=None,
@@ -138,6 +147,7 @@ def ingest_command(
     published: dt.date | None,
     model: str | None,
     actor_files: tuple[Path, ...],
+    no_classifier: bool,
     scheduler: str | None,
     workers: int | None,
     quiet: bool,
@@ -147,7 +157,9 @@ def ingest_command(
 
     from .store import display_location, open_store
 
-    settings = _settings(model=model, db=db, actor_files=actor_files)
+    settings = _settings(
+        model=model, db=db, actor_files=actor_files, classifier="off" if no_classifier else None
+    )
     try:
         store = open_store(settings.db)
     except DetenteError as exc:
@@ -195,6 +207,13 @@ def ingest_command(
 )
 @click.option("--to", "date_to", default=None, callback=_parse_date, metavar="YYYY-MM-DD", help="Last date.")
 @click.option("--text", default=None, help="Words in the evidence sentence or an actor's name (any case).")
+@click.option(
+    "--min-confidence",
+    default=None,
+    type=click.FloatRange(0.0, 1.0),
+    metavar="P",
+    help="Only events whose confidence is at least P (0-1); events stored without one are left out.",
+)
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000), help="Rows to show.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def events_command(
@@ -209,6 +228,7 @@ def events_command(
     date_from: dt.date | None,
     date_to: dt.date | None,
     text: str | None,
+    min_confidence: float | None,
     limit: int,
     fmt: str,
 ) -> None:
@@ -226,6 +246,7 @@ def events_command(
         date_from=date_from,
         date_to=date_to,
         text=text,
+        min_confidence=min_confidence,
     )
     settings = _settings(db=db)
     if not Path(settings.db).exists() and "://" not in settings.db:

@@ -121,7 +121,8 @@ class SecondOpinion:
 
 def _parties(verb: Token, actors: ArticleActors, extractor) -> tuple[list, list]:  # noqa: ANN001
     """A verb's source (subject, passive agent, or the subject it shares with the verb it completes) and its
-    targets: the actors named in its object, indirect object and prepositional phrases (passive: subject)."""
+    target: the first actor named in its object, indirect object or prepositional phrases (passive: its
+    subject)."""
     from ..events.arguments import dep_actors, prep_actors, subject_actors
 
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
@@ -130,12 +131,13 @@ def _parties(verb: Token, actors: ArticleActors, extractor) -> tuple[list, list]
         targets = dep_actors(verb, ("nsubjpass",), actors)
         return sources, targets
     sources = subject_actors(verb, actors) or extractor._inherited_subject(verb, actors)
-    targets: list[ActorMention] = []
-    for child in verb.children:
+    for child in verb.children:  # the first actor named in them: a proposal has one target
         if child.dep_ in ("dobj", "dative", "prep", "oprd"):
             for token in child.subtree:
-                targets.extend(m for m in actors.at(token) if m not in targets)
-    return sources, targets
+                found = actors.at(token)
+                if found:
+                    return sources, found[:1]
+    return sources, []
 
 
 def extractor_status(extractor, verb: Token) -> tuple[str, str | None]:  # noqa: ANN001

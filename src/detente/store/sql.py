@@ -179,6 +179,10 @@ _COVERING_IDS = (
 #: 0.3 s).
 _SERIES_INDEX = ("CREATE INDEX events_day_series ON events (day, quad_class, goldstein, id)",)
 
+#: Each event's confidence in [0, 1] (detente.learn); events stored before this migration keep NULL until
+#: their article is coded and written again, and a confidence filter leaves them out.
+_EVENT_CONFIDENCE = ("ALTER TABLE events ADD COLUMN confidence {float}",)
+
 #: Every migration, in order. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
@@ -186,6 +190,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0003_query_columns", _QUERY_COLUMNS),
     Migration("0004_covering_ids", _COVERING_IDS),
     Migration("0005_series_index", _SERIES_INDEX),
+    Migration("0006_event_confidence", _EVENT_CONFIDENCE),
 )
 
 ARTICLE_COLUMNS = ("id", "title", "text", "published", "url", "source", "language", "fingerprint", "added_at")
@@ -225,6 +230,7 @@ EVENT_COLUMNS = (
     "location_country",
     "location_lat",
     "location_lon",
+    "confidence",
 )
 MENTION_COLUMNS = (
     "event_id",
