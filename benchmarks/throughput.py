@@ -46,7 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     words = sum(len(text.split()) for text in texts)
 
     bare = spacy.load(settings.spacy_model)
-    coder = Coder(settings)
+    started = time.perf_counter()
+    coder = Coder(settings)  # the pipeline, the dictionaries and (unless DETENTE_CLASSIFIER=off) the model
+    startup = time.perf_counter() - started
     _spacy_run(bare, texts[:32], args.batch_size)  # warm up both
     _detente_run(coder, articles[:32])
 
@@ -66,7 +68,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bare spaCy nlp.pipe: {spacy_rate:8.1f} articles/s  ({spacy_best:.2f} s)")
     print(f"detente coding:      {detente_rate:8.1f} articles/s  ({detente_best:.2f} s, {events} events)")
     print(f"ratio detente / spaCy: {detente_rate / spacy_rate:.2f}")
+    print(f"classifier: {settings.classifier}  start-up (Coder: model, tables, classifier): {startup:.2f} s")
+    print(f"peak RSS of this process: {_peak_rss_mb():.0f} MB (bare spaCy pipeline loaded too)")
     return 0
+
+
+def _peak_rss_mb() -> float:
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 / 1024 if sys.platform == "darwin" else peak / 1024
 
 
 def _spacy_run(nlp, texts: list[str], batch_size: int) -> float:  # noqa: ANN001

@@ -61,6 +61,12 @@ actors_option = click.option(
     help="An actor table of your own (TSV in the format of detente's actors/data files) that adds to or "
     "overrides the shipped actors; repeatable.",
 )
+classifier_option = click.option(
+    "--no-classifier",
+    is_flag=True,
+    help="Code with the rules only: no events proposed by the event-type classifier, and each event's "
+    "confidence from the rule layer's precision on dev (same as DETENTE_CLASSIFIER=off).",
+)
 db_option = click.option(
     "--db",
     default=None,
@@ -81,6 +87,7 @@ def main() -> None:
 @date_option
 @model_option
 @actors_option
+@classifier_option
 @click.option(
     "--format",
     "fmt",
@@ -94,10 +101,11 @@ def code_command(
     published: dt.date | None,
     model: str | None,
     actor_files: tuple[Path, ...],
+    no_classifier: bool,
     fmt: str,
 ) -> None:
     """Code articles and print their events. PATHS are files, folders, JSONL/CSV/HTML files or - for stdin."""
-    settings = _settings(model=model, actor_files=actor_files)
+    settings = _settings(model=model, actor_files=actor_files, classifier="off" if no_classifier else None)
     rejected: Counter[str] = Counter()
     width = shutil.get_terminal_size((100, 24)).columns
     for coded in _run(settings, paths, published):
@@ -118,6 +126,7 @@ def code_command(
 @date_option
 @model_option
 @actors_option
+@classifier_option
 @click.option(
     "--scheduler",
     default=None,
@@ -138,6 +147,7 @@ def ingest_command(
     published: dt.date | None,
     model: str | None,
     actor_files: tuple[Path, ...],
+    no_classifier: bool,
     scheduler: str | None,
     workers: int | None,
     quiet: bool,
@@ -147,7 +157,9 @@ def ingest_command(
 
     from .store import display_location, open_store
 
-    settings = _settings(model=model, db=db, actor_files=actor_files)
+    settings = _settings(
+        model=model, db=db, actor_files=actor_files, classifier="off" if no_classifier else None
+    )
     try:
         store = open_store(settings.db)
     except DetenteError as exc:
@@ -197,6 +209,13 @@ _EVENT_FILTERS = (
     ),
     click.option(
         "--text", default=None, help="Words in the evidence sentence or an actor's name (any case)."
+    ),
+    click.option(
+        "--min-confidence",
+        default=None,
+        type=click.FloatRange(0.0, 1.0),
+        metavar="P",
+        help="Only events whose confidence is at least P (0-1); events stored without one are left out.",
     ),
     click.option(
         "--order",
@@ -306,11 +325,45 @@ def eval_group() -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @model_option
 @click.option("--show-misses", is_flag=True, help="Print the gold sentences whose type was not found.")
-def eval_plover_command(file: Path, model: str | None, show_misses: bool) -> None:
+@click.option(
+    "--folds",
+    default=None,
+    type=click.IntRange(2, 10),
+    metavar="K",
+    help="Also score a K-fold split of the records: each part coded with a classifier trained without it "
+    "(needs --ngec and scikit-learn), beside the whole-set figures.",
+)
+@click.option(
+    "--ngec",
+    default=None,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The NGEC synthetic stories the fold classifiers train on (as for detente train).",
+)
+@click.option("--no-classifier", is_flag=True, help="Code with the rules only (DETENTE_CLASSIFIER=off).")
+def eval_plover_command(
+    file: Path,
+    model: str | None,
+    show_misses: bool,
+    folds: int | None,
+    ngec: Path | None,
+    no_classifier: bool,
+) -> None:
     """Score against PLOVER gold-standard records (a JSON array): type recall and triple P/R/F1."""
-    from .evaluate.plover import evaluate_plover
+    from .evaluate.plover import evaluate_plover, evaluate_plover_folds
 
-    _evaluate(evaluate_plover, file, model=model, show_misses=show_misses)
+    if folds is None:
+        _evaluate(evaluate_plover, file, model=model, show_misses=show_misses, no_classifier=no_classifier)
+        return
+    if ngec is None:
+        raise click.UsageError("--folds needs --ngec FILE (the stories the fold classifiers train on)")
+    if no_classifier:
+        raise click.UsageError("--folds scores the classifier: it cannot be combined with --no-classifier")
+    settings = _settings(model=model)
+    try:
+        report = evaluate_plover_folds(file, stories=ngec, folds=folds, settings=settings)
+    except DetenteError as exc:
+        _fatal(exc)
+    click.echo(report.format(show_misses=show_misses))
 
 
 @eval_group.command("petrarch")
@@ -352,6 +405,70 @@ def eval_timex_command(path: Path, model: str | None, fmt: str, show_misses: boo
     except DetenteError as exc:
         _fatal(exc)
     click.echo(json.dumps(report.to_dict()) if fmt == "json" else report.format(show_misses=show_misses))
+
+
+@main.command("train")
+@click.option(
+    "--ngec",
+    "ngec",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The NGEC synthetic stories (gpt_synthetic_events_*.csv or its .zip; MIT).",
+)
+@click.option(
+    "--plover",
+    "plover",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="PLOVER gold records to train and calibrate on (PLOVER_GSR_dev.json; CC BY-SA 4.0).",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write plover_clf.npz and rule_confidence.json into (the shipped ones are in "
+    "src/detente/learn/data; use any other file with DETENTE_CLASSIFIER=<path>.npz).",
+)
+@click.option(
+    "--seed", default=13, show_default=True, type=int, help="Random seed (same data and seed: same file)."
+)
+@click.option(
+    "--limit-stories", default=None, type=click.IntRange(1), metavar="N", help="Use the first N stories only."
+)
+@click.option(
+    "--limit-records", default=None, type=click.IntRange(1), metavar="N", help="Use the first N records only."
+)
+@model_option
+def train_command(
+    ngec: Path,
+    plover: Path,
+    out_dir: Path,
+    seed: int,
+    limit_stories: int | None,
+    limit_records: int | None,
+    model: str | None,
+) -> None:
+    """Rebuild the event-type classifier (needs scikit-learn: pip install 'detente[train]').
+
+    Trains on the NGEC stories and the PLOVER records, calibrates confidence out-of-fold on the records,
+    and writes the model (arrays in .npz, no pickle) with its metadata: training data hash, seed, metrics."""
+    from .learn.train import train
+
+    settings = _settings(model=model)
+    try:
+        metadata = train(
+            ngec,
+            plover,
+            out_dir,
+            settings=settings,
+            seed=seed,
+            limit_stories=limit_stories,
+            limit_dev=limit_records,
+        )
+    except DetenteError as exc:
+        _fatal(exc)
+    click.echo(json.dumps({k: metadata[k] for k in ("version", "training_data_sha256", "metrics")}, indent=1))
 
 
 @main.command("serve")
@@ -402,9 +519,11 @@ def serve_command(db: str | None, host: str, port: int, token_file: Path | None,
     uvicorn.run(create_app(settings), host=host, port=port, server_header=False, log_level="info")
 
 
-def _evaluate(evaluate, file: Path, *, model: str | None, show_misses: bool) -> None:  # noqa: ANN001
+def _evaluate(
+    evaluate, file: Path, *, model: str | None, show_misses: bool, no_classifier: bool = False
+) -> None:  # noqa: ANN001
     """Run one evaluation and print its report; errors become messages and exit 3."""
-    settings = _settings(model=model)
+    settings = _settings(model=model, classifier="off" if no_classifier else None)
     try:
         report = evaluate(file, settings=settings)
     except DetenteError as exc:
@@ -419,6 +538,7 @@ def _settings(**overrides: object) -> Settings:
             spacy_model=overrides.get("model"),
             db=overrides.get("db"),
             actor_files=overrides.get("actor_files") or None,
+            classifier=overrides.get("classifier"),
         )
     except DetenteError as exc:
         _fatal(exc)

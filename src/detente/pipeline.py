@@ -23,6 +23,7 @@ from .batching import batched
 from .events.extract import EventExtractor
 from .events.lexicon import load_lexicon
 from .ingest import make_article
+from .learn import SecondOpinion, load_second_opinion
 from .nlp import load_pipeline, set_published
 from .ontology import load_ontology
 from .places import locate_events
@@ -42,13 +43,17 @@ for _name in ("detente_events", "detente_quotes", "detente_times"):
 class Coder:
     """Holds the loaded pipeline and tables; codes batches of articles with ``nlp.pipe``."""
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(
+        self, settings: Settings | None = None, *, second_opinion: SecondOpinion | None = None
+    ) -> None:
         self.settings = settings or Settings.from_env()
         self.nlp = load_pipeline(self.settings.spacy_model)
         self.tables = load_tables(
             extra_files=self.settings.actor_files, petrarch_dirs=self.settings.petrarch_dirs
         )
-        self.resolver, self.extractor = coding_stages(self.tables, self.nlp.vocab)
+        self.resolver, self.extractor = coding_stages(
+            self.tables, self.nlp.vocab, second_opinion=second_opinion or load_second_opinion(self.settings)
+        )
 
     def code(self, items: Iterable[Article | Rejection]) -> Iterator[CodedArticle]:
         """Code articles in input order; a Rejection passes through as a CodedArticle with its error."""
@@ -104,11 +109,14 @@ class Coder:
             )
 
 
-def coding_stages(tables: ActorTables, vocab: Vocab) -> tuple[ActorResolver, EventExtractor]:
-    """The actor resolver and event extractor over one set of tables and the shipped lexicons."""
+def coding_stages(
+    tables: ActorTables, vocab: Vocab, *, second_opinion: SecondOpinion | None = None
+) -> tuple[ActorResolver, EventExtractor]:
+    """The actor resolver and event extractor over one set of tables and the shipped lexicons; the
+    extractor asks ``second_opinion`` (the classifier, :mod:`detente.learn`) for proposals and confidence."""
     lexicon = load_lexicon()
     resolver = ActorResolver(tables, vocab, event_nouns=lexicon.nouns, speech_verbs=lexicon.speech_verbs)
-    return resolver, EventExtractor(lexicon, load_ontology())
+    return resolver, EventExtractor(lexicon, load_ontology(), second_opinion)
 
 
 def code_article(
@@ -156,7 +164,9 @@ class EventsComponent:
 
     def __init__(self, nlp: Language, name: str = "detente_events") -> None:
         self.name = name
-        self.resolver, self.extractor = coding_stages(load_tables(), nlp.vocab)
+        self.resolver, self.extractor = coding_stages(
+            load_tables(), nlp.vocab, second_opinion=load_second_opinion(Settings.from_env())
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         from .nlp import get_published

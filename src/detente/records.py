@@ -333,6 +333,9 @@ class Event:
     date_source: str | None = None
     location: Place | None = None
     mentions: tuple[Evidence, ...] = field(default_factory=tuple)
+    #: How likely the event is right, in [0, 1] (see detente.learn.model: calibrated on the PLOVER dev
+    #: records); None when it was coded without a scorer.
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -353,6 +356,7 @@ class Event:
             "date_source": self.date_source,
             "location": self.location.to_dict() if self.location else None,
             "mentions": max(1, len(self.mentions)),
+            "confidence": self.confidence,
             "evidence": self.evidence.to_dict(),
         }
 

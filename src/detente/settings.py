@@ -32,6 +32,13 @@ class Settings:
     api_token: str | None = None
     api_max_body_bytes: int = 1_000_000
     api_max_batch: int = 20
+    #: The event-type classifier (detente.learn): "on" (the shipped model), "off" (rules only; confidence
+    #: from the rule layer's dev precision), or the path of a model file made by ``detente train``.
+    classifier: str = "on"
+
+    @property
+    def classifier_on(self) -> bool:
+        return self.classifier != "off"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -57,6 +64,13 @@ def _convert(name: str, raw: str) -> object:
             raise ConfigError(f"DETENTE_{name.upper()} must be an integer, got {raw!r}") from None
         if value <= 0:
             raise ConfigError(f"DETENTE_{name.upper()} must be positive, got {value}")
+        return value
+    if name == "classifier":
+        value = raw.strip()
+        if value.lower() in ("on", "off"):
+            return value.lower()
+        if not value.endswith(".npz"):
+            raise ConfigError(f"DETENTE_CLASSIFIER must be on, off or a .npz model file, got {raw!r}")
         return value
     if name in ("actor_files", "petrarch_dirs"):
         return tuple(Path(part) for part in raw.split(os.pathsep) if part)

@@ -33,7 +33,7 @@ TOP_KEYS = {"article", "events", "quotes", "times", "error"}
 ARTICLE_KEYS = {"id", "title", "published", "url", "source"}
 EVENT_KEYS = {"id", "source", "target", "reciprocal", "cameo", "cameo_label", "goldstein", "quad_class",
               "plover", "plover_mode", "status", "date", "date_text", "date_precision", "date_source",
-              "location", "mentions", "evidence"}
+              "location", "mentions", "confidence", "evidence"}
 EVIDENCE_KEYS = {"sentence", "start", "end", "trigger", "rule"}
 ACTOR_KEYS = {"text", "name", "code", "country", "sector", "country_source", "start", "end"}
 SUMMARY = re.compile(r"^(\d+) articles \((\d+) new or changed, (\d+) unchanged\), (\d+) events written to ")
@@ -100,6 +100,7 @@ def test_events_have_the_documented_shape(records):
         assert event["status"] in STATUSES
         assert isinstance(event["reciprocal"], bool)
         assert isinstance(event["mentions"], int) and event["mentions"] >= 1
+        assert isinstance(event["confidence"], float) and 0 <= event["confidence"] <= 1
         assert event["source"] or event["target"]
         for side in (event["source"], event["target"]):
             assert side is None or set(side) == ACTOR_KEYS

@@ -111,8 +111,10 @@ _MOTION = {"travel", "go", "fly", "head", "come", "arrive", "return", "visit"}
 class EventExtractor(NominalEvents, ReportedSpeechRules):
     """Turns a Doc (with its resolved actors) into the article's events."""
 
-    def __init__(self, lexicon: Lexicon, ontology: Ontology) -> None:
+    def __init__(self, lexicon: Lexicon, ontology: Ontology, second_opinion=None) -> None:  # noqa: ANN001
         self.lexicon = lexicon
+        # detente.learn.SecondOpinion: proposes events in sentences no rule coded, scores every event
+        self.second_opinion = second_opinion
         self.ontology = ontology
         self.cue_table = {(c.lemma, c.scope): c.status for cues in lexicon.status_cues.values() for c in cues}
         self.governing_cues = {
@@ -132,10 +134,12 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
             if _in_heading(sent, article):
                 continue
             consumed: set[int] = set()
-            start = len(candidates)
-            candidates.extend(self._sentence(sent, actors, candidates, consumed))
-            candidates[start:] = fold_restatements(candidates[start:])
-        return self._merge(candidates, article)
+            found = fold_restatements(list(self._sentence(sent, actors, candidates, consumed)))
+            if not found and self.second_opinion is not None:
+                found = self.second_opinion.propose(sent, actors, self)
+            candidates.extend(found)
+        events = self._merge(candidates, article)
+        return events if self.second_opinion is None else self.second_opinion.score(events, doc)
 
     def _cue(self, lemma: str, scope: str) -> str | None:
         return self.cue_table.get((lemma, scope))

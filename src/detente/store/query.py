@@ -32,8 +32,9 @@ class EventQuery:
     ``date_to`` are ISO days compared with the event's day (the first day of its date, else the article's
     publication day; events with neither are left out of date-filtered queries); ``text`` is a
     case-insensitive substring of the evidence sentence or of either actor's text or name; ``has_location``
-    keeps events placed with coordinates (the map). Results come in day order (``descending``: newest first),
-    events without a day last.
+    keeps events placed with coordinates (the map); ``min_confidence`` keeps events whose confidence is
+    at least that (events without a confidence are left out). Results come in day order (``descending``:
+    newest first), events without a day last.
     """
 
     actor: str | None = None
@@ -50,6 +51,7 @@ class EventQuery:
     text: str | None = None
     article_id: str | None = None
     has_location: bool = False
+    min_confidence: float | None = None
     limit: int = 100
     offset: int = 0
     descending: bool = False
@@ -73,6 +75,7 @@ class EventQuery:
         text: str | None = None,
         article_id: str | None = None,
         has_location: bool = False,
+        min_confidence: float | str | None = None,
         limit: int = 100,
         offset: int = 0,
         descending: bool = False,
@@ -100,6 +103,7 @@ class EventQuery:
             text=_text(text, "text"),
             article_id=_text(article_id, "article_id", strip=False),
             has_location=bool(has_location),
+            min_confidence=_probability(min_confidence, "min_confidence"),
             limit=_count(limit, "limit", minimum=1, maximum=MAX_LIMIT),
             offset=_count(offset, "offset", minimum=0),
             descending=bool(descending),
@@ -223,6 +227,18 @@ def _status(value: str | None, name: str = "status") -> str | None:
     if value is not None and value not in STATUSES:
         raise ConfigError(f"status must be one of {', '.join(STATUSES)}, got {value!r}")
     return value
+
+
+def _probability(value: float | str | None, name: str) -> float | None:
+    if value is None:
+        return None
+    try:
+        number = float(value) if not isinstance(value, bool) else float("nan")
+    except (TypeError, ValueError):
+        number = float("nan")
+    if not 0.0 <= number <= 1.0:  # also refuses NaN
+        raise ConfigError(f"{name} must be a number between 0 and 1, got {value!r}")
+    return number
 
 
 def _iso_day(value: str | dt.date | None, name: str) -> str | None:

@@ -114,6 +114,7 @@ def event_row(event: Event, *, article_id: str, published: dt.date | str | None 
         location=_dump_json(event.location.to_dict()) if event.location else None,
         mention_count=max(1, len(event.mentions)),
         day=event_day(event.date, published),
+        confidence=None if event.confidence is None else float(event.confidence),
     )
     values.update(location_values(event.location))
     values.update({f"evidence_{key}": value for key, value in event.evidence.to_dict().items()})
@@ -142,6 +143,7 @@ def event_dict(row: Mapping[str, Any]) -> dict[str, Any]:
         "date_source": row["date_source"],
         "location": None if location is None else json.loads(location),
         "mentions": row["mention_count"],
+        "confidence": row["confidence"],
         "evidence": {key: row[f"evidence_{key}"] for key in _EVIDENCE_KEYS},
         "article_id": row["article_id"],
         "day": row["day"],

@@ -186,6 +186,10 @@ _COUNTRY_SOURCES = (
     "ALTER TABLE events ADD COLUMN target_country_source TEXT",
 )
 
+#: Each event's confidence in [0, 1] (detente.learn); events stored before this migration keep NULL until
+#: their article is coded and written again, and a confidence filter leaves them out.
+_EVENT_CONFIDENCE = ("ALTER TABLE events ADD COLUMN confidence {float}",)
+
 #: Every migration, in order. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
@@ -193,6 +197,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0003_query_columns", _QUERY_COLUMNS),
     Migration("0004_covering_ids", _COVERING_IDS),
     Migration("0005_series_index", _SERIES_INDEX),
+    Migration("0006_event_confidence", _EVENT_CONFIDENCE),
     Migration("0007_country_sources", _COUNTRY_SOURCES),
 )
 
@@ -233,6 +238,7 @@ EVENT_COLUMNS = (
     "location_country",
     "location_lat",
     "location_lon",
+    "confidence",
     "source_country_source",  # 0007
     "target_country_source",
 )

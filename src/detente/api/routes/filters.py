@@ -70,6 +70,10 @@ def event_filters(
     q: Annotated[
         str | None, Query(max_length=200, description="Text in the evidence sentence or either actor's name.")
     ] = None,
+    min_confidence: Annotated[
+        float | None,
+        Query(ge=0.0, le=1.0, description="Only events whose confidence is at least this (0-1)."),
+    ] = None,
 ) -> dict[str, Any]:
     """Every event filter, as ``EventQuery.build`` keywords (the store validates the values)."""
     return {
@@ -86,4 +90,5 @@ def event_filters(
         "date_from": date_from,
         "date_to": date_to,
         "text": q,
+        "min_confidence": min_confidence,
     }
