@@ -27,7 +27,7 @@ SENTENCES = [
     "NATO allies condemned the missile strike on Kyiv.",
     "Kenya and Ethiopia signed an agreement to boost trade.",
 ]
-QUOTE = "\"We will not accept this,\" the minister told reporters in Ankara."
+QUOTE = '"We will not accept this," the minister told reporters in Ankara.'
 ODD = [
     "\u202eرئيس الوزراء\u202c",  # RTL override around Arabic
     "שלום עולם",  # Hebrew
@@ -71,9 +71,9 @@ def _code(text: str) -> CodedArticle | None:
 
 def _check_evidence(text: str, evidence: Evidence) -> None:
     assert 0 <= evidence.start <= evidence.end <= len(text)
-    assert text[evidence.start:evidence.end].strip() == evidence.sentence.strip()
+    assert text[evidence.start : evidence.end].strip() == evidence.sentence.strip()
     assert evidence.start <= evidence.trigger_start < evidence.trigger_end <= evidence.end
-    assert text[evidence.trigger_start:evidence.trigger_end] == evidence.trigger
+    assert text[evidence.trigger_start : evidence.trigger_end] == evidence.trigger
     assert evidence.rule
 
 
@@ -87,7 +87,7 @@ def _check(coded: CodedArticle) -> None:
         for side in (event.source, event.target):
             if side is not None:
                 assert 0 <= side.start < side.end <= len(text)
-                assert text[side.start:side.end] == side.text
+                assert text[side.start : side.end] == side.text
     for span in (*coded.article.paragraphs, *coded.article.headings):
         assert 0 <= span.start <= span.end <= len(text)
     ids = [event.id for event in coded.events]
@@ -95,8 +95,7 @@ def _check(coded: CodedArticle) -> None:
     coded.to_dict()  # serialisable shape, no exception
 
 
-@settings(max_examples=30, deadline=None, database=None,
-          suppress_health_check=list(HealthCheck))
+@settings(max_examples=30, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 @given(texts)
 def test_arbitrary_text_codes_without_exceptions_and_offsets_slice_back(text):
     coded = _code(text)
@@ -105,8 +104,9 @@ def test_arbitrary_text_codes_without_exceptions_and_offsets_slice_back(text):
 
 
 @settings(max_examples=30, deadline=None, database=None, suppress_health_check=list(HealthCheck))
-@given(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=6),
-       st.lists(st.sampled_from(ODD), max_size=4))
+@given(
+    st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=6), st.lists(st.sampled_from(ODD), max_size=4)
+)
 def test_english_with_odd_characters_is_coded_with_events(sentences, odd):
     text = " ".join(sentences) + "\n\n" + " ".join(odd) + "\n\n" + sentences[0]
     coded = _code(text)

@@ -42,7 +42,17 @@ def test_readme_json_example_matches_the_records():
     evidence = Evidence("s", 0, 1, "t", "rule", 0, 1)
     place = Place("China", "CHN", "country", 39.9, 116.4, None, "China", 0, 5)
     event = Event(
-        "e", mention, mention, "042", "Make a visit", 1.9, 1, "CONSULT", "visit", "planned", evidence,
+        "e",
+        mention,
+        mention,
+        "042",
+        "Make a visit",
+        1.9,
+        1,
+        "CONSULT",
+        "visit",
+        "planned",
+        evidence,
         location=place,
     )
     speaker = Speaker.of(mention, "organization")

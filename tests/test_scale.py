@@ -25,16 +25,23 @@ PUBLISHED = dt.date(2023, 6, 14)
 
 def _outline(coded) -> list[tuple]:
     """What must be equal: per item, its article id (or error) and its event ids in order."""
-    return [(c.article and c.article.id, [e.id for e in c.events], c.error and c.error.to_dict())
-            for c in coded]
+    return [
+        (c.article and c.article.id, [e.id for e in c.events], c.error and c.error.to_dict()) for c in coded
+    ]
 
 
 @pytest.fixture(scope="module")
 def items() -> list[Article | Rejection]:
     """The examples, with rejections at the start, in the middle and at the end."""
     files = sorted(EXAMPLES.glob("*.txt"))
-    paths = [EXAMPLES / "missing.txt", *files[:2], EXAMPLES / "nowhere.jsonl", *files[2:],
-             EXAMPLES / "articles.jsonl", EXAMPLES / "gone.txt"]
+    paths = [
+        EXAMPLES / "missing.txt",
+        *files[:2],
+        EXAMPLES / "nowhere.jsonl",
+        *files[2:],
+        EXAMPLES / "articles.jsonl",
+        EXAMPLES / "gone.txt",
+    ]
     found = list(read_inputs(paths, published=PUBLISHED))
     assert sum(isinstance(item, Rejection) for item in found) == 3
     assert sum(isinstance(item, Article) for item in found) >= 5
@@ -89,8 +96,9 @@ def test_malformed_scheduler_address_is_a_config_error(address):
 
 def test_cli_unreachable_scheduler_exits_3(tmp_path):
     db = tmp_path / "events.db"
-    result = CliRunner().invoke(main, ["ingest", str(EXAMPLES), "--db", str(db), "--quiet",
-                                       "--scheduler", "tcp://127.0.0.1:1"])
+    result = CliRunner().invoke(
+        main, ["ingest", str(EXAMPLES), "--db", str(db), "--quiet", "--scheduler", "tcp://127.0.0.1:1"]
+    )
     assert result.exit_code == 3, result.output
     assert result.stderr.startswith("error: cannot reach the Dask scheduler")
     assert "Traceback" not in result.output
@@ -101,8 +109,9 @@ def test_cli_ingest_on_a_local_cluster(tmp_path):
     from detente.pipeline import get_coder
 
     db = tmp_path / "events.db"
-    result = CliRunner().invoke(main, ["ingest", str(EXAMPLES), "--db", str(db), "--quiet",
-                                       "--scheduler", "local", "--workers", "2"])
+    result = CliRunner().invoke(
+        main, ["ingest", str(EXAMPLES), "--db", str(db), "--quiet", "--scheduler", "local", "--workers", "2"]
+    )
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
     coded = list(get_coder().code(read_inputs([EXAMPLES])))

@@ -471,6 +471,31 @@ def train_command(
     click.echo(json.dumps({k: metadata[k] for k in ("version", "training_data_sha256", "metrics")}, indent=1))
 
 
+@eval_group.command("places")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@model_option
+@click.option(
+    "--split",
+    type=click.Choice(["all", "first", "second"]),
+    default="all",
+    show_default=True,
+    help="Score all articles of a geoparsing corpus, or only its first or second half.",
+)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--show-misses", is_flag=True, help="Print the toponyms missed, added or misplaced.")
+def eval_places_command(path: Path, model: str | None, split: str, fmt: str, show_misses: bool) -> None:
+    """Score places: toponyms of a geoparsing corpus (GeoVirus or LGL/TR-News XML layout: recognition
+    P/R/F1, accuracy@161km, mean error, located events), or the event locations of PLOVER records (JSON)."""
+    from .evaluate.places import evaluate_places
+
+    settings = _settings(model=model)
+    try:
+        report = evaluate_places(path, settings=settings, split=split)
+    except DetenteError as exc:
+        _fatal(exc)
+    click.echo(json.dumps(report.to_dict()) if fmt == "json" else report.format(show_misses=show_misses))
+
+
 @main.command("serve")
 @db_option
 @click.option(

@@ -191,6 +191,12 @@ class Place:
     ``feature`` is the kind of place: ``country``, ``city``, ``admin1``, ``region``, ``sea``, ``territory``.
     ``country`` is ISO alpha-3 (None for seas and regions that span countries). ``text``/``start``/``end``
     point at the naming words; for a visit's default host country they are the host's mention.
+    ``lat``/``lon`` are the place's point; for an area (``country``, ``admin1``, ``region``, ``sea``,
+    ``territory``) a representative point of the area, not a place where the event was (a country's is
+    near its middle, never its capital's). ``source`` says how the place was found: ``text`` (the event's
+    own words), ``reference`` (a meeting or "there" referred back to), ``host`` (a visit's host country),
+    ``dateline`` (the article's dateline city, for a domestic event whose text names no place); ``reason``
+    says why this place was chosen among those of the same name.
     """
 
     name: str
@@ -202,6 +208,8 @@ class Place:
     text: str | None = None
     start: int = -1
     end: int = -1
+    source: str = "text"
+    reason: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -214,6 +222,8 @@ class Place:
             "text": self.text,
             "start": self.start,
             "end": self.end,
+            "source": self.source,
+            "reason": self.reason,
         }
 
 

@@ -269,8 +269,27 @@ def test_no_overlapping_terms(tables: ActorTables) -> None:
             assert before.end <= after.start, (key, before.name, after.name)  # type: ignore[operator]
 
 
-G20 = ["ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "MEX", "RUS", "SAU",
-       "ZAF", "KOR", "TUR", "GBR", "USA"]
+G20 = [
+    "ARG",
+    "AUS",
+    "BRA",
+    "CAN",
+    "CHN",
+    "FRA",
+    "DEU",
+    "IND",
+    "IDN",
+    "ITA",
+    "JPN",
+    "MEX",
+    "RUS",
+    "SAU",
+    "ZAF",
+    "KOR",
+    "TUR",
+    "GBR",
+    "USA",
+]
 
 
 @pytest.mark.parametrize("country", G20)
@@ -320,12 +339,20 @@ def test_user_file_overrides_and_adds(tmp_path: Path) -> None:
     [
         ("phrase\tcode\nthe Land of Oz\tOZ\n", "mine.tsv:2"),
         ("phrase\tcode\tcountry\tsector\nOzville\tOZZGOV\tOZZ\tXXX\n", "unknown sector"),
-        ("name\taliases\tcode\tcountry\tsector\trole\tstart\tend\nA\t\tUSAGOV\tUSA\tGOV\tking\t2000-01-01\t\n",
-         "unknown role"),
-        ("name\taliases\tcode\tcountry\tsector\trole\tstart\tend\n"
-         "A\t\tUSAGOV\tUSA\tGOV\thead_of_state\t2000-13-01\t\n", "bad date"),
-        ("name\taliases\tcode\tcountry\tsector\trole\tstart\tend\n"
-         "A\t\tUSAGOV\tUSA\tGOV\thead_of_state\t2001-01-01\t2000-01-01\n", "before start"),
+        (
+            "name\taliases\tcode\tcountry\tsector\trole\tstart\tend\nA\t\tUSAGOV\tUSA\tGOV\tking\t2000-01-01\t\n",
+            "unknown role",
+        ),
+        (
+            "name\taliases\tcode\tcountry\tsector\trole\tstart\tend\n"
+            "A\t\tUSAGOV\tUSA\tGOV\thead_of_state\t2000-13-01\t\n",
+            "bad date",
+        ),
+        (
+            "name\taliases\tcode\tcountry\tsector\trole\tstart\tend\n"
+            "A\t\tUSAGOV\tUSA\tGOV\thead_of_state\t2001-01-01\t2000-01-01\n",
+            "before start",
+        ),
         ("what\tever\nx\ty\n", "matches no actor table"),
         ("phrase\tcode\na\tUSA\tGOV\textra\n", "fields"),
         ("# only a comment\n", "no header"),

@@ -156,8 +156,10 @@ def test_utf16_without_bom_is_read(tmp_path):
 # -- ingest --------------------------------------------------------------------------------------------------
 def _dump(db: Path) -> dict[str, list[tuple]]:
     with sqlite3.connect(db) as connection:
-        return {table: connection.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
-                for table in ("articles", "events", "mentions", "rejections")}
+        return {
+            table: connection.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+            for table in ("articles", "events", "mentions", "rejections")
+        }
 
 
 @pytest.fixture(scope="module")

@@ -45,8 +45,9 @@ def _invoke(*args: str, input: str | None = None, env: dict[str, str] | None = N
 
 def _columns(line: str) -> int:
     """Terminal columns a line takes (wide East Asian characters take two, combining marks none)."""
-    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
-               for c in line)
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line
+    )
 
 
 def _summary(stdout: str) -> tuple[int, int, int, int]:
@@ -117,11 +118,11 @@ def test_offsets_point_into_the_article_text(records, articles):
         text = article.text
         for event in record["events"]:
             evidence = event["evidence"]
-            assert text[evidence["start"]:evidence["end"]].strip() == evidence["sentence"]
-            assert text[evidence["trigger_start"]:evidence["trigger_end"]] == evidence["trigger"]
+            assert text[evidence["start"] : evidence["end"]].strip() == evidence["sentence"]
+            assert text[evidence["trigger_start"] : evidence["trigger_end"]] == evidence["trigger"]
             for side in (event["source"], event["target"]):
                 if side is not None:
-                    assert text[side["start"]:side["end"]] == side["text"]
+                    assert text[side["start"] : side["end"]] == side["text"]
 
 
 def test_cli_prints_what_the_library_codes(records, articles):
@@ -142,8 +143,10 @@ def test_stdin_plain_text():
 
 
 def test_stdin_json_lines_keep_their_order():
-    rows = [{"id": f"row-{n}", "text": f"Japan and South Korea agreed on talk round {n} in Seoul on Friday."}
-            for n in range(3)]
+    rows = [
+        {"id": f"row-{n}", "text": f"Japan and South Korea agreed on talk round {n} in Seoul on Friday."}
+        for n in range(3)
+    ]
     result = _invoke("code", "-", input="\n".join(json.dumps(row) for row in rows) + "\n")
     assert result.exit_code == 0, result.output
     ids = [json.loads(line)["article"]["id"] for line in result.stdout.splitlines()]
@@ -165,8 +168,14 @@ def test_files_and_stdin_mixed_in_argument_order():
 # -- code --format table -------------------------------------------------------------------------------------
 @pytest.mark.parametrize("columns", [80, 40])
 def test_table_lines_fit_the_terminal(columns, articles):
-    result = _invoke("code", str(EXAMPLES), str(EXAMPLES / "missing.txt"), "--format", "table",
-                     env={"COLUMNS": str(columns)})
+    result = _invoke(
+        "code",
+        str(EXAMPLES),
+        str(EXAMPLES / "missing.txt"),
+        "--format",
+        "table",
+        env={"COLUMNS": str(columns)},
+    )
     assert result.exit_code == 1  # the missing path
     lines = result.stdout.splitlines()
     assert max(_columns(line) for line in lines) <= columns
@@ -204,8 +213,10 @@ def ingested(tmp_path_factory):
 
 def _dump(db: Path) -> dict[str, list[tuple]]:
     with sqlite3.connect(db) as connection:
-        return {table: connection.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
-                for table in ("articles", "events", "mentions", "rejections")}
+        return {
+            table: connection.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+            for table in ("articles", "events", "mentions", "rejections")
+        }
 
 
 def _stored_events(db: Path) -> list[dict]:
@@ -255,15 +266,23 @@ def test_events_without_filters_lists_everything(ingested):
 def test_events_dyad(ingested):
     db = ingested[0]
     stored = _stored_events(db)
-    pair = next((e["source_country"], e["target_country"]) for e in stored
-                if e["source_country"] and e["target_country"] and e["source_country"] != e["target_country"])
+    pair = next(
+        (e["source_country"], e["target_country"])
+        for e in stored
+        if e["source_country"] and e["target_country"] and e["source_country"] != e["target_country"]
+    )
     first, second = pair
     expected = {
-        e["id"] for e in stored
-        if (_matches(e["source_code"], e["source_country"], first)
-            and _matches(e["target_code"], e["target_country"], second))
-        or (_matches(e["source_code"], e["source_country"], second)
-            and _matches(e["target_code"], e["target_country"], first))
+        e["id"]
+        for e in stored
+        if (
+            _matches(e["source_code"], e["source_country"], first)
+            and _matches(e["target_code"], e["target_country"], second)
+        )
+        or (
+            _matches(e["source_code"], e["source_country"], second)
+            and _matches(e["target_code"], e["target_country"], first)
+        )
     }
     assert expected
     assert {row["id"] for row in _events_json(db, "--dyad", f"{first}-{second}")} == expected
@@ -318,14 +337,24 @@ needs_script = pytest.mark.skipif(not SCRIPT.exists(), reason="the detente scrip
 @needs_script
 def test_script_progress_bar_goes_to_stderr_and_quiet_silences_it(tmp_path, articles):
     db = tmp_path / "events.db"
-    loud = subprocess.run([str(SCRIPT), "ingest", str(EXAMPLES), "--db", str(db)], capture_output=True,
-                          text=True, timeout=120, check=False)
+    loud = subprocess.run(
+        [str(SCRIPT), "ingest", str(EXAMPLES), "--db", str(db)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert loud.returncode == 0, loud.stderr
     assert "coding" in loud.stderr and f"{len(articles)}" in loud.stderr
     assert _summary(loud.stdout)[:2] == (len(articles), len(articles))
     assert loud.stdout.count("\n") == 1 and "coding" not in loud.stdout
-    quiet = subprocess.run([str(SCRIPT), "ingest", str(EXAMPLES), "--db", str(db), "--quiet"],
-                           capture_output=True, text=True, timeout=120, check=False)
+    quiet = subprocess.run(
+        [str(SCRIPT), "ingest", str(EXAMPLES), "--db", str(db), "--quiet"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert quiet.returncode == 0, quiet.stderr
     assert quiet.stderr == ""
     assert _summary(quiet.stdout) == (len(articles), 0, len(articles), 0)
@@ -334,8 +363,14 @@ def test_script_progress_bar_goes_to_stderr_and_quiet_silences_it(tmp_path, arti
 @needs_script
 def test_script_code_reads_stdin_and_keeps_stdout_clean(tmp_path):
     text = "NATO allies condemned Russia on Tuesday over the missile strike on Kyiv.\n"
-    result = subprocess.run([str(SCRIPT), "code", "-", "--date", DATE, "--format", "json"], input=text,
-                            capture_output=True, text=True, timeout=120, check=False)
+    result = subprocess.run(
+        [str(SCRIPT), "code", "-", "--date", DATE, "--format", "json"],
+        input=text,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     (record,) = [json.loads(line) for line in result.stdout.splitlines()]

@@ -20,8 +20,14 @@ from detente.evaluate.petrarch import (
 )
 from detente.records import Actor, ActorMention, Article, CodedArticle, Event, Evidence
 
-VALIDATION = (Path(__file__).resolve().parents[2] / ".." / "shared" / "reference" / "petrarch2"
-              / "PETR2_GSR_validation.xml")
+VALIDATION = (
+    Path(__file__).resolve().parents[2]
+    / ".."
+    / "shared"
+    / "reference"
+    / "petrarch2"
+    / "PETR2_GSR_validation.xml"
+)
 
 # The real file's quirks: a free-text #### header (with a tag-like word in it) outside any comment,
 # self-closed <Sentence .../> with its children as siblings, a normal <Sentence ...>, comments,
@@ -119,7 +125,11 @@ def test_load_records_reports_unreadable_and_empty_files(tmp_path):
 
 def test_actor_codes_reduce_to_their_first_three_letters():
     assert [actor_country(code) for code in ("USAGOV", "IGOUNOMIL", "IMGMUSISI", "RUS")] == [
-        "USA", "IGO", "IMG", "RUS"]
+        "USA",
+        "IGO",
+        "IMG",
+        "RUS",
+    ]
     assert actor_country("---") is None and actor_country("---LEG") is None and actor_country("") is None
 
 
@@ -151,8 +161,7 @@ def test_root_only_match_counts_for_root_not_full():
 
 
 def test_wildcard_actor_matches_any_predicted_actor():
-    report = score([_record(("---LEG", "140", "---"))],
-                   [_coded(_event("RWA", "140", None))])
+    report = score([_record(("---LEG", "140", "---"))], [_coded(_event("RWA", "140", None))])
     assert report.root.f1 == 1.0
     report = score([_record(("---", "100", "USA"))], [_coded(_event("USA", "100", "USA"))])
     assert report.root.f1 == 1.0
@@ -168,8 +177,11 @@ def test_wrong_direction_is_a_miss():
 
 def test_noevents_records_are_counted_and_extras_cost_precision():
     records = [_record(noevents=True), _record(noevents=True), _record(("USA", "040", "RUS"))]
-    coded = [_coded(), _coded(_event("FRA", "112", None)),
-             _coded(_event("USA", "040", "RUS"), _event("USA", "190", "RUS"))]
+    coded = [
+        _coded(),
+        _coded(_event("FRA", "112", None)),
+        _coded(_event("USA", "040", "RUS"), _event("USA", "190", "RUS")),
+    ]
     report = score(records, coded)
     assert (report.noevent_records, report.noevent_clean, report.noevent_share) == (2, 1, 0.5)
     assert report.root.gold == 1 and report.root.gold_matched == 1 and report.root.recall == 1.0

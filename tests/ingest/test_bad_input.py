@@ -16,7 +16,7 @@ from detente.records import Article, Rejection
 ENGLISH = (
     "Finland's President Sauli Niinisto said on Thursday that his country would apply to join NATO "
     "without delay, a decision that Moscow has warned would be met with a response.\n\n"
-    "\"You caused this. Look in the mirror,\" Niinisto told reporters in Helsinki when asked about "
+    '"You caused this. Look in the mirror," Niinisto told reporters in Helsinki when asked about '
     "Russia's reaction to the move.\n"
 )
 

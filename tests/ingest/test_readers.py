@@ -52,8 +52,14 @@ def test_plain_text(tmp_path, name):
 def test_json_lines_fields_and_origins(tmp_path):
     path = tmp_path / "feed.jsonl"
     rows = [
-        {"id": "a1", "title": "Talks resume", "text": LEAD, "published": "2022-03-29",
-         "url": "https://example.org/a1", "source": "Example Wire"},
+        {
+            "id": "a1",
+            "title": "Talks resume",
+            "text": LEAD,
+            "published": "2022-03-29",
+            "url": "https://example.org/a1",
+            "source": "Example Wire",
+        },
         {"text": SECOND, "published": "2022-03-30T08:15:00+03:00"},
         {"id": 7, "text": LEAD + " " + SECOND},
     ]
@@ -93,9 +99,7 @@ def test_json_object_and_list(tmp_path):
 def test_csv_rows_with_multiline_fields(tmp_path):
     path = tmp_path / "feed.csv"
     path.write_text(
-        "id,title,text,published\n"
-        f'r1,Talks resume,"{LEAD}\n\n{SECOND}",2022-03-29\n'
-        f"r2,,{SECOND},\n",
+        f'id,title,text,published\nr1,Talks resume,"{LEAD}\n\n{SECOND}",2022-03-29\nr2,,{SECOND},\n',
         encoding="utf-8-sig",
     )
     first, second = _read(path)
@@ -193,7 +197,11 @@ def test_batch_keeps_input_order(tmp_path):
         good[-1].write_text(f"{LEAD} ({name})\n", encoding="utf-8")
     items = _read(good[0], tmp_path / "missing.txt", good[1], "-", good[2], stdin=io.BytesIO(b""))
     assert [item.origin for item in items] == [
-        str(good[0]), str(tmp_path / "missing.txt"), str(good[1]), "<stdin>", str(good[2])
+        str(good[0]),
+        str(tmp_path / "missing.txt"),
+        str(good[1]),
+        "<stdin>",
+        str(good[2]),
     ]
 
 

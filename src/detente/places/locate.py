@@ -22,14 +22,19 @@ evidence offsets, and the place is looked for, in order:
    as the city);
 4. a meeting referred back to ("during their discussions", "the talks"): the place of the latest located
    meeting of the same countries in the three sentences before; "there": the latest place located in them;
-5. for a visit (CAMEO 042, 043), its host country: the target's for 042, the source's for 043. A meeting
-   at a third place (044) has no default.
+5. for a visit (CAMEO 042, 043), its host country: the target's for 042, the source's for 043
+   (``source: "host"``). A meeting at a third place (044) has no default;
+6. for a domestic event (all its actors of the dateline's country) whose sentence names no place, the
+   article's dateline city (``source: "dateline"``; filter these out for places the text itself gives).
+   Only for events that happen somewhere (meetings, aid, protests, force, attacks), never for statements.
 
 A phrase counts as a place only when the gazetteer knows it and it is not a date, a number, a person or an
 organisation (a name taken for a person is a place with a qualifier: "Toulouse, France"); a city's
-alternate name ("Kiev") counts only when the tagger marks the phrase as a place.
-Ambiguous names are settled by the event's countries, then the article's, then population
-(:meth:`detente.places.gazetteer.Gazetteer.resolve`); a qualifier ("Paris, Texas") comes first.
+alternate name ("Kiev") counts only when the tagger marks the phrase as a place. A phrase that is one of the
+article's toponyms (:class:`detente.places.toponyms.ArticlePlaces`) takes the place the whole article settled
+for it (one name, one place); others are settled by the event's countries, then the article's and its
+places, then population (:meth:`detente.places.gazetteer.Gazetteer.resolve`); a qualifier ("Paris, Texas")
+comes first. ``location.reason`` says what decided.
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ from ..actors.resolve import ArticleActors
 from ..records import ActorMention, Event, Evidence, Place
 from .cues import PlaceCues, load_cues
 from .gazetteer import Gazetteer, PlaceEntry
+from .toponyms import ArticlePlaces
 
 __all__ = ["EventLocator"]
 
@@ -59,6 +65,8 @@ _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _NOT_PLACE_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE", "LAW"}
 _DEFINITE = {"the", "this", "that", "these", "those", "their", "his", "her", "its", "our"}
 _BACK_SENTENCES = 3
+# events that happen somewhere: meetings and visits, aid, yielding, protests, force, coercion, attacks
+_PHYSICAL_ROOTS = {"04", "07", "08", "14", "15", "17", "18", "19", "20"}
 _MAX_DEPTH = 3
 
 
@@ -66,10 +74,16 @@ class EventLocator:
     """Finds the place of each event of one parsed article."""
 
     def __init__(
-        self, gazetteer: Gazetteer, doc: Doc, actors: ArticleActors, cues: PlaceCues | None = None
+        self,
+        gazetteer: Gazetteer,
+        doc: Doc,
+        actors: ArticleActors,
+        cues: PlaceCues | None = None,
+        places: ArticlePlaces | None = None,
     ) -> None:
         self.gazetteer = gazetteer
         self.cues = cues or load_cues()
+        self.places = places or ArticlePlaces(gazetteer, doc, actors, self.cues)
         self.doc = doc
         self.actors = actors
         self.article_countries = {
@@ -99,9 +113,11 @@ class EventLocator:
         if place is None:
             place = self._target_place(event, reports, countries)
         if place is None:
-            place = self._referenced_place(event, reports, countries)
+            place = _sourced(self._referenced_place(event, reports, countries), "reference")
         if place is None and event.cameo in ("042", "043"):
-            place = self._host_country(event)
+            place = _sourced(self._host_country(event), "host")
+        if place is None:
+            place = self._dateline_place(event, countries)
         if place is not None:
             self.located.append((self._sentence(event.evidence.start), event, place))
         return place
@@ -218,6 +234,9 @@ class EventLocator:
 
     # -- a token that names a place --------------------------------------------------------------------
     def _place_at(self, token: Token, countries: set[str]) -> Place | None:
+        toponym = self.places.at(token)
+        if toponym is not None:
+            return toponym.to_place()
         if not self._may_be_place(token):
             return None
         # a name the resolver took for a person is a place only with a qualifier ("Toulouse, France")
@@ -227,16 +246,18 @@ class EventLocator:
             within = self._qualifiers(span)
             if person and not within:
                 continue
-            entry = self.gazetteer.resolve(
+            found = self.gazetteer.explain(
                 span.text,
                 event_countries=countries,
                 article_countries=self.article_countries,
                 within=within,
+                near=[toponym.entry for toponym in self.places.toponyms],
                 alternates=ent is not None and ent.label_ in _PLACE_ENTS,
             )
+            entry = found[0] if found is not None else None
             if entry is not None and not (person and entry.country not in {w.country for w in within}):
                 text, start, end = _trim_the(span)
-                return entry.to_place(text, start, end)
+                return dataclasses.replace(entry.to_place(text, start, end), reason=found[1])  # type: ignore[index]
         return None
 
     def _may_be_place(self, token: Token) -> bool:
@@ -311,6 +332,20 @@ class EventLocator:
             return None
         return entry.to_place(host.text, host.start, host.end)
 
+    # -- 6: the dateline of a domestic event -----------------------------------------------------------
+    def _dateline_place(self, event: Event, countries: set[str]) -> Place | None:
+        dateline = self.places.dateline
+        if dateline is None or event.cameo[:2] not in _PHYSICAL_ROOTS or not countries:
+            return None
+        if countries != {dateline.entry.country}:
+            return None
+        sentence = self._sentence(event.evidence.start)
+        end = self.sentence_starts[sentence + 1] if sentence + 1 < len(self.sentence_starts) else self.length
+        start = self.sentence_starts[sentence]
+        if any(t is not dateline and t.start != dateline.start for t in self.places.between(start, end)):
+            return None  # the sentence names another place, which was not the event's
+        return dataclasses.replace(dateline.to_place("dateline"), reason="dateline; domestic actors")
+
     def _sentence(self, char: int) -> int:
         return bisect.bisect_right(self.sentence_starts, char) - 1
 
@@ -329,6 +364,10 @@ def locate_all(locator: EventLocator, events: tuple[Event, ...]) -> tuple[Event,
 
 
 # ----------------------------------------------------------------------------------------------- helpers
+
+
+def _sourced(place: Place | None, source: str) -> Place | None:
+    return dataclasses.replace(place, source=source) if place is not None else None
 
 
 def _reports(event: Event) -> Iterator[Evidence]:
