@@ -23,8 +23,9 @@ _FUTURE_HEADS = frozenset(
     }
 )  # fmt: skip
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
-#: a participle in these positions is an adjective ('remain closed', 'the planned visit'), not a clause
-_ADJECTIVAL = frozenset({"acomp", "amod", "oprd"})
+#: a participle in these positions is an adjective ('remain closed', 'the planned visit', 'a rally planned
+#: for Saturday'), not a clause
+_ADJECTIVAL = frozenset({"acomp", "amod", "oprd", "acl"})
 _NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 #: heads that put an expression inside a phrase of their own, out of reach of the clause's tense
 _PHRASE_HEADS = frozenset({"NOUN", "PROPN", "ADJ"})
