@@ -62,7 +62,11 @@ CASES = [
         [("Dec. 7", "DATE", "2023-12-07")],
     ),
     # a participle after its noun is part of the noun phrase: 'planned' does not make Saturday a coming one
-    (dt.date(2023, 6, 18), "A rally planned for Saturday was cancelled.", [("Saturday", "DATE", "2023-06-17")]),
+    (
+        dt.date(2023, 6, 18),
+        "A rally planned for Saturday was cancelled.",
+        [("Saturday", "DATE", "2023-06-17")],
+    ),
     # ... but a past clause still places a bare date that it governs
     (dt.date(2024, 1, 5), "The talks ended on Dec. 20.", [("Dec. 20", "DATE", "2023-12-20")]),
     # a passive infinitive takes the direction of the clause it completes
