@@ -166,6 +166,8 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
     if kind == "reference":
         return _reference_ok(match, doc, text, before)
     if kind == "anaphor" and normalize_phrase(groups.get("unit") or "") == "time":
+        if normalize_phrase(groups.get("shift") or "") == "the same":
+            return False  # 'at the same time': simultaneously, not a time of the story
         return _word_after(text, match.end).lower() not in _CONJUNCTION_AFTER
     if kind == "weekday" and not _weekday_ok(match, before, lexicon):
         return False
