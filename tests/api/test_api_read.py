@@ -177,6 +177,21 @@ def test_quotes_filters(client):
     assert all(word.lower() in q["text"].lower() for q in _page(client, "/api/quotes", q=word)["items"])
 
 
+def test_quotes_speaker_type_filter(client):
+    everything = _page(client, "/api/quotes", limit=500)["items"]
+    typed = [q for q in everything if q["speaker"] and q["speaker"].get("type")]
+    if not typed:
+        pytest.skip("the quote extractor found no typed speaker in the examples yet")
+    kind = typed[0]["speaker"]["type"]
+    found = _page(client, "/api/quotes", speaker_type=kind, limit=500)
+    assert found["total"] == sum(1 for q in typed if q["speaker"]["type"] == kind)
+    assert all(q["speaker"]["type"] == kind for q in found["items"])
+    several = _page(client, "/api/quotes", speaker_type=f"{kind},media", limit=500)["total"]
+    assert several >= found["total"]
+    bad = client.get("/api/quotes", params={"speaker_type": "pundit"})
+    assert bad.status_code == 422 and "speaker_type" in bad.json()["error"]["message"]
+
+
 def test_actors(client):
     body = _page(client, "/api/actors", limit=500)
     assert body["more"] is False and body["total"] == len(body["items"])

@@ -34,6 +34,10 @@ class Scores:
     indirect_found: int
     mixed: int
     mixed_found: int
+    typed: int = 0  # matched gold quotes that name their speaker's type
+    type_right: int = 0  # ... whose predicted speaker has that type
+    relayed: int = 0  # matched gold quotes that name a reporter (``reported_by``)
+    relayed_right: int = 0  # ... whose predicted reporter has those words
 
     @property
     def precision(self) -> float:
@@ -53,6 +57,8 @@ class Scores:
             f"speaker right {ratio(self.direct_speaker, self.direct_found)}",
             f"indirect found {ratio(self.indirect_found, self.indirect)}  "
             f"mixed found {ratio(self.mixed_found, self.mixed)}",
+            f"speaker type right {ratio(self.type_right, self.typed)}  "
+            f"reported_by right {ratio(self.relayed_right, self.relayed)}",
         ]
 
 
@@ -95,6 +101,11 @@ def speaker_right(quote: Quote, gold: GoldQuote, text: str) -> bool:
     return bool(name) and gold.speaker.lower() in name.lower()
 
 
+def reporter_right(quote: Quote, gold: GoldQuote) -> bool:
+    reporter = quote.reported_by
+    return reporter is not None and gold.reported_by is not None and gold.reported_by in reporter.text
+
+
 def overlaps(quote: Quote, span: tuple[int, int]) -> bool:
     return quote.start < span[1] and span[0] < quote.end
 
@@ -132,6 +143,12 @@ def score(coded: dict[str, CodedArticle], cases: Iterable[GoldCase] = CASES) -> 
             if hit is not None:
                 quotes.remove(hit)
                 counts["matched"] += 1
+                if gold.speaker_type is not None:
+                    counts["typed"] += 1
+                    counts["type_right"] += hit.speaker is not None and hit.speaker.type == gold.speaker_type
+                if gold.reported_by is not None:
+                    counts["relayed"] += 1
+                    counts["relayed_right"] += reporter_right(hit, gold)
     return Scores(**counts)
 
 
@@ -142,6 +159,16 @@ def main(argv: list[str]) -> int:
         "all": cases,
         "before issue-10 cases": [c for c in cases if "attribution" not in c.tags],
         "attribution cases": [c for c in cases if "attribution" in c.tags],
+        "first-round attribution cases": [
+            c for c in cases if "attribution" in c.tags and "round2" not in c.tags
+        ],
+        "second-round cases": [c for c in cases if "round2" in c.tags],
+        "second-round cases written before the rules": [
+            c for c in cases if "round2" in c.tags and c.written == "before"
+        ],
+        "second-round cases written after the rules": [
+            c for c in cases if "round2" in c.tags and c.written == "after"
+        ],
         "attribution cases written after the rules": [c for c in cases if c.written == "after"],
     }
     for name, group in groups.items():
@@ -156,10 +183,20 @@ def main(argv: list[str]) -> int:
             text = result.article.text
             for gold in case.quotes:
                 span = span_of(text, gold)
-                if best(list(result.quotes), span, gold, text) is None:
+                hit = best(list(result.quotes), span, gold, text)
+                if hit is None:
                     sys.stdout.write(
                         f"MISS {case.name}: {gold.text[:60]!r} by {gold.speaker or gold.country}\n"
                     )
+                    continue
+                got = hit.speaker.type if hit.speaker else None
+                if gold.speaker_type is not None and got != gold.speaker_type:
+                    sys.stdout.write(f"TYPE {case.name}: {gold.speaker!r} {got} for {gold.speaker_type}\n")
+                if gold.reported_by is not None and not reporter_right(hit, gold):
+                    got = hit.reported_by.text if hit.reported_by else None
+                    sys.stdout.write(f"REPORTER {case.name}: {got!r} for {gold.reported_by!r}\n")
+                if hit.text != gold.text:
+                    sys.stdout.write(f"SPAN {case.name}: {hit.text[:70]!r} for {gold.text[:70]!r}\n")
             for quote in result.quotes:
                 if not any(overlaps(quote, span_of(text, g)) for g in case.quotes):
                     who = quote.speaker.text if quote.speaker else None

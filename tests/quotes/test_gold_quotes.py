@@ -36,12 +36,25 @@ def test_gold_precision_and_recall_floors(coded):
 def test_attribution_floors(coded):
     """Issue 10's cases (speakers outside the tables, reported clauses, mixed clauses): figures when set
     (P 0.992, R 0.976, speaker right 0.979, indirect found 0.965), rounded down."""
-    scores = score(coded, [case for case in CASES if "attribution" in case.tags])
+    first_round = [case for case in CASES if "attribution" in case.tags and "round2" not in case.tags]
+    scores = score(coded, first_round)
     assert scores.precision >= 0.97 and scores.recall >= 0.95, scores.lines()
     assert scores.direct_speaker / scores.direct_found >= 0.95, scores.lines()
     assert scores.indirect_found / scores.indirect >= 0.95, scores.lines()
     whole = score(coded)
     assert whole.precision >= 0.95 and whole.recall >= 0.95, whole.lines()
+
+
+def test_second_round_floors(coded):
+    """Issue 10's second round (paragraphs, continued and nested quotations, titles, nouns, documents,
+    outlets, unknown speakers), written before its rules: figures when set (P 0.983, R 0.951, speaker right
+    0.880 - the inner speakers of nested quotations are not found yet -, indirect found 1.000, speaker
+    type right 25/25), rounded down."""
+    scores = score(coded, [case for case in CASES if "round2" in case.tags])
+    assert scores.precision >= 0.98 and scores.recall >= 0.95, scores.lines()
+    assert scores.direct_speaker / scores.direct_found >= 0.88, scores.lines()
+    assert scores.indirect_found / scores.indirect >= 0.95, scores.lines()
+    assert scores.type_right == scores.typed, scores.lines()
 
 
 def test_the_scorer_counts_misses_and_extras(coded):

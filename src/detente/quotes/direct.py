@@ -120,7 +120,7 @@ def _title_case(quote: QuotedTokens, text: str) -> bool:
     """'the "Belt and Road Initiative"', '"Iron Swords"': every word capitalized and no closing punctuation
     inside the marks is a name, not an utterance."""
     close = quote.quoted.close_at
-    if close > 0 and text[close - 1] in ".!?…":
+    if close > 0 and text[close - 1] in ".!?…" and not _abbreviation_end(text, close):
         return False
     words = [t.text for t in quote.span if t.is_alpha]
     return (
@@ -128,6 +128,14 @@ def _title_case(quote: QuotedTokens, text: str) -> bool:
         and all(w[0].isupper() or w.lower() in _NAME_LINKS for w in words)
         and (words[0][0].isupper() or sum(w[0].isupper() for w in words) >= 2)
     )
+
+
+def _abbreviation_end(text: str, close: int) -> bool:
+    """The period before the closing mark ends an abbreviation of capitals ('"Born in the U.S.A."'),
+    not a sentence."""
+    word = text[:close].rsplit(None, 1)[-1] if text[:close].strip() else ""
+    letters = word.rstrip(".").split(".")
+    return len(letters) > 1 and all(len(part) == 1 and part.isupper() for part in letters)
 
 
 def attribute(quote: QuotedTokens, finder: SpeakerFinder, others: Quotations) -> Attribution:

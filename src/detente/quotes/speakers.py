@@ -147,6 +147,10 @@ class SpeakerFinder:
             return None
         found = self.actors.at(token)
         mention = None
+        if found and token.pos_ == "PRON" and token.lower_ in _PERSON_PRONOUNS:
+            later = self._later_subject(token, found[0].actor)
+            if later is not None:  # 'Her challenger, Dan Kowalski, interrupted. "...," he said'
+                return self._unknown(token, person=later)
         if found:
             mention = self._title_holder(token, found[0]) or found[0]
             if token.lemma_.lower() in self.cues.voice or not self.is_person(mention.actor):
@@ -223,13 +227,14 @@ class SpeakerFinder:
     def _name(self, token: Token):  # noqa: ANN202 - a spaCy Span
         return _name_span(token)
 
-    def _unknown(self, token: Token) -> Speaker | None:
-        """A speaker no table knows: a pronoun for the person named before, or the words themselves."""
+    def _unknown(self, token: Token, person: Speaker | None = None) -> Speaker | None:
+        """A speaker no table knows: a pronoun for the person named before (``person`` when known), or the
+        words themselves."""
         text, start, end = self._at(token)
         if token.pos_ == "PRON":
             lower = token.lower_
             if lower in _PERSON_PRONOUNS:
-                person = self._last_person(token)
+                person = person or self._last_person(token) or self._clause_subject(token)
                 if person is None:  # no one named before: the pronoun is all the text says
                     return Speaker(text, start, end, "person", None, None, Span(start, end), text)
                 return Speaker(
@@ -316,6 +321,40 @@ class SpeakerFinder:
                 name = person.name
                 break
         return Speaker(best.text, best.start_char, best.end_char, "person", None, name)
+
+    def _clause_subject(self, token: Token) -> Speaker | None:
+        """A possessive pronoun on a speech noun stands for the subject of the noun's clause when that
+        subject is a name before it ("Wilson repeated her claim that ...")."""
+        if token.dep_ != "poss" or token.head.lemma_.lower() not in self.cues.nouns:
+            return None
+        subject = next((c for c in token.head.head.children if c.dep_ in _SUBJECTS), None)
+        if subject is None or subject.i > token.i or subject.pos_ != "PROPN":
+            return None
+        text, start, end = self._at(subject)
+        return Speaker(text, start, end, "person", None, self._full_name(subject) or text)
+
+    def _later_subject(self, token: Token, actor: Actor) -> Speaker | None:
+        """A personal pronoun the actor layer resolved to ``actor`` while a person no table knows was named
+        later, as the subject of a sentence before the pronoun (or in apposition to it): that person, the
+        nearer subject, is whom the pronoun stands for."""
+        doc = token.doc
+        first = self.sentence(token.i)[0]
+        for _ in range(_MAX_PRONOUN_BACK):
+            if first > 0:
+                first = self.sentence(first - 1)[0]
+        last = None
+        for ent in doc.ents:
+            if ent.start >= token.i:
+                break
+            if ent.label_ == "PERSON" and ent.start >= first and _is_subject(ent.root):
+                last = ent
+        if last is None or self.actors.at(last.root):
+            return None  # the tables know the last subject: the actor layer has weighed it
+        known = {w.strip(".,").lower() for w in (actor.name or "").replace("_", " ").split()}
+        if last[-1].lower_ in known:
+            return None
+        name = self._full_name(last.root) or last.text
+        return Speaker(last.text, last.start_char, last.end_char, "person", None, name)
 
     def _title_holder(self, token: Token, mention: ActorMention) -> ActorMention | None:
         """ "the spokeswoman said" after "Foreign Ministry spokeswoman Mao Ning": the person introduced
@@ -474,6 +513,13 @@ class SpeakerFinder:
 
     def is_person(self, actor: Actor) -> bool:
         return any(record.actor == actor for record in self.actors.persons)
+
+
+def _is_subject(token: Token) -> bool:
+    """The subject of its clause, or a name in apposition to it ("Her challenger, Dan Kowalski, ...")."""
+    if token.dep_ in _SUBJECTS:
+        return True
+    return token.dep_ == "appos" and token.head.dep_ in _SUBJECTS
 
 
 def same_speaker(one: Speaker | None, other: Speaker | None) -> bool:

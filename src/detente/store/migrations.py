@@ -121,5 +121,20 @@ def _place(location: str | None) -> dict[str, Any] | None:
     return None if location is None else json.loads(location)
 
 
+def _backfill_quote_speaker_types(cursor: Any, dialect: Dialect) -> None:
+    """0008: each stored quote's speaker type, from its payload (NULL where the payload has none)."""
+    cursor.execute("SELECT id, payload FROM quotes")
+    rows = [
+        (quote_values(json.loads(payload))["speaker_type"], quote_id)
+        for quote_id, payload in cursor.fetchall()
+    ]
+    rows = [row for row in rows if row[0] is not None]
+    if rows:
+        cursor.executemany(dialect.sql("UPDATE quotes SET speaker_type = ? WHERE id = ?"), rows)
+
+
 #: Migrations whose new columns are filled from the rows already stored, by name.
-_BACKFILLS: dict[str, Callable[[Any, Dialect], None]] = {"0003_query_columns": _backfill_query_columns}
+_BACKFILLS: dict[str, Callable[[Any, Dialect], None]] = {
+    "0003_query_columns": _backfill_query_columns,
+    "0008_quote_speaker_type": _backfill_quote_speaker_types,
+}

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..errors import ConfigError
-from ..records import STATUSES
+from ..records import SPEAKER_TYPES, STATUSES
 
 __all__ = ["MAX_LIMIT", "EventQuery", "QuoteQuery"]
 
@@ -118,12 +118,13 @@ class QuoteQuery:
     """Filters for quotes; ``None`` means "any". Build it with :meth:`build`.
 
     ``speaker`` matches a speaker code prefix ("USA" matches "USAGOV") or a case-insensitive substring of
-    the speaker's name or text; ``country`` is the speaker's country; ``text`` a case-insensitive substring
-    of the quote.
+    the speaker's name or text; ``country`` is the speaker's country; ``speaker_type`` one or more speaker
+    types (``detente.records.SPEAKER_TYPES``); ``text`` a case-insensitive substring of the quote.
     """
 
     speaker: str | None = None
     country: str | None = None
+    speaker_type: tuple[str, ...] | None = None
     text: str | None = None
     article_id: str | None = None
     limit: int = 100
@@ -139,11 +140,13 @@ class QuoteQuery:
         article_id: str | None = None,
         limit: int = 100,
         offset: int = 0,
+        speaker_type: str | Sequence[str] | None = None,
     ) -> QuoteQuery:
         """Check and normalize the filters; a bad value raises :class:`ConfigError`."""
         return cls(
             speaker=_text(speaker, "speaker"),
             country=_code(country, "country"),
+            speaker_type=_several(speaker_type, "speaker_type", _speaker_type),
             text=_text(text, "text"),
             article_id=_text(article_id, "article_id", strip=False),
             limit=_count(limit, "limit", minimum=1, maximum=MAX_LIMIT),
@@ -219,6 +222,13 @@ def _quad_class(value: int | str | None) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 4:
         return value
     raise ConfigError(f"quad_class must be 1, 2, 3 or 4, got {value!r}")
+
+
+def _speaker_type(value: str, name: str = "speaker_type") -> str | None:
+    kind = value.strip().lower()
+    if kind not in SPEAKER_TYPES:
+        raise ConfigError(f"{name} must be one of {', '.join(SPEAKER_TYPES)}, got {value!r}")
+    return kind
 
 
 def _status(value: str | None, name: str = "status") -> str | None:

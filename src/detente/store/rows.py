@@ -191,6 +191,7 @@ def quote_values(quote: Quote | Mapping[str, Any]) -> dict[str, Any]:
         "kind": data.get("kind"),
         "text": data.get("text"),
         '"start"': data.get("start"),
+        "speaker_type": speaker.get("type"),
     }
 
 

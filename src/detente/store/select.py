@@ -363,6 +363,9 @@ def _quote_where(query: QuoteQuery) -> Statement:
         filters.append((f"({code} OR {named})", [*code_params, *named_params]))
     if query.country is not None:
         filters.append(("q.speaker_country = ?", [query.country]))
+    if query.speaker_type is not None:
+        marks = ", ".join("?" for _ in query.speaker_type)
+        filters.append((f"q.speaker_type IN ({marks})", list(query.speaker_type)))
     if query.text is not None:
         filters.append(_contains(("q.text",), query.text))
     if query.article_id is not None:

@@ -190,6 +190,14 @@ _COUNTRY_SOURCES = (
 #: their article is coded and written again, and a confidence filter leaves them out.
 _EVENT_CONFIDENCE = ("ALTER TABLE events ADD COLUMN confidence {float}",)
 
+#: Each quote's speaker type (``Speaker.type``: person, organization, media, document, group, unknown), so
+#: that quotes can be filtered by it. Filled from the stored payloads by the backfill (migrations.py); a quote
+#: stored before speakers had a type (or without a speaker) keeps NULL.
+_QUOTE_SPEAKER_TYPE = (
+    "ALTER TABLE quotes ADD COLUMN speaker_type TEXT",
+    "CREATE INDEX quotes_speaker_type ON quotes (speaker_type)",
+)
+
 #: Every migration, in order. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
@@ -199,6 +207,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0005_series_index", _SERIES_INDEX),
     Migration("0006_event_confidence", _EVENT_CONFIDENCE),
     Migration("0007_country_sources", _COUNTRY_SOURCES),
+    Migration("0008_quote_speaker_type", _QUOTE_SPEAKER_TYPE),
 )
 
 ARTICLE_COLUMNS = ("id", "title", "text", "published", "url", "source", "language", "fingerprint", "added_at")
@@ -265,6 +274,7 @@ QUOTE_COLUMNS = (
     "kind",
     "text",
     '"start"',
+    "speaker_type",  # 0008
 )
 REJECTION_COLUMNS = ("origin", "code", "message", "article_id", "at")
 REJECTION_KEY = ("origin", "code", "message")

@@ -1,4 +1,4 @@
-"""GET /api/quotes: who said what, by speaker, speaker's country and text."""
+"""GET /api/quotes: who said what, by speaker, speaker's country, speaker type and text."""
 
 from __future__ import annotations
 
@@ -19,6 +19,11 @@ def _quotes_page(store: EventStore, query: QuoteQuery) -> tuple[list[dict[str, A
     return store.query_quotes(query), store.count_quotes(query)
 
 
+def _joined(values: list[str] | None) -> str | None:
+    """Repeated and comma-separated values as one comma-separated string (QuoteQuery splits it)."""
+    return ",".join(values) if values else None
+
+
 @router.get("/quotes", summary="Quotes by speaker, country or text", response_model=PageOut[QuoteOut])
 async def list_quotes(
     paging: Annotated[Page, Depends(page)],
@@ -29,6 +34,14 @@ async def list_quotes(
     country: Annotated[
         str | None, Query(max_length=16, description="The speaker's country, e.g. CHN.")
     ] = None,
+    speaker_type: Annotated[
+        list[str] | None,
+        Query(
+            max_length=6,
+            description="The speaker's type: person, organization, media, document, group or unknown "
+            "(repeated or comma-separated for several).",
+        ),
+    ] = None,
     q: Annotated[str | None, Query(max_length=200, description="Text in the quote.")] = None,
     article_id: Annotated[
         str | None, Query(max_length=200, description="Only this article's quotes.")
@@ -38,6 +51,7 @@ async def list_quotes(
     query = QuoteQuery.build(
         speaker=speaker,
         country=country,
+        speaker_type=_joined(speaker_type),
         text=q,
         article_id=article_id,
         limit=paging.limit,
