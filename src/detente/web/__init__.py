@@ -33,7 +33,7 @@ PAGES = {
 
 router = APIRouter(include_in_schema=False)
 _Code = Annotated[str, PathParam(pattern=r"^[A-Za-z0-9]{2,16}$")]
-_HEADER = re.compile(r"<!-- page: (?P<title>[^|<>]+?) \| scripts:(?P<scripts>[\w. -]*)-->\n")
+_HEADER = re.compile(r"<!-- page: (?P<title>[^|<>]+?) \| scripts:(?P<scripts>[\w./ -]*)-->\n")
 
 
 @cache
