@@ -18,7 +18,7 @@ _EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.IGNOREC
 _URL = re.compile(r"https?://(?!www\.w3\.org/2000/svg)[^\s\"')]+")
 
 
-@pytest.mark.parametrize("path", ["/", "/dyads/USA/CHN", "/events/abc123", "/map", "/docs"])
+@pytest.mark.parametrize("path", ["/", "/dyads/USA/CHN", "/countries/IND", "/events/abc123", "/map", "/docs"])
 def test_pages_are_served(client, path):
     response = client.get(path)
     assert response.status_code == 200
@@ -37,6 +37,7 @@ def test_pages_answer_head(client):
 
 def test_page_routes_check_their_codes(client):
     assert client.get("/dyads/USA/<b>").status_code == 422
+    assert client.get("/countries/<b>").status_code in (404, 422)
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))

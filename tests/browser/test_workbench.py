@@ -85,7 +85,7 @@ def test_unknown_pages_are_an_html_404(page_and_problems, server):
     page_and_problems[1].take()
 
 
-@pytest.mark.parametrize("path", ["/", "/dyads/USA/CHN", "/map", "/docs", "/no-such-page"])
+@pytest.mark.parametrize("path", ["/", "/dyads/USA/CHN", "/countries/IND", "/map", "/docs", "/no-such-page"])
 def test_no_page_is_wider_than_a_phone(browser, server, path):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     try:

@@ -106,7 +106,7 @@
   async function loadQuotes() {
     for (const [side, code] of [["a", state.a], ["b", state.b]]) {
       const node = document.getElementById("quotes-" + side);
-      document.getElementById("quotes-" + side + "-h").textContent = code;
+      document.getElementById("quotes-" + side + "-h").textContent = d.codeLabel(code);
       try {
         const page = await d.getJSON("/api/quotes", { country: code, limit: 500 });
         const ids = state.articleIds || new Set();
@@ -120,12 +120,13 @@
     }
   }
 
-  function start() {
+  async function start() {
     const parts = d.pathParts();
     state.a = (parts[1] || "").toUpperCase();
     state.b = (parts[2] || "").toUpperCase();
+    await d.loadCodes();
     document.title = state.a + " – " + state.b + " · detente";
-    document.getElementById("title").textContent = state.a + " – " + state.b;
+    d.clear(document.getElementById("title")).append(d.countryLink(state.a), " – ", d.countryLink(state.b));
     d.legend(document.getElementById("legend"));
     const select = document.getElementById("interval");
     state.interval = new URL(window.location.href).searchParams.get("interval") || "month";

@@ -79,6 +79,7 @@
   }
 
   async function start() {
+    await d.loadCodes();
     const parts = d.pathParts();
     const id = parts[1] || "";
     const status = document.getElementById("status");
