@@ -33,6 +33,19 @@ CALL_TEXT = (
     "leaders agreed to keep talking about trade."
 )
 CALL_PUBLISHED = dt.date(2024, 1, 10)
+#: A USA-CHN meeting, then (some 400 characters on) a US speaker on something else: the pair page's "what
+#: each side said" keeps only quotes next to the pair's events, so these must not show there.
+FAR_QUOTE_TEXT = (
+    "US and Chinese trade officials meet in Geneva\n\n"
+    "US Trade Representative Katherine Tai met Chinese Vice Premier He Lifeng in Geneva on Monday to discuss "
+    "tariffs on steel and solar panels.\n\n"
+    "The talks lasted four hours. Neither side released a statement afterwards, and a further round has not "
+    "been scheduled. Trade between the two economies fell by a tenth last year, according to customs figures "
+    "published in January. Steel makers on both sides have lobbied for higher duties since the spring.\n\n"
+    "Later in the week, at a farm fair in Iowa, Tai said that American farmers would get better crop "
+    'insurance next year. "Our farmers deserve a safety net that works," Tai said.'
+)
+FAR_QUOTE_PUBLISHED = dt.date(2024, 3, 4)
 
 
 def build_example_store(location: T, *, extra: tuple[tuple[str, dt.date], ...] = ()) -> T:

@@ -18,7 +18,7 @@ _EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.IGNOREC
 _URL = re.compile(r"https?://(?!www\.w3\.org/2000/svg)[^\s\"')]+")
 
 
-@pytest.mark.parametrize("path", ["/", "/dyads/USA/CHN", "/events/abc123", "/map", "/docs"])
+@pytest.mark.parametrize("path", ["/", "/dyads/USA/CHN", "/countries/IND", "/events/abc123", "/map", "/docs"])
 def test_pages_are_served(client, path):
     response = client.get(path)
     assert response.status_code == 200
@@ -37,6 +37,7 @@ def test_pages_answer_head(client):
 
 def test_page_routes_check_their_codes(client):
     assert client.get("/dyads/USA/<b>").status_code == 422
+    assert client.get("/countries/<b>").status_code in (404, 422)
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
@@ -59,13 +60,26 @@ def test_scripts_never_write_html_and_fetch_only_this_origin(path):
 
 
 def test_static_files_are_served_with_types(client):
-    for name, kind in (("app.css", "text/css"), ("common.js", "javascript"), ("world.json", "json")):
+    for name, kind in (("app.css", "text/css"), ("common.js", "javascript"), (_ATLAS, "json")):
         response = client.get(f"/static/{name}")
         assert response.status_code == 200 and kind in response.headers["content-type"]
-    world = json.loads((STATIC_DIR / "world.json").read_text(encoding="utf-8"))
-    for shape in world["shapes"]:
-        assert len(shape["points"]) >= 4
-        assert all(-180 <= lon <= 180 and -90 <= lat <= 90 for lon, lat in shape["points"])
+
+
+_ATLAS = "vendor/world-atlas/countries-50m.json"
+
+
+def test_the_vendored_map_files_are_complete_and_credited():
+    vendor = STATIC_DIR / "vendor"
+    notice = (vendor / "README.md").read_text(encoding="utf-8")
+    for package in ("world-atlas", "topojson-client", "d3-geo", "d3-array"):
+        assert (vendor / package / "LICENSE").is_file(), package
+        assert f"`{package}`" in notice, package
+    atlas = json.loads((STATIC_DIR / _ATLAS).read_text(encoding="utf-8"))
+    countries = atlas["objects"]["countries"]["geometries"]
+    assert len(countries) > 200 and all("name" in shape["properties"] for shape in countries)
+    html = render_page("map")
+    for script in ("d3-array.min.js", "d3-geo.min.js", "topojson-client.min.js"):
+        assert script in html and _URL.search(html) is None
 
 
 def test_openapi_schema_lists_every_endpoint(client):

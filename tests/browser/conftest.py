@@ -20,7 +20,15 @@ import uvicorn
 from detente.api import create_app
 from detente.settings import Settings
 
-from ..api.example_store import CALL_PUBLISHED, CALL_TEXT, HOSTILE_TEXT, PUBLISHED, build_example_store
+from ..api.example_store import (
+    CALL_PUBLISHED,
+    CALL_TEXT,
+    FAR_QUOTE_PUBLISHED,
+    FAR_QUOTE_TEXT,
+    HOSTILE_TEXT,
+    PUBLISHED,
+    build_example_store,
+)
 
 CHROMIUM_ARGS = [
     "--headless=new",
@@ -53,7 +61,8 @@ def chromium_path() -> str:
 def server(tmp_path_factory: pytest.TempPathFactory, chromium_path: str) -> Iterator[str]:
     """The app under uvicorn in a thread; yields its base URL."""
     db = tmp_path_factory.mktemp("browser") / "examples.db"
-    build_example_store(db, extra=((HOSTILE_TEXT, PUBLISHED), (CALL_TEXT, CALL_PUBLISHED)))
+    extra = ((HOSTILE_TEXT, PUBLISHED), (CALL_TEXT, CALL_PUBLISHED), (FAR_QUOTE_TEXT, FAR_QUOTE_PUBLISHED))
+    build_example_store(db, extra=extra)
     port = _free_port()
     config = uvicorn.Config(
         create_app(Settings(db=str(db))), host="127.0.0.1", port=port, log_level="warning", lifespan="on"

@@ -112,18 +112,6 @@ def test_event_page_marks_the_evidence(page_and_problems, server):
     assert problems.take() == []
 
 
-def test_map_shows_points(page_and_problems, server):
-    page, problems = page_and_problems
-    _open(page, server, "/map", "#map svg.world")
-    located = _api(server, "/api/locations?limit=500")["items"]
-    places = {(round(e["location"]["lat"], 3), round(e["location"]["lon"], 3)) for e in located}
-    assert page.locator("#map svg.world a.point circle").count() == len(places) >= 1
-    assert page.locator("#map svg.world polygon.land").count() > 10
-    box = page.locator("#map svg.world").bounding_box()
-    assert box and box["width"] > 600 and box["height"] > 250
-    assert problems.take() == []
-
-
 def test_hostile_article_is_inert(page_and_problems, server):
     page, problems = page_and_problems
     found = _api(server, "/api/events?q=onerror")["items"]

@@ -85,7 +85,7 @@ def test_unknown_pages_are_an_html_404(page_and_problems, server):
     page_and_problems[1].take()
 
 
-@pytest.mark.parametrize("path", ["/", "/dyads/USA/CHN", "/map", "/docs", "/no-such-page"])
+@pytest.mark.parametrize("path", ["/", "/dyads/USA/CHN", "/countries/IND", "/map", "/docs", "/no-such-page"])
 def test_no_page_is_wider_than_a_phone(browser, server, path):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     try:
@@ -106,5 +106,50 @@ def test_the_event_page_fits_a_phone(browser, server):
         _open(page, server, f"/events/{event['id']}", "#article-text")
         widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert widths[0] <= widths[1], widths
+    finally:
+        context.close()
+
+
+_CARD_PAGES = ["/dyads/USA/CHN?status=all", "/countries/IND?status=all", "/map?status=all"]
+
+
+@pytest.mark.parametrize("path", _CARD_PAGES)
+def test_tables_are_stacked_cards_on_a_phone(browser, server, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        _open(page, server, path, "table.cards tbody tr")
+        widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert widths[0] <= widths[1], widths
+        row = page.locator("table.cards tbody tr").first
+        assert row.evaluate("r => getComputedStyle(r).display") == "block"
+        assert page.locator("table.cards thead").first.evaluate("h => h.getBoundingClientRect().height") <= 1
+        cells = row.locator("td")
+        assert cells.count() >= 3
+        for index in range(cells.count()):
+            box = cells.nth(index).bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= widths[1]
+    finally:
+        context.close()
+    # on a laptop the same tables are tables
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    try:
+        page = context.new_page()
+        _open(page, server, path, "table.cards tbody tr")
+        first = page.locator("table.cards tbody tr").first
+        assert first.evaluate("r => getComputedStyle(r).display") == "table-row"
+    finally:
+        context.close()
+
+
+def test_the_country_and_event_pages_fit_a_phone(browser, server):
+    event = _api(server, "/api/events?limit=1&country=IND")["items"][0]
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        for path, ready in ((f"/events/{event['id']}", "#others"), ("/countries/IND", "#partners table")):
+            _open(page, server, path, ready)
+            widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+            assert widths[0] <= widths[1], (path, widths)
     finally:
         context.close()

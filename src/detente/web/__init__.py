@@ -25,6 +25,7 @@ TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 PAGES = {
     "overview": "overview.html",
     "dyad": "dyad.html",
+    "country": "country.html",
     "event": "event.html",
     "map": "map.html",
     "docs": "docs.html",
@@ -33,7 +34,7 @@ PAGES = {
 
 router = APIRouter(include_in_schema=False)
 _Code = Annotated[str, PathParam(pattern=r"^[A-Za-z0-9]{2,16}$")]
-_HEADER = re.compile(r"<!-- page: (?P<title>[^|<>]+?) \| scripts:(?P<scripts>[\w. -]*)-->\n")
+_HEADER = re.compile(r"<!-- page: (?P<title>[^|<>]+?) \| scripts:(?P<scripts>[\w./ -]*)-->\n")
 
 
 @cache
@@ -76,6 +77,11 @@ async def overview_page() -> HTMLResponse:
 @router.api_route("/dyads/{a}/{b}", methods=["GET", "HEAD"])
 async def dyad_page(a: _Code, b: _Code) -> HTMLResponse:
     return _page("dyad")
+
+
+@router.api_route("/countries/{code}", methods=["GET", "HEAD"])
+async def country_page(code: _Code) -> HTMLResponse:
+    return _page("country")
 
 
 @router.api_route("/events/{event_id}", methods=["GET", "HEAD"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import actors, articles, dyads, events, exports, health, quotes
+from . import actors, articles, codes, dyads, events, exports, health, places, quotes
 
 __all__ = ["ROUTERS"]
 
@@ -14,4 +14,6 @@ ROUTERS = (
     quotes.router,
     actors.router,
     dyads.router,
+    places.router,
+    codes.router,
 )

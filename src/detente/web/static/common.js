@@ -75,10 +75,86 @@
     node.textContent = "Could not load: " + (error && error.message ? error.message : String(error));
   }
 
+  // ---- names for codes (GET /api/codes, read once per page) ----
+  let codeTables = null;
+  let codeRequest = null;
+
+  /** Load the code tables (countries, organizations, sectors); pages await it before drawing names. */
+  function loadCodes() {
+    if (!codeRequest) {
+      codeRequest = getJSON("/api/codes").then(
+        (tables) => (codeTables = tables),
+        () => (codeTables = { names: {}, parts: {}, countries: [], organizations: [], groups: [] })
+      );
+    }
+    return codeRequest;
+  }
+
+  /** A code's name as /api/codes/{code} gives it: its own, else its country's and its parts' names. */
+  function codeName(code) {
+    if (!code || !codeTables) return null;
+    const names = codeTables.names;
+    const upper = String(code).toUpperCase();
+    if (names[upper]) return names[upper];
+    let head = upper.slice(0, 3);
+    for (let n = upper.length - 1; n > 3; n--) {
+      if (names[upper.slice(0, n)]) {
+        head = upper.slice(0, n);
+        break;
+      }
+    }
+    const parts = [];
+    for (let i = head.length; i < upper.length; i += 3) parts.push(codeTables.parts[upper.slice(i, i + 3)]);
+    const known = parts.filter(Boolean);
+    if (names[head]) return names[head] + (known.length ? ": " + known.join(", ") : "");
+    return known.length ? known.join(", ") : null;
+  }
+
+  /** "CHN (China)", or the code alone when it has no name. */
+  function codeLabel(code) {
+    const name = codeName(code);
+    return name ? code + " (" + name + ")" : code;
+  }
+
+  /** The code of a country typed as a code, a name, an alias or a demonym ("china", "Chinese" -> CHN). */
+  function resolveCountry(text) {
+    const wanted = String(text || "").trim().toLowerCase();
+    if (!wanted) return null;
+    const tables = codeTables || { countries: [], organizations: [], names: {} };
+    for (const country of tables.countries) {
+      const names = [country.code, country.name].concat(country.aliases || [], country.adjectives || []);
+      if (names.some((n) => n.toLowerCase() === wanted)) return country.code;
+    }
+    for (const org of tables.organizations) {
+      if ([org.code, org.name].concat(org.aliases || []).some((n) => n.toLowerCase() === wanted)) return org.code;
+    }
+    const code = wanted.toUpperCase();
+    return /^[A-Z0-9]{2,16}$/.test(code) && !/ /.test(wanted) ? code : null;
+  }
+
   function actorLabel(actor) {
     if (!actor) return "–";
-    const name = actor.name || actor.text || "";
+    const name = actor.name || actor.text || codeName(actor.code) || "";
     return name ? actor.code + " (" + name + ")" : actor.code;
+  }
+
+  /** The actor as text with a tooltip naming its code ("USAGOV: United States: Government"). */
+  function actorCell(actor) {
+    if (!actor) return "–";
+    const named = codeName(actor.code);
+    const title = named ? actor.code + ": " + named : null;
+    const country = actor.country && /^[A-Z]{3}$/.test(actor.country) ? actor.country : null;
+    return el(
+      "span",
+      { class: "actor", title: title },
+      actorLabel(actor),
+      country ? [" ", el("a", { href: "/countries/" + encodeURIComponent(country), class: "country-link", title: "Country page: " + codeLabel(country) }, "↗")] : null
+    );
+  }
+
+  /** A link to a country's page, showing its code and name. */
+  function countryLink(code) {
+    return el("a", { href: "/countries/" + encodeURIComponent(code), title: codeName(code) || null }, codeLabel(code));
   }
 
   function eventDay(event) {
@@ -157,11 +233,11 @@
       el(
         "tr",
         { "data-event-id": event.id, "data-day": eventDay(event) },
-        el("td", { class: "nowrap", title: event.date_text || "" }, eventDate(event) || "–"),
-        el("td", {}, actorLabel(event.source)),
+        el("td", { class: "nowrap", "data-label": "Date", title: event.date_text || "" }, eventDate(event) || "–"),
+        el("td", { "data-label": "Source" }, actorCell(event.source)),
         el(
           "td",
-          {},
+          { "data-label": "Event" },
           el("a", { href: "/events/" + encodeURIComponent(event.id) }, event.cameo + " " + event.cameo_label),
           el("br"),
           quadBadge(event.quad_class),
@@ -169,12 +245,12 @@
           el("span", { class: "status-" + event.status }, event.status),
           event.reciprocal ? el("span", { class: "muted" }, " · two-sided") : null
         ),
-        el("td", {}, actorLabel(event.target)),
-        el("td", { class: "num" }, signed(event.goldstein)),
-        el("td", {}, evidenceSentence(event))
+        el("td", { "data-label": "Target" }, actorCell(event.target)),
+        el("td", { class: "num", "data-label": "Goldstein" }, signed(event.goldstein)),
+        el("td", { "data-label": "Evidence" }, evidenceSentence(event))
       )
     );
-    return el("div", { class: "table-wrap" }, el("table", { class: "events" }, head, el("tbody", {}, rows)));
+    return el("div", { class: "table-wrap" }, el("table", { class: "events cards" }, head, el("tbody", {}, rows)));
   }
 
   function legend(node, options) {
@@ -191,15 +267,35 @@
     return window.location.pathname.split("/").filter(Boolean).map(decodeURIComponent);
   }
 
+  /** Suggestions for the pair form: every country's name (its code as the label), then organizations. */
+  function fillSuggestions(list) {
+    const tables = codeTables || { countries: [], organizations: [] };
+    const seen = new Set();
+    for (const entry of tables.countries.concat(tables.organizations)) {
+      if (seen.has(entry.name)) continue;
+      seen.add(entry.name);
+      list.appendChild(el("option", { value: entry.name, label: entry.code }));
+    }
+  }
+
   function wireDyadForm() {
     const form = document.getElementById("dyad-form");
     if (!form) return;
-    form.addEventListener("submit", (e) => {
+    const list = el("datalist", { id: "code-suggestions" });
+    form.appendChild(list);
+    for (const input of [form.elements.a, form.elements.b]) input.setAttribute("list", "code-suggestions");
+    loadCodes().then(() => fillSuggestions(list));
+    const message = el("span", { class: "form-message", role: "status" });
+    form.appendChild(message);
+    form.addEventListener("submit", async (e) => {
       e.preventDefault();
-      const a = form.elements.a.value.trim().toUpperCase();
-      const b = form.elements.b.value.trim().toUpperCase();
-      if (/^[A-Z0-9]{2,16}$/.test(a) && /^[A-Z0-9]{2,16}$/.test(b)) {
+      await loadCodes();
+      const a = resolveCountry(form.elements.a.value);
+      const b = resolveCountry(form.elements.b.value);
+      if (a && b) {
         window.location.assign("/dyads/" + encodeURIComponent(a) + "/" + encodeURIComponent(b));
+      } else {
+        message.textContent = "Unknown: " + [a ? "" : form.elements.a.value, b ? "" : form.elements.b.value].filter(Boolean).join(", ");
       }
     });
   }
@@ -207,7 +303,8 @@
   document.addEventListener("DOMContentLoaded", wireDyadForm);
 
   window.detente = {
-    QUAD, el, svg, clear, getJSON, showError, actorLabel, eventDay, eventDate, signed, marked, eventRanges,
-    evidenceSentence, eventsTable, legend, pathParts, quadBadge,
+    QUAD, el, svg, clear, getJSON, showError, actorLabel, actorCell, eventDay, eventDate, signed, marked, eventRanges,
+    evidenceSentence, eventsTable, legend, pathParts, quadBadge, loadCodes, codeName, codeLabel, countryLink,
+    resolveCountry,
   };
 })();

@@ -4,7 +4,10 @@
 (function () {
   const d = window.detente;
   const EVENT_PAGE = 500;
-  const state = { a: "", b: "", interval: "month", periods: [], selected: null, articleIds: null, request: 0 };
+  //: A quote counts as said "around" one of the pair's events when it lies within this many characters of
+  //: the event's evidence sentence in the same article (about a sentence either side).
+  const NEAR = 300;
+  const state = { a: "", b: "", interval: "month", periods: [], selected: null, spans: null, request: 0 };
 
   function dyadParam() {
     return state.a + "-" + state.b;
@@ -82,8 +85,8 @@
       status.textContent = page.total > page.items.length
         ? "The first " + page.items.length + " of " + page.total + " events."
         : page.total + " event(s).";
-      if (!state.selected && state.articleIds === null) {
-        state.articleIds = new Set(page.items.map((e) => e.article_id));
+      if (!state.selected && state.spans === null) {
+        state.spans = evidenceSpans(page.items);
         loadQuotes();
       }
     } catch (error) {
@@ -93,26 +96,51 @@
     }
   }
 
-  function quoteItem(quote) {
+  /** Article id -> the pair's events there, each with its evidence sentence's span. */
+  function evidenceSpans(events) {
+    const spans = new Map();
+    for (const event of events) {
+      const ev = event.evidence || {};
+      if (!Number.isInteger(ev.start) || !Number.isInteger(ev.end)) continue;
+      if (!spans.has(event.article_id)) spans.set(event.article_id, []);
+      spans.get(event.article_id).push({ start: ev.start, end: ev.end, event: event });
+    }
+    return spans;
+  }
+
+  /** The pair's event whose evidence sentence the quote is in or next to, else null. */
+  function nearEvent(quote) {
+    const spans = (state.spans && state.spans.get(quote.article_id)) || [];
+    let best = null;
+    for (const span of spans) {
+      const gap = Math.max(0, span.start - quote.end, quote.start - span.end);
+      if (gap <= NEAR && (best === null || gap < best.gap)) best = { gap: gap, event: span.event };
+    }
+    return best ? best.event : null;
+  }
+
+  function quoteItem(quote, event) {
     const speaker = quote.speaker ? d.actorLabel(quote.speaker) : "unknown speaker";
     return d.el(
       "li",
-      {},
+      { "data-article-id": quote.article_id, "data-event-id": event.id },
       d.el("blockquote", {}, quote.text),
-      d.el("span", { class: "muted" }, "— " + speaker + (quote.cue ? ", " + quote.cue : ""))
+      d.el("span", { class: "muted" }, "— " + speaker + (quote.cue ? ", " + quote.cue : "") + "; next to "),
+      d.el("a", { href: "/events/" + encodeURIComponent(event.id) }, event.cameo + " " + event.cameo_label)
     );
   }
 
   async function loadQuotes() {
     for (const [side, code] of [["a", state.a], ["b", state.b]]) {
       const node = document.getElementById("quotes-" + side);
-      document.getElementById("quotes-" + side + "-h").textContent = code;
+      document.getElementById("quotes-" + side + "-h").textContent = d.codeLabel(code);
       try {
         const page = await d.getJSON("/api/quotes", { country: code, limit: 500 });
-        const ids = state.articleIds || new Set();
-        const quotes = page.items.filter((q) => ids.has(q.article_id));
+        const near = page.items.map((q) => [q, nearEvent(q)]).filter(([, event]) => event);
         d.clear(node).appendChild(
-          quotes.length ? d.el("ul", { class: "quotes" }, quotes.map(quoteItem)) : d.el("p", { class: "empty" }, "No quotes from " + code + " in these articles.")
+          near.length
+            ? d.el("ul", { class: "quotes" }, near.map(([q, event]) => quoteItem(q, event)))
+            : d.el("p", { class: "empty" }, "No quotes from " + code + " next to these events.")
         );
       } catch (error) {
         d.showError(node, error);
@@ -120,12 +148,13 @@
     }
   }
 
-  function start() {
+  async function start() {
     const parts = d.pathParts();
     state.a = (parts[1] || "").toUpperCase();
     state.b = (parts[2] || "").toUpperCase();
+    await d.loadCodes();
     document.title = state.a + " – " + state.b + " · detente";
-    document.getElementById("title").textContent = state.a + " – " + state.b;
+    d.clear(document.getElementById("title")).append(d.countryLink(state.a), " – ", d.countryLink(state.b));
     d.legend(document.getElementById("legend"));
     const select = document.getElementById("interval");
     state.interval = new URL(window.location.href).searchParams.get("interval") || "month";
@@ -139,6 +168,7 @@
     });
     d.filters.mount(document.getElementById("filter-bar"), () => {
       state.selected = null;
+      state.spans = null;
       d.filters.setURL({ period: "" });
       loadChart();
       loadEvents();

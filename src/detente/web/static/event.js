@@ -78,7 +78,31 @@
     }
   }
 
+  /** Only web addresses become links (never javascript: or data: URLs from an article's metadata). */
+  function safeURL(url) {
+    try {
+      const parsed = new URL(url);
+      return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+    } catch (err) {
+      return null;
+    }
+  }
+
+  function showArticleMeta(article) {
+    const meta = d.clear(document.getElementById("article-meta"));
+    meta.appendChild(document.createTextNode([article.title, article.published, article.source].filter(Boolean).join(" · ")));
+    const url = article.url ? safeURL(article.url) : null;
+    if (url) {
+      meta.appendChild(d.el("br"));
+      meta.appendChild(d.el("a", { href: url, id: "article-url", rel: "noopener noreferrer nofollow", target: "_blank" }, "Source article ↗"));
+      meta.appendChild(d.el("span", { class: "muted small" }, " " + new URL(url).host));
+    } else if (article.url) {
+      meta.appendChild(d.el("span", { class: "muted small" }, " (source: " + article.url + ")"));
+    }
+  }
+
   async function start() {
+    await d.loadCodes();
     const parts = d.pathParts();
     const id = parts[1] || "";
     const status = document.getElementById("status");
@@ -88,8 +112,11 @@
       const mentions = mentionsOf(event);
       showMentions(mentions);
       const article = await d.getJSON("/api/articles/" + encodeURIComponent(event.article_id));
-      const meta = [article.title, article.published, article.source].filter(Boolean).join(" · ");
-      document.getElementById("article-meta").textContent = meta;
+      showArticleMeta(article);
+      const others = (article.events || []).filter((other) => other.id !== event.id);
+      d.clear(document.getElementById("others")).appendChild(
+        d.eventsTable(others, { empty: "No other events in this article." })
+      );
       const textNode = d.clear(document.getElementById("article-text"));
       for (const node of articleNodes(article.text, event, mentions)) textNode.appendChild(node);
       const evidence = textNode.querySelector("mark.evidence-mark");

@@ -46,6 +46,10 @@
     }
   }
 
+  function pairTitle(dyad) {
+    return (d.codeName(dyad.a) || dyad.a) + " – " + (d.codeName(dyad.b) || dyad.b);
+  }
+
   async function loadDyads() {
     const node = document.getElementById("dyads");
     try {
@@ -58,13 +62,18 @@
         d.el(
           "tr",
           {},
-          d.el("td", {}, d.el("a", { href: "/dyads/" + encodeURIComponent(dyad.a) + "/" + encodeURIComponent(dyad.b) }, dyad.a + " – " + dyad.b)),
-          d.el("td", { class: "num" }, String(dyad.events)),
-          d.el("td", { class: "num" }, d.signed(dyad.goldstein_mean))
+          d.el("td", { "data-label": "Pair" },
+            d.el("a", { href: "/dyads/" + encodeURIComponent(dyad.a) + "/" + encodeURIComponent(dyad.b), title: pairTitle(dyad) }, dyad.a + " – " + dyad.b),
+            d.el("br"),
+            d.el("span", { class: "muted small" },
+              d.el("a", { href: "/countries/" + encodeURIComponent(dyad.a) }, d.codeName(dyad.a) || dyad.a),
+              dyad.a === dyad.b ? " (domestic)" : [" – ", d.el("a", { href: "/countries/" + encodeURIComponent(dyad.b) }, d.codeName(dyad.b) || dyad.b)])),
+          d.el("td", { class: "num", "data-label": "Events" }, String(dyad.events)),
+          d.el("td", { class: "num", "data-label": "Mean Goldstein" }, d.signed(dyad.goldstein_mean))
         )
       );
       const head = d.el("thead", {}, d.el("tr", {}, ["Pair", "Events", "Mean Goldstein"].map((h) => d.el("th", { scope: "col" }, h))));
-      d.clear(node).appendChild(d.el("table", { class: "dyads" }, head, d.el("tbody", {}, rows)));
+      d.clear(node).appendChild(d.el("table", { class: "dyads cards" }, head, d.el("tbody", {}, rows)));
     } catch (error) {
       d.showError(node, error);
     }
@@ -90,7 +99,8 @@
     }
   }
 
-  function start() {
+  async function start() {
+    await d.loadCodes();
     d.legend(document.getElementById("timeline-legend"));
     document.getElementById("latest-clear").addEventListener("click", () => {
       state.selected = null;
