@@ -221,6 +221,9 @@ def _event_row(
         "location_country": source if placed else None,
         "location_lat": rng.uniform(-60, 70) if placed else None,
         "location_lon": rng.uniform(-180, 180) if placed else None,
+        "confidence": round(rng.uniform(0.3, 1.0), 3),
+        "source_country_source": None,
+        "target_country_source": None,
     }
     values.update(_actor("source", source, rng))
     values.update(_actor("target", target, rng))
@@ -369,7 +372,8 @@ def _http_queries() -> list[tuple[str, float, Callable[[int], str]]]:
 
     def country_page(run: int) -> str:
         query = _country_root(run)
-        return f"/api/events?country={query.country}&code={query.code}&status=occurred&limit=50"
+        country, code = ",".join(query.country), ",".join(query.code)
+        return f"/api/events?country={country}&code={code}&status=occurred&limit=50"
 
     return [
         ("API GET series USA-CHN, year by day", 200.0, year_of_days),

@@ -1,0 +1,31 @@
+"""The benchmark scripts still run against the current store and API (a tiny size: this checks that they work,
+not how fast anything is; the figures come from running them by hand, see README)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+def test_api_benchmark_runs_on_a_small_store(tmp_path):
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "api.py"), "--events", "2000", "--runs", "2",
+         "--sqlite", str(tmp_path / "bench.db")],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "API GET events dyad + 90 days" in result.stdout
+
+
+@pytest.mark.slow
+def test_export_benchmark_runs_on_a_small_store(tmp_path):
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "export.py"), "--events", "2000", "--sqlite", str(tmp_path / "bench.db")],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
