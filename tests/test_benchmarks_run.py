@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 
@@ -25,7 +26,8 @@ def test_api_benchmark_runs_on_a_small_store(tmp_path):
 @pytest.mark.slow
 def test_export_benchmark_runs_on_a_small_store(tmp_path):
     result = subprocess.run(
-        [sys.executable, str(BENCHMARKS / "export.py"), "--events", "2000", "--sqlite", str(tmp_path / "bench.db")],
+        [sys.executable, str(BENCHMARKS / "export.py"), "--events", "2000",
+         "--sqlite", str(tmp_path / "bench.db")],
         capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
