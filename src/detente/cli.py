@@ -19,7 +19,7 @@ import click
 
 from . import __version__
 from .batching import batched
-from .errors import ConfigError, DetenteError
+from .errors import ConfigError, DetenteError, StoreError
 from .records import STATUSES, CodedArticle
 from .settings import Settings
 
@@ -104,7 +104,7 @@ def code_command(
         if coded.error:
             rejected[coded.error.code] += 1
         if fmt == "json":
-            click.echo(json.dumps(coded.to_dict(), ensure_ascii=False))
+            click.echo(_json_line(coded.to_dict()))
         else:
             click.echo(format_table(coded, width=width))
     if rejected:
@@ -156,17 +156,22 @@ def ingest_command(
     rejected: Counter[str] = Counter()
     failed: list[tuple[str, str]] = []
     bar = tqdm(desc="coding", unit=" articles", disable=quiet, file=sys.stderr, dynamic_ncols=True)
+    store_failure: StoreError | None = None
     with store, bar:
         coded = _run(settings, paths, published, scheduler=scheduler, workers=workers)
-        for chunk in batched(coded, 16):
-            summary = store.write_batch(chunk)
-            totals["articles"] += summary.articles_written + summary.articles_unchanged
-            totals["written"] += summary.articles_written
-            totals["unchanged"] += summary.articles_unchanged
-            totals["events"] += summary.events_written
-            rejected.update(summary.rejected)
-            failed.extend(summary.failed)
-            bar.update(len(chunk))
+        try:
+            for chunk in batched(coded, 16):
+                summary = store.write_batch(chunk)
+                totals["articles"] += summary.articles_written + summary.articles_unchanged
+                totals["written"] += summary.articles_written
+                totals["unchanged"] += summary.articles_unchanged
+                totals["events"] += summary.events_written
+                rejected.update(summary.rejected)
+                failed.extend(summary.failed)
+                bar.update(len(chunk))
+        except StoreError as exc:  # the store itself failed (disk full, connection lost): stop at once
+            store_failure = exc
+            coded.close()
     click.echo(
         f"{totals['articles']} articles ({totals['written']} new or changed, "
         f"{totals['unchanged']} unchanged), "
@@ -174,8 +179,16 @@ def ingest_command(
     )
     for article_id, message in failed:
         click.echo(f"failed: {article_id}: {message}", err=True)
+    if store_failure is not None:
+        click.echo(f"error: {store_failure}", err=True)
+        click.echo(
+            "stopped: the event store failed, so nothing more was coded or written; what is stored above "
+            "is complete. Run the same command again once the store works: stored articles are skipped.",
+            err=True,
+        )
+        sys.exit(EXIT_FATAL)
     if rejected or failed:
-        _echo_rejections(rejected)
+        _echo_rejections(rejected, failed=len(failed))
         sys.exit(EXIT_REJECTED)
 
 
@@ -237,7 +250,7 @@ def events_command(
         _fatal(exc)
     width = shutil.get_terminal_size((100, 24)).columns
     for row in rows:
-        click.echo(json.dumps(row, ensure_ascii=False) if fmt == "json" else _event_line(row, width))
+        click.echo(_json_line(row) if fmt == "json" else _event_line(row, width))
     if fmt == "table":
         click.echo(f"{len(rows)} event(s)", err=True)
 
@@ -412,10 +425,23 @@ def _fatal(exc: Exception) -> None:
     sys.exit(EXIT_FATAL)
 
 
-def _echo_rejections(rejected: Counter[str]) -> None:
+def _echo_rejections(rejected: Counter[str], *, failed: int = 0) -> None:
     total = sum(rejected.values())
-    parts = ", ".join(f"{code}: {count}" for code, count in sorted(rejected.items()))
-    click.echo(f"rejected {total} input(s) ({parts})", err=True)
+    if total:
+        parts = ", ".join(f"{code}: {count}" for code, count in sorted(rejected.items()))
+        click.echo(f"rejected {total} input(s) ({parts})", err=True)
+    if failed:
+        click.echo(f"{failed} article(s) could not be written (listed above)", err=True)
+
+
+def _json_line(value: object) -> str:
+    """One JSON line that is always valid UTF-8: a lone surrogate left in a value is written as an escape."""
+    line = json.dumps(value, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(value)
+    return line
 
 
 def _fit(text: str, width: int) -> str:

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import logging
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .errors import error_response
+
 __all__ = ["BodySizeLimit", "SecurityHeaders", "CONTENT_SECURITY_POLICY"]
+
+logger = logging.getLogger("detente.api")
 
 #: No inline scripts or styles, nothing from other origins, no framing.
 CONTENT_SECURITY_POLICY = (
@@ -101,7 +106,11 @@ def _content_length(scope: Scope) -> int | None:
 
 
 class SecurityHeaders:
-    """Add the Content-Security-Policy, nosniff and framing headers to every HTTP response."""
+    """Add the Content-Security-Policy, nosniff and framing headers to every HTTP response.
+
+    An unexpected exception is answered here, as a 500 in the common error shape with these headers:
+    Starlette's own last-resort handler sits outside every middleware, so its 500 would go out without them.
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -110,12 +119,22 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        started = False
 
         async def with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 present = {name.lower() for name, _ in message.get("headers", ())}
                 extra = [(name, value) for name, value in _SECURITY_HEADERS if name not in present]
                 message = {**message, "headers": [*message.get("headers", ()), *extra]}
             await send(message)
 
-        await self.app(scope, receive, with_headers)
+        try:
+            await self.app(scope, receive, with_headers)
+        except Exception:
+            if started:  # too late for another answer: let the server log it and drop the connection
+                raise
+            logger.exception("unexpected error on %s %s", scope.get("method"), scope.get("path"))
+            response = error_response(500, "internal error: the server could not answer this request")
+            await response(scope, receive, with_headers)

@@ -6,7 +6,6 @@ and the rest are stored. Writing is idempotent, so posting the same article twic
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Sequence
 from typing import Any
@@ -14,7 +13,8 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from ..errors import InputError
-from ..ingest import article_from_record
+from ..ingest.articles import article_from_record, valid_unicode
+from ..ingest.jsontext import load_json
 from ..pipeline import Coder
 from ..records import Article, CodedArticle, Rejection
 from ..settings import Settings
@@ -40,9 +40,9 @@ class ArticleIn(BaseModel):
 def parse_items(body: bytes, *, max_batch: int) -> list[Any]:
     """The JSON body (one object or a list of them) as a list of raw items; 400/422 when unusable."""
     try:
-        data = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ApiError(400, f"the body is not valid JSON: {exc}") from None
+        data = load_json(body)
+    except InputError as exc:
+        raise ApiError(400, f"the body is not valid JSON: {exc.message}") from None
     if isinstance(data, dict):
         return [data]
     if not isinstance(data, list):
@@ -64,7 +64,7 @@ def prepare_item(index: int, item: Any, settings: Settings) -> Article | Rejecti
         return article_from_record(item, origin=origin)
     except InputError as exc:
         article_id = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else None
-        return Rejection(exc.code, exc.message, origin, article_id)
+        return Rejection(exc.code, exc.message, origin, valid_unicode(article_id))
 
 
 def _check_item(item: dict[str, Any], settings: Settings) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -12,10 +13,12 @@ from .clean import article_id, clean_text
 from .decode import check_not_binary
 from .language import detect_language
 
-__all__ = ["RECORD_FIELDS", "article_from_record", "make_article", "parse_published"]
+__all__ = ["RECORD_FIELDS", "article_from_record", "make_article", "parse_published", "valid_unicode"]
 
 #: The fields a record (JSON Lines row, JSON object, CSV row) may carry; only ``text`` is required.
 RECORD_FIELDS = ("id", "title", "text", "published", "url", "source")
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _LANGUAGE_NAMES = {
     "fr": "French",
@@ -49,6 +52,7 @@ def make_article(
 
     The id is ``id`` when given, else :func:`article_id` of the cleaned text.
     """
+    text, title, url, source = (valid_unicode(value) for value in (text, title, url, source))
     check_not_binary(text)
     cleaned, headline, paragraphs, headings = clean_text(text, title=title)
     if not cleaned:
@@ -58,7 +62,7 @@ def make_article(
         name = _LANGUAGE_NAMES.get(language, language)
         raise InputError("not_english", f"the text looks {name} ({language}), not English")
     return Article(
-        id=id if id else article_id(cleaned),
+        id=valid_unicode(id) if id else article_id(cleaned),
         text=cleaned,
         title=headline,
         published=parse_published(published),
@@ -68,6 +72,16 @@ def make_article(
         headings=headings,
         origin=origin,
     )
+
+
+def valid_unicode(value: str | None) -> str | None:
+    """``value`` with lone surrogates (a JSON ``"\\ud800"`` escape, an undecodable file name) as U+FFFD.
+
+    No UTF-8 output, JSON line or database column can carry them; the length, and so every offset, stays.
+    """
+    if value is None:
+        return None
+    return _LONE_SURROGATE.sub("\ufffd", value)
 
 
 def article_from_record(

@@ -11,8 +11,8 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import errno
 import io
-import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -25,6 +25,7 @@ from ..errors import InputError
 from ..records import Article, Rejection
 from .articles import article_from_record, make_article
 from .decode import decode_bytes
+from .jsontext import load_json
 
 __all__ = [
     "READERS",
@@ -110,11 +111,7 @@ def read_text(stream: BinaryIO, context: ReadContext) -> Iterator[Item]:
 
 def read_json(stream: BinaryIO, context: ReadContext) -> Iterator[Item]:
     """A JSON document: one record object, or a list of them (origins ``path[INDEX]``)."""
-    text = decode_bytes(read_document(stream, context))
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError("bad_json", f"not valid JSON: {exc}") from None
+    document = load_json(decode_bytes(read_document(stream, context)))
     if isinstance(document, list):
         for index, record in enumerate(document):
             item_context = replace(context, origin=f"{context.origin}[{index}]")
@@ -228,10 +225,19 @@ def read_inputs(
             yield from _read_path(Path(path), base, registry)
 
 
+def path_origin(path: str | os.PathLike[str]) -> str:
+    """A path as an origin that is always valid Unicode: undecodable bytes of a file name become U+FFFD.
+
+    Python keeps such bytes (0xFF in a Latin-1 name on a UTF-8 system) as lone surrogates, which no UTF-8
+    output, JSON line or database column can carry.
+    """
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
 def _read_path(path: Path, base: ReadContext, registry: ReaderRegistry) -> Iterator[Item]:
-    origin = str(path)
+    origin = path_origin(path)
     if not path.exists():
-        yield Rejection("not_found", "no such file or folder", origin)
+        yield _missing(path, origin)
     elif path.is_dir():
         for entry in _walk(path, registry):
             if isinstance(entry, Rejection):
@@ -247,15 +253,30 @@ def _read_path(path: Path, base: ReadContext, registry: ReaderRegistry) -> Itera
             yield from _read_file(path, reader, base)
 
 
+def _missing(path: Path, origin: str) -> Rejection:
+    """Why a path that does not resolve is missing: nothing there, a dangling link, or a link loop."""
+    if not path.is_symlink():
+        return Rejection("not_found", "no such file or folder", origin)
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Rejection("unreadable", "a symbolic link loop: the link leads back to itself", origin)
+    target = path_origin(os.readlink(path))
+    return Rejection("not_found", f"a symbolic link to a missing file ({target})", origin)
+
+
 def _walk(folder: Path, registry: ReaderRegistry) -> Iterator[tuple[Path, Reader] | Rejection]:
     """The files under ``folder`` with their readers, depth first in name order.
 
-    Hidden entries, files without a reader and symbolic links to folders are skipped.
+    Hidden entries, files without a reader and symbolic links to folders are skipped; a link to a readable
+    file type that does not resolve (missing target, a loop) is a rejection.
     """
     try:
         entries = sorted(os.scandir(folder), key=attrgetter("name"))
     except OSError as exc:
-        yield Rejection("unreadable", f"cannot list folder: {exc.strerror or exc}", str(folder))
+        reason = f"cannot list folder: {exc.strerror or exc}"
+        yield Rejection("unreadable", reason, path_origin(folder))
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -264,18 +285,25 @@ def _walk(folder: Path, registry: ReaderRegistry) -> Iterator[tuple[Path, Reader
         reader = registry.get(path.suffix)
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(path, registry)
-        elif reader is not None and entry.is_file():
-            yield path, reader
+        elif reader is not None:
+            try:
+                is_file = entry.is_file()
+            except OSError:  # a symbolic link loop raises here instead of answering False
+                is_file = False
+            if is_file:
+                yield path, reader
+            elif entry.is_symlink() and not path.is_dir():
+                yield _missing(path, path_origin(path))
 
 
 def _read_file(path: Path, reader: Reader, base: ReadContext) -> Iterator[Item]:
-    origin = str(path)
+    origin = path_origin(path)
     try:
         with path.open("rb") as stream:
             context = replace(base, origin=origin, size=os.fstat(stream.fileno()).st_size)
             yield from _guarded(reader(stream, context), origin)
     except OSError as exc:
-        yield Rejection("unreadable", f"cannot read file: {exc.strerror or exc}", origin)
+        yield Rejection("unreadable", f"cannot read file: {_os_reason(exc)}", origin)
 
 
 def _guarded(items: Iterator[Item], origin: str) -> Iterator[Item]:
@@ -321,8 +349,8 @@ def _sniff_reader(stream: io.BufferedReader) -> Reader:
     if head.startswith(b"{"):
         first_line = head.split(b"\n", 1)[0]
         try:
-            return read_jsonl if isinstance(json.loads(first_line), dict) else read_json
-        except (json.JSONDecodeError, UnicodeDecodeError):
+            return read_jsonl if isinstance(load_json(first_line), dict) else read_json
+        except InputError:
             return read_json
     lowered = head[:4096].lower()
     if head.startswith(b"<") and any(tag in lowered for tag in (b"<html", b"<body", b"<!doctype html")):
@@ -345,12 +373,17 @@ def _record_item(record: object, context: ReadContext, *, code: str) -> Item:
 
 def _jsonl_item(line: bytes, context: ReadContext) -> Item:
     try:
-        record = json.loads(line.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        return Rejection("encoding", f"invalid UTF-8 at byte {exc.start} of the line", context.origin)
-    except json.JSONDecodeError as exc:
-        return Rejection("bad_json", f"not valid JSON (truncated or malformed): {exc.msg}", context.origin)
+        record = load_json(line)
+    except InputError as exc:
+        message = f"{exc.message} of the line" if exc.code == "encoding" else exc.message
+        return Rejection(exc.code, message, context.origin)
     return _record_item(record, context, code="bad_json")
+
+
+def _os_reason(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "a symbolic link loop"
+    return exc.strerror or str(exc)
 
 
 def _starts_with_utf16_bom(stream: BinaryIO) -> bool:

@@ -48,7 +48,7 @@ def _article(store: EventStore, article_id: str) -> dict[str, Any] | None:
     return {**article, "events": store.query_events(events), "quotes": store.query_quotes(quotes)}
 
 
-@router.get("/articles/{article_id}", summary="One article: its text, events and quotes")
+@router.get("/articles/{article_id:path}", summary="One article: its text, events and quotes")
 async def get_article(
     article_id: Annotated[str, Path(max_length=_MAX_ID)],
     gateway: Annotated[StoreGateway, Depends(get_gateway)],
