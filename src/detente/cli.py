@@ -406,7 +406,12 @@ def _run(
 ) -> Iterator[CodedArticle]:
     from .ingest import read_inputs
 
-    items = read_inputs(list(paths), published=published, max_bytes=settings.max_article_bytes)
+    items = read_inputs(
+        list(paths),
+        published=published,
+        max_bytes=settings.max_article_bytes,
+        max_chars=settings.max_article_chars,
+    )
     try:
         if scheduler:
             from .scale import code_on_dask

@@ -27,6 +27,8 @@ class Settings:
     db: str = DEFAULT_DB
     batch_size: int = 32
     max_article_bytes: int = 5_000_000
+    #: Longest article coded, in characters of cleaned text; a longer one is rejected as ``too_large``.
+    max_article_chars: int = 200_000
     actor_files: tuple[Path, ...] = ()
     petrarch_dirs: tuple[Path, ...] = ()
     api_token: str | None = None
@@ -49,8 +51,11 @@ class Settings:
         return cls(**values)  # type: ignore[arg-type]
 
 
+_INTEGERS = ("batch_size", "max_article_bytes", "max_article_chars", "api_max_body_bytes", "api_max_batch")
+
+
 def _convert(name: str, raw: str) -> object:
-    if name in ("batch_size", "max_article_bytes", "api_max_body_bytes", "api_max_batch"):
+    if name in _INTEGERS:
         try:
             value = int(raw)
         except ValueError:

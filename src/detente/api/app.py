@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
@@ -22,6 +21,7 @@ from ..settings import Settings
 from ..store import EventStore
 from ..web import STATIC_DIR
 from ..web import router as pages_router
+from .coding import CodingQueue
 from .errors import install_error_handlers
 from .gateway import StoreGateway
 from .middleware import BodySizeLimit, SecurityHeaders
@@ -56,6 +56,7 @@ def create_app(
         try:
             yield
         finally:
+            await run_in_threadpool(app.state.coding.close)
             await run_in_threadpool(gateway.close)
 
     app = FastAPI(
@@ -68,8 +69,8 @@ def create_app(
     )
     app.state.settings = settings
     app.state.gateway = gateway
-    app.state.coder_lock = threading.Lock()
     app.state.load_coder = _coder_loader(settings)
+    app.state.coding = CodingQueue(lambda: app.state.load_coder())
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router)

@@ -47,16 +47,25 @@ def make_article(
     url: str | None = None,
     source: str | None = None,
     origin: str | None = None,
+    max_chars: int | None = None,
 ) -> Article:
     """Clean ``text`` into an :class:`Article`; raise :class:`InputError` when it is unusable.
 
-    The id is ``id`` when given, else :func:`article_id` of the cleaned text.
+    The id is ``id`` when given, else :func:`article_id` of the cleaned text. A cleaned text longer than
+    ``max_chars`` is ``too_large``: coding time and memory grow with an article's length (about 0.9 GB and
+    tens of seconds at 200,000 characters), and one article must not hold up a service.
     """
     text, title, url, source = (valid_unicode(value) for value in (text, title, url, source))
     check_not_binary(text)
     cleaned, headline, paragraphs, headings = clean_text(text, title=title)
     if not cleaned:
         raise InputError("empty", "no text left after cleaning (empty, whitespace or page junk only)")
+    if max_chars is not None and len(cleaned) > max_chars:
+        raise InputError(
+            "too_large",
+            f"{len(cleaned):,} characters after cleaning: longer than the limit of {max_chars:,} "
+            "(DETENTE_MAX_ARTICLE_CHARS); split it into several articles",
+        )
     language = detect_language(cleaned)
     if language != "en":
         name = _LANGUAGE_NAMES.get(language, language)
@@ -85,7 +94,11 @@ def valid_unicode(value: str | None) -> str | None:
 
 
 def article_from_record(
-    record: Mapping[str, Any], *, origin: str | None = None, published: dt.date | None = None
+    record: Mapping[str, Any],
+    *,
+    origin: str | None = None,
+    published: dt.date | None = None,
+    max_chars: int | None = None,
 ) -> Article:
     """Make an article from a record's fields; ``published`` is the default for a record without one."""
     text = record.get("text")
@@ -100,6 +113,7 @@ def article_from_record(
         url=_optional_string(record, "url"),
         source=_optional_string(record, "source"),
         origin=origin,
+        max_chars=max_chars,
     )
 
 

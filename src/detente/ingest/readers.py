@@ -57,6 +57,7 @@ class ReadContext:
     published: dt.date | None = None
     max_bytes: int = 5_000_000
     size: int | None = None  # the file's size when known before reading (not for standard input)
+    max_chars: int | None = None  # the longest cleaned text accepted (characters)
 
 
 Reader = Callable[[BinaryIO, ReadContext], Iterator[Item]]
@@ -106,7 +107,7 @@ def read_document(stream: BinaryIO, context: ReadContext) -> bytes:
 def read_text(stream: BinaryIO, context: ReadContext) -> Iterator[Item]:
     """Plain text: one article."""
     text = decode_bytes(read_document(stream, context))
-    yield make_article(text, published=context.published, origin=context.origin)
+    yield make_article(text, published=context.published, origin=context.origin, max_chars=context.max_chars)
 
 
 def read_json(stream: BinaryIO, context: ReadContext) -> Iterator[Item]:
@@ -180,6 +181,7 @@ def read_html(stream: BinaryIO, context: ReadContext) -> Iterator[Item]:
         source=getattr(document, "sitename", None),
         published=context.published,
         origin=context.origin,
+        max_chars=context.max_chars,
     )
 
 
@@ -208,16 +210,18 @@ def read_inputs(
     *,
     published: dt.date | None = None,
     max_bytes: int = 5_000_000,
+    max_chars: int | None = None,
     stdin: TextIO | BinaryIO | None = None,
     readers: ReaderRegistry | None = None,
 ) -> Iterator[Article | Rejection]:
     """Read files, folders (recursively, sorted, hidden and unknown files skipped) and ``-`` (standard input).
 
     Yields articles and rejections in input order; a bad item never stops the batch. ``published`` is
-    the publication date of items that do not carry their own.
+    the publication date of items that do not carry their own. An item larger than ``max_bytes``, or
+    longer than ``max_chars`` characters once cleaned, is ``too_large``.
     """
     registry = READERS if readers is None else readers
-    base = ReadContext(origin="", published=published, max_bytes=max_bytes)
+    base = ReadContext(origin="", published=published, max_bytes=max_bytes, max_chars=max_chars)
     for path in paths:
         if str(path) == "-":
             yield from _read_stdin(stdin, base)
@@ -366,7 +370,9 @@ def _record_item(record: object, context: ReadContext, *, code: str) -> Item:
         message = f"text of {len(text):,} characters is larger than the limit of {context.max_bytes:,} bytes"
         return Rejection("too_large", message, context.origin)
     try:
-        return article_from_record(record, origin=context.origin, published=context.published)
+        return article_from_record(
+            record, origin=context.origin, published=context.published, max_chars=context.max_chars
+        )
     except InputError as exc:
         return Rejection(exc.code, exc.message, context.origin)
 
