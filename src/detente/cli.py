@@ -318,14 +318,31 @@ def eval_timex_command(path: Path, model: str | None, fmt: str, show_misses: boo
     help="A file holding the write token that POST /api/articles requires (default: DETENTE_API_TOKEN; "
     "without a token the API is read-only).",
 )
+@click.option(
+    "--allowed-host",
+    "allowed_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="A host name the server answers to (the Host header: a name, *.domain, or * for any); repeatable. "
+    "Default: DETENTE_API_ALLOWED_HOSTS, else the loopback names and the --host address.",
+)
 @model_option
-def serve_command(db: str | None, host: str, port: int, token_file: Path | None, model: str | None) -> None:
+def serve_command(
+    db: str | None,
+    host: str,
+    port: int,
+    token_file: Path | None,
+    allowed_hosts: tuple[str, ...],
+    model: str | None,
+) -> None:
     """Serve the REST API (/api, docs at /docs) and the dashboard (/) over an event store."""
     import dataclasses
 
     import uvicorn
 
     from .api import create_app
+    from .api.app import check_token
+    from .api.middleware import LOOPBACK_HOSTS
     from .store import display_location, open_store
 
     settings = _settings(model=model, db=db)
@@ -334,18 +351,60 @@ def serve_command(db: str | None, host: str, port: int, token_file: Path | None,
         if not token:
             raise click.UsageError(f"the token file {token_file} is empty")
         settings = dataclasses.replace(settings, api_token=token)
+    try:
+        check_token(settings.api_token)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    hosts = allowed_hosts or settings.api_allowed_hosts or _default_hosts(host, LOOPBACK_HOSTS)
+    settings = dataclasses.replace(settings, api_allowed_hosts=tuple(hosts))
     if not settings.api_token and not Path(settings.db).exists() and "://" not in settings.db:
         _fatal(DetenteError(f"no event store at {settings.db}: run 'detente ingest' first"))
     try:
         open_store(settings.db).close()
     except DetenteError as exc:
         _fatal(exc)
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        click.echo(f"warning: listening on {host}: other machines can reach this server", err=True)
+    if host not in LOOPBACK_HOSTS:
+        click.echo(_exposed_warning(host, settings.api_allowed_hosts), err=True)
     mode = "read-write (token required)" if settings.api_token else "read-only"
     where = display_location(settings.db)
     click.echo(f"detente serving {where} ({mode}) on http://{host}:{port}/", err=True)
-    uvicorn.run(create_app(settings), host=host, port=port, server_header=False, log_level="info")
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        server_header=False,
+        log_level="info",
+        log_config=_serve_log_config(),
+    )
+
+
+def _default_hosts(host: str, loopback: tuple[str, ...]) -> tuple[str, ...]:
+    """The loopback names, and the address served on when it is one address (not 0.0.0.0 or ::)."""
+    if host in ("0.0.0.0", "::", "") or host in loopback:
+        return loopback
+    return (*loopback, host)
+
+
+def _exposed_warning(host: str, allowed: tuple[str, ...]) -> str:
+    return (
+        f"warning: listening on {host}: other machines can reach this server, and it speaks plain HTTP. "
+        "Put it behind a reverse proxy that terminates TLS (nginx, Caddy, Traefik) and keep this port "
+        "closed to everyone else, above all when a write token is set: a token sent over plain HTTP can be "
+        f"read on the way. Host names answered: {', '.join(allowed)} (--allowed-host to change)."
+    )
+
+
+def _serve_log_config() -> dict:
+    """uvicorn's logging, with secrets in query strings (``?token=``) redacted from every line."""
+    import copy
+
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config.setdefault("filters", {})["redact"] = {"()": "detente.api.middleware.RedactSecrets"}
+    for handler in config["handlers"].values():
+        handler.setdefault("filters", []).append("redact")
+    return config
 
 
 def _evaluate(evaluate, file: Path, *, model: str | None, show_misses: bool) -> None:  # noqa: ANN001

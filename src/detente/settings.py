@@ -34,6 +34,9 @@ class Settings:
     api_token: str | None = None
     api_max_body_bytes: int = 1_000_000
     api_max_batch: int = 20
+    #: Host names the API answers (``Host`` header): names, ``*.domain`` or ``*``; empty: no check (``serve``
+    #: then allows the loopback names). Environment: comma-separated.
+    api_allowed_hosts: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -65,4 +68,6 @@ def _convert(name: str, raw: str) -> object:
         return value
     if name in ("actor_files", "petrarch_dirs"):
         return tuple(Path(part) for part in raw.split(os.pathsep) if part)
+    if name == "api_allowed_hosts":
+        return tuple(part.strip() for part in raw.split(",") if part.strip())
     return raw
