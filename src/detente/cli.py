@@ -192,6 +192,150 @@ def ingest_command(
         sys.exit(EXIT_REJECTED)
 
 
+@main.command("watch")
+@click.argument(
+    "sources_file", metavar="SOURCES", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@db_option
+@model_option
+@actors_option
+@click.option("--once", is_flag=True, help="Poll every source once, fetch and code what is due, then exit.")
+@click.option(
+    "--max-attempts", default=5, show_default=True, type=click.IntRange(1, 100),
+    help="Tries per page before it goes to the dead-letter list.",
+)
+@click.option(
+    "--backoff", default=60.0, show_default=True, type=click.FloatRange(0, 86400), metavar="SECONDS",
+    help="Wait before the first retry of a page; doubled for each further one.",
+)
+@click.option(
+    "--host-interval", default=1.0, show_default=True, type=click.FloatRange(0, 3600), metavar="SECONDS",
+    help="Least time between two requests to one host.",
+)
+@click.option("--log-json", is_flag=True, help="Log one JSON object per line (for a log collector).")
+@click.option("--quiet", is_flag=True, help="No progress line.")
+def watch_command(
+    sources_file: Path,
+    db: str | None,
+    model: str | None,
+    actor_files: tuple[Path, ...],
+    once: bool,
+    max_attempts: int,
+    backoff: float,
+    host_interval: float,
+    log_json: bool,
+    quiet: bool,
+) -> None:
+    """Watch RSS/Atom feeds, news sitemaps and folders (a TOML or YAML SOURCES file) and code what they
+    publish into the store, each story once; runs until SIGTERM or Ctrl-C (or one round with --once)."""
+    import signal
+    import threading
+
+    from .feeds import FetchLimits, Watcher, WatchOptions, load_sources
+    from .store import open_store
+    from .store.sql_store import SQLStore
+
+    settings = _settings(model=model, db=db, actor_files=actor_files)
+    _watch_logging(json_lines=log_json, quiet=quiet)
+    try:
+        sources = load_sources(sources_file)
+        store = open_store(settings.db)
+    except DetenteError as exc:
+        _fatal(exc)
+    if not isinstance(store, SQLStore):
+        _fatal(DetenteError("detente watch needs an SQLite or PostgreSQL store"))
+    options = WatchOptions(
+        max_attempts=max_attempts, backoff=backoff, limits=FetchLimits(per_host_interval=host_interval)
+    )
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    progress = None if quiet or log_json or not sys.stderr.isatty() else _progress_line
+    watcher = Watcher(store, sources, settings=settings, options=options)
+    try:
+        with store:
+            stats = watcher.run(stop=stop, once=once, progress=progress)
+    except DetenteError as exc:
+        _fatal(exc)
+    finally:
+        watcher.close()
+    if progress is not None:
+        click.echo("", err=True)
+    click.echo(_json_line(stats.to_dict()) if log_json else _stats_line(stats), err=True)
+
+
+def _watch_logging(*, json_lines: bool, quiet: bool) -> None:
+    import logging
+
+    from .feeds.logs import JsonLineFormatter
+
+    handler = logging.StreamHandler(sys.stderr)
+    plain = logging.Formatter("%(levelname)s %(message)s")
+    handler.setFormatter(JsonLineFormatter() if json_lines else plain)
+    watch_logger = logging.getLogger("detente.watch")
+    watch_logger.handlers[:] = [handler]
+    watch_logger.setLevel(logging.INFO if json_lines else logging.WARNING if quiet else logging.INFO)
+    watch_logger.propagate = False
+
+
+def _stats_line(stats) -> str:  # noqa: ANN001
+    return (
+        f"watch: {stats.stored} stored, {stats.unchanged} unchanged, {stats.duplicates} duplicates, "
+        f"{stats.rejected} rejected, {stats.retried} retried, {stats.dead} dead; {stats.polls} polls, "
+        f"{stats.poll_errors} poll errors; {stats.events} events"
+    )
+
+
+def _progress_line(stats) -> None:  # noqa: ANN001
+    width = shutil.get_terminal_size((100, 24)).columns
+    click.echo("\r" + _fit(_stats_line(stats), width), nl=False, err=True)
+
+
+@main.command("status")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def status_command(db: str | None, fmt: str) -> None:
+    """What detente watch is doing: each source's last success, lag and errors, the queue, dead letters."""
+    from .feeds.state import WatchState, now
+    from .store import open_store
+    from .store.sql_store import SQLStore
+
+    settings = _settings(db=db)
+    if not Path(settings.db).exists() and "://" not in settings.db:
+        _fatal(DetenteError(f"no event store at {settings.db}: run 'detente watch' first"))
+    try:
+        with open_store(settings.db) as store:
+            if not isinstance(store, SQLStore):
+                _fatal(DetenteError("detente status needs an SQLite or PostgreSQL store"))
+            state = WatchState(store)
+            report = {
+                "sources": state.sources_report(at=now()),
+                "queue": state.queue_counts(),
+                "dead_letters": state.dead_letters(limit=20),
+            }
+    except DetenteError as exc:
+        _fatal(exc)
+    if fmt == "json":
+        click.echo(_json_line(report))
+        return
+    width = shutil.get_terminal_size((100, 24)).columns
+    for source in report["sources"]:
+        lag = "never" if source["lag_seconds"] is None else f"{source['lag_seconds']:.0f} s ago"
+        pages = _counts(source["pages"]) or "no pages"
+        line = f"{source['id']}  last success {lag}, {source['errors']} error(s); {pages}"
+        click.echo(_fit(line, width))
+        if source["last_error"]:
+            click.echo(_fit(f"    last error: {source['last_error']}", width))
+    queue = _counts(report["queue"]) or "empty"
+    click.echo(f"queue: {queue}")
+    for dead in report["dead_letters"]:
+        click.echo(_fit(f"dead: {dead['url']}  {dead['error_code']}: {dead['last_error']}", width))
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{status} {count}" for status, count in sorted(counts.items()))
+
+
 @main.command("events")
 @db_option
 @click.option("--actor", default=None, help="Actor code, e.g. USAGOV.")

@@ -179,6 +179,46 @@ _COVERING_IDS = (
 #: 0.3 s).
 _SERIES_INDEX = ("CREATE INDEX events_day_series ON events (day, quad_class, goldstein, id)",)
 
+#: What ``detente watch`` keeps between runs: each source's polling state, and each page's fetch (a queue:
+#: due rows by status and next try), so that a killed watcher resumes where it was.
+_WATCH_STATE = (
+    """
+CREATE TABLE sources (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    location TEXT NOT NULL,
+    outlet TEXT,
+    country TEXT,
+    interval_seconds INTEGER NOT NULL,
+    next_poll TEXT NOT NULL,
+    last_poll TEXT,
+    last_success TEXT,
+    last_error TEXT,
+    errors INTEGER NOT NULL,
+    polls INTEGER NOT NULL,
+    etag TEXT,
+    last_modified TEXT
+)""",
+    """
+CREATE TABLE fetches (
+    url TEXT PRIMARY KEY,
+    source_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    next_try TEXT NOT NULL,
+    claimed_until TEXT,
+    last_error TEXT,
+    error_code TEXT,
+    article_id TEXT,
+    title TEXT,
+    published TEXT,
+    added_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+)""",
+    "CREATE INDEX fetches_due ON fetches (status, next_try)",
+    "CREATE INDEX fetches_source ON fetches (source_id, status)",
+)
+
 #: Every migration, in order. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
@@ -186,6 +226,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0003_query_columns", _QUERY_COLUMNS),
     Migration("0004_covering_ids", _COVERING_IDS),
     Migration("0005_series_index", _SERIES_INDEX),
+    # 0006-0009 are taken by other branches; this one is independent of them
+    Migration("0010_watch_state", _WATCH_STATE),
 )
 
 ARTICLE_COLUMNS = ("id", "title", "text", "published", "url", "source", "language", "fingerprint", "added_at")

@@ -11,7 +11,7 @@ import datetime as dt
 import random
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -266,6 +266,27 @@ class SQLStore(EventStore):
         if self._connection is not None:
             self._connection.close()
             self._connection = None
+
+    @property
+    def dialect(self) -> Dialect:
+        """How this store's database spells SQL (placeholders, upserts, row locks)."""
+        return self._dialect
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Any]:
+        """One transaction on the store's connection, yielding a cursor (for state kept beside the events,
+        such as ``detente watch``'s queue). A driver error is a :class:`StoreError` with ``store_failed``."""
+        self._check_open()
+        try:
+            with self._dialect.transaction(self._connection) as cursor:
+                yield cursor
+        except self._errors as exc:
+            message = f"cannot write to the event store {self._name}: {_first_line(exc)}"
+            raise StoreError(message, failed=True) from exc
+
+    def rows(self, statement: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        """The rows of one statement (``?`` placeholders) as dicts."""
+        return self._fetch_all(statement, params)
 
     def _check_open(self) -> None:
         """Raise :class:`StoreError` when the store cannot be used (closed; a backend adds its own checks)."""
