@@ -60,6 +60,14 @@ def _handler(server: NewsServer) -> type[BaseHTTPRequestHandler]:
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet
             pass
 
+        def handle(self) -> None:
+            with suppress(ConnectionError):  # a client killed mid-request (the soak test's kill -9)
+                super().handle()
+
+        def finish(self) -> None:
+            with suppress(ConnectionError):
+                super().finish()
+
         def do_GET(self) -> None:  # noqa: N802
             with server.lock:
                 server.requests.append(self.path)

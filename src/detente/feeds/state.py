@@ -219,9 +219,11 @@ class WatchState:
             cursor.execute(self._dialect.sql(statement), (iso(next_try), iso(at), url))
 
     def pending(self, *, before: dt.datetime) -> bool:
-        """Whether a queued page is due before ``before``."""
+        """Whether a page is due before ``before`` (queued, or claimed by a lease that runs out by then)."""
         rows = self.store.rows(
-            "SELECT COUNT(*) AS n FROM fetches WHERE status = 'queued' AND next_try <= ?", (iso(before),)
+            "SELECT COUNT(*) AS n FROM fetches WHERE (status = 'queued' AND next_try <= ?) "
+            "OR (status = 'fetching' AND claimed_until <= ?)",
+            (iso(before), iso(before)),
         )
         return int(rows[0]["n"]) > 0
 

@@ -213,9 +213,7 @@ class Watcher:
             return
         coded = self._code(items)
         if not coded:  # every article is stored already
-            first = items[0]
-            self.stats.duplicates += 1
-            self.state.finish(page.url, "duplicate", at=now(), article_id=getattr(first, "id", None))
+            self._stored_already(page, items)
             return
         summary = self.store.write_batch(coded)
         self.stats.stored += summary.articles_written
@@ -255,6 +253,18 @@ class Watcher:
             return [article_from_page(fetched, page, source, max_chars=self.settings.max_article_chars)]
         except InputError as exc:
             return [Rejection(exc.code, exc.message, page.url)]
+
+    def _stored_already(self, page: QueuedPage, items: list[Article | Rejection]) -> None:
+        """Finish a page whose articles are all stored: ``done`` when they were stored from this very page
+        (a watcher killed before it could say so), else ``duplicate`` (the same text under another URL)."""
+        first = items[0]
+        article_id = getattr(first, "id", None)
+        stored = self.store.get_article(article_id) if article_id else None
+        if page.url.startswith(FILE_PREFIX) or (stored is not None and stored.get("url") == page.url):
+            self.state.finish(page.url, "done", at=now(), article_id=article_id)
+            return
+        self.stats.duplicates += 1
+        self.state.finish(page.url, "duplicate", at=now(), article_id=article_id)
 
     def _code(self, items: list[Article | Rejection]) -> list[CodedArticle]:
         """Code the articles not stored yet; rejections pass through."""
