@@ -227,6 +227,17 @@ class WatchState:
         )
         return int(rows[0]["n"]) > 0
 
+    def next_due(self, source_ids: Iterable[str]) -> dt.datetime | None:
+        """When the next poll (of ``source_ids``) or queued page is due (None: nothing is waiting)."""
+        wanted = set(source_ids)
+        polls = self.store.rows("SELECT id, next_poll AS at FROM sources")
+        pages = self.store.rows(
+            "SELECT MIN(next_try) AS at FROM fetches WHERE status = 'queued' UNION ALL "
+            "SELECT MIN(claimed_until) AS at FROM fetches WHERE status = 'fetching'"
+        )
+        times = [row["at"] for row in polls if row["id"] in wanted] + [row["at"] for row in pages]
+        return min((dt.datetime.fromisoformat(at) for at in times if at), default=None)
+
     # -- reports -----------------------------------------------------------------------------------
 
     def queue_counts(self) -> dict[str, int]:

@@ -122,8 +122,15 @@ class Watcher:
             if progress is not None:
                 progress(self.stats)
             if not worked:
-                stop.wait(self.options.idle)
+                stop.wait(self._idle_seconds())
         return self.stats
+
+    def _idle_seconds(self) -> float:
+        """How long to sleep: until the next poll or page is due, at most ``idle`` seconds."""
+        due = self.state.next_due(self.sources)
+        if due is None:
+            return self.options.idle
+        return min(self.options.idle, max(0.05, (due - now()).total_seconds()))
 
     def start(self) -> None:
         """Record the sources; take back the pages a killed watcher had claimed."""
