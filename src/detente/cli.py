@@ -158,20 +158,19 @@ def ingest_command(
     bar = tqdm(desc="coding", unit=" articles", disable=quiet, file=sys.stderr, dynamic_ncols=True)
     store_failure: StoreError | None = None
     with store, bar:
-        coded = _run(settings, paths, published, scheduler=scheduler, workers=workers)
+        written = _written(store, settings, paths, published, scheduler=scheduler, workers=workers)
         try:
-            for chunk in batched(coded, 16):
-                summary = store.write_batch(chunk)
+            for size, summary in written:
                 totals["articles"] += summary.articles_written + summary.articles_unchanged
                 totals["written"] += summary.articles_written
                 totals["unchanged"] += summary.articles_unchanged
                 totals["events"] += summary.events_written
                 rejected.update(summary.rejected)
                 failed.extend(summary.failed)
-                bar.update(len(chunk))
+                bar.update(size)
         except StoreError as exc:  # the store itself failed (disk full, connection lost): stop at once
             store_failure = exc
-            coded.close()
+            written.close()
     click.echo(
         f"{totals['articles']} articles ({totals['written']} new or changed, "
         f"{totals['unchanged']} unchanged), "
@@ -599,6 +598,36 @@ def _query_pages(store, query, *, limit: int) -> list[dict]:  # noqa: ANN001
     return rows
 
 
+def _written(store, settings: Settings, paths, published, *, scheduler, workers):  # noqa: ANN001, ANN202
+    """``(items, WriteSummary)`` per written chunk: the client writes what is coded, except on Dask with a
+    PostgreSQL store, whose workers write their partitions themselves."""
+    if scheduler and settings.db.split("://", 1)[0] in ("postgresql", "postgres"):
+        from .scale import store_on_dask
+
+        items = _read_inputs(settings, paths, published)
+        try:
+            yield from store_on_dask(
+                items, db=settings.db, scheduler=scheduler, settings=settings, n_workers=workers
+            )
+        except ConfigError as exc:
+            _fatal(exc)
+        return
+    for chunk in batched(_run(settings, paths, published, scheduler=scheduler, workers=workers), 16):
+        yield len(chunk), store.write_batch(chunk)
+
+
+def _read_inputs(settings: Settings, paths: Iterable[str], published: dt.date | None):  # noqa: ANN201
+    """The inputs as ``ingest`` and ``code`` read them (the settings' size limits)."""
+    from .ingest import read_inputs
+
+    return read_inputs(
+        list(paths),
+        published=published,
+        max_bytes=settings.max_article_bytes,
+        max_chars=settings.max_article_chars,
+    )
+
+
 def _run(
     settings: Settings,
     paths: Iterable[str],
@@ -607,14 +636,7 @@ def _run(
     scheduler: str | None = None,
     workers: int | None = None,
 ) -> Iterator[CodedArticle]:
-    from .ingest import read_inputs
-
-    items = read_inputs(
-        list(paths),
-        published=published,
-        max_bytes=settings.max_article_bytes,
-        max_chars=settings.max_article_chars,
-    )
+    items = _read_inputs(settings, paths, published)
     try:
         if scheduler:
             from .scale import code_on_dask
