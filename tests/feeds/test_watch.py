@@ -227,3 +227,33 @@ def _now():  # noqa: ANN202
     from detente.feeds.state import now
 
     return now()
+
+
+def test_a_yaml_sources_file(tmp_path):
+    path = tmp_path / "sources.yaml"
+    path.write_text(
+        "source:\n  - feed: https://news.example.org/rss\n    interval: 2h\n    country: GBR\n"
+        "  - folder: incoming/\n    name: drop\n",
+        encoding="utf-8",
+    )
+    feed, folder = load_sources(path)
+    assert (feed.kind, feed.interval, feed.country) == ("feed", 7200, "GBR")
+    assert (folder.id, folder.kind, folder.interval) == ("drop", "folder", 900)
+
+
+def test_one_host_is_asked_at_most_once_per_interval(tmp_path):
+    import time
+
+    with news_server() as server, open_store(tmp_path / "events.db") as store:
+        server.add("/robots.txt", Route(status=404))
+        stories = [STORY, OTHER, [s.replace("Japan", "Korea") for s in OTHER]]
+        for number, paragraphs in enumerate(stories):
+            server.add(f"/s/{number}", Route(article_html(f"Story {number}", paragraphs)))
+        feed = server.add("/rss", Route(rss(server.url, [(f"/s/{n}", "s") for n in range(3)])))
+        sources = _sources(tmp_path, f'[[source]]\nfeed = "{feed}"\n')
+        limits = FetchLimits(timeout=2, per_host_interval=0.4)
+        began = time.monotonic()
+        stats = _run(store, sources, StubCoder(), limits=limits)
+        elapsed = time.monotonic() - began
+    assert stats.stored == 3
+    assert elapsed >= 3 * 0.4 * 0.9  # the feed, then three pages: three gaps of 0.4 s at least
