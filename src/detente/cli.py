@@ -211,6 +211,10 @@ def ingest_command(
     "--host-interval", default=1.0, show_default=True, type=click.FloatRange(0, 3600), metavar="SECONDS",
     help="Least time between two requests to one host.",
 )
+@click.option(
+    "--lease", default=300.0, show_default=True, type=click.FloatRange(1, 86400), metavar="SECONDS",
+    help="PostgreSQL: how long a claimed page stays this watcher's; a killed watcher's pages wait this long.",
+)
 @click.option("--log-json", is_flag=True, help="Log one JSON object per line (for a log collector).")
 @click.option("--quiet", is_flag=True, help="No progress line.")
 def watch_command(
@@ -222,6 +226,7 @@ def watch_command(
     max_attempts: int,
     backoff: float,
     host_interval: float,
+    lease: float,
     log_json: bool,
     quiet: bool,
 ) -> None:
@@ -244,7 +249,10 @@ def watch_command(
     if not isinstance(store, SQLStore):
         _fatal(DetenteError("detente watch needs an SQLite or PostgreSQL store"))
     options = WatchOptions(
-        max_attempts=max_attempts, backoff=backoff, limits=FetchLimits(per_host_interval=host_interval)
+        max_attempts=max_attempts,
+        backoff=backoff,
+        lease=lease,
+        limits=FetchLimits(per_host_interval=host_interval),
     )
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
