@@ -19,7 +19,7 @@ import click
 
 from . import __version__
 from .batching import batched
-from .errors import ConfigError, DetenteError
+from .errors import ConfigError, DetenteError, StoreError
 from .records import STATUSES, CodedArticle
 from .settings import Settings
 
@@ -112,7 +112,7 @@ def code_command(
         if coded.error:
             rejected[coded.error.code] += 1
         if fmt == "json":
-            click.echo(json.dumps(coded.to_dict(), ensure_ascii=False))
+            click.echo(_json_line(coded.to_dict()))
         else:
             click.echo(format_table(coded, width=width))
     if rejected:
@@ -168,17 +168,21 @@ def ingest_command(
     rejected: Counter[str] = Counter()
     failed: list[tuple[str, str]] = []
     bar = tqdm(desc="coding", unit=" articles", disable=quiet, file=sys.stderr, dynamic_ncols=True)
+    store_failure: StoreError | None = None
     with store, bar:
-        coded = _run(settings, paths, published, scheduler=scheduler, workers=workers)
-        for chunk in batched(coded, 16):
-            summary = store.write_batch(chunk)
-            totals["articles"] += summary.articles_written + summary.articles_unchanged
-            totals["written"] += summary.articles_written
-            totals["unchanged"] += summary.articles_unchanged
-            totals["events"] += summary.events_written
-            rejected.update(summary.rejected)
-            failed.extend(summary.failed)
-            bar.update(len(chunk))
+        written = _written(store, settings, paths, published, scheduler=scheduler, workers=workers)
+        try:
+            for size, summary in written:
+                totals["articles"] += summary.articles_written + summary.articles_unchanged
+                totals["written"] += summary.articles_written
+                totals["unchanged"] += summary.articles_unchanged
+                totals["events"] += summary.events_written
+                rejected.update(summary.rejected)
+                failed.extend(summary.failed)
+                bar.update(size)
+        except StoreError as exc:  # the store itself failed (disk full, connection lost): stop at once
+            store_failure = exc
+            written.close()
     click.echo(
         f"{totals['articles']} articles ({totals['written']} new or changed, "
         f"{totals['unchanged']} unchanged), "
@@ -186,9 +190,169 @@ def ingest_command(
     )
     for article_id, message in failed:
         click.echo(f"failed: {article_id}: {message}", err=True)
+    if store_failure is not None:
+        click.echo(f"error: {store_failure}", err=True)
+        click.echo(
+            "stopped: the event store failed, so nothing more was coded or written; what is stored above "
+            "is complete. Run the same command again once the store works: stored articles are skipped.",
+            err=True,
+        )
+        sys.exit(EXIT_FATAL)
     if rejected or failed:
-        _echo_rejections(rejected)
+        _echo_rejections(rejected, failed=len(failed))
         sys.exit(EXIT_REJECTED)
+
+
+@main.command("watch")
+@click.argument(
+    "sources_file", metavar="SOURCES", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@db_option
+@model_option
+@actors_option
+@click.option("--once", is_flag=True, help="Poll every source once, fetch and code what is due, then exit.")
+@click.option(
+    "--max-attempts", default=5, show_default=True, type=click.IntRange(1, 100),
+    help="Tries per page before it goes to the dead-letter list.",
+)
+@click.option(
+    "--backoff", default=60.0, show_default=True, type=click.FloatRange(0, 86400), metavar="SECONDS",
+    help="Wait before the first retry of a page; doubled for each further one.",
+)
+@click.option(
+    "--host-interval", default=1.0, show_default=True, type=click.FloatRange(0, 3600), metavar="SECONDS",
+    help="Least time between two requests to one host.",
+)
+@click.option(
+    "--lease", default=300.0, show_default=True, type=click.FloatRange(1, 86400), metavar="SECONDS",
+    help="PostgreSQL: how long a claimed page stays this watcher's; a killed watcher's pages wait this long.",
+)
+@click.option("--log-json", is_flag=True, help="Log one JSON object per line (for a log collector).")
+@click.option("--quiet", is_flag=True, help="No progress line.")
+def watch_command(
+    sources_file: Path,
+    db: str | None,
+    model: str | None,
+    actor_files: tuple[Path, ...],
+    once: bool,
+    max_attempts: int,
+    backoff: float,
+    host_interval: float,
+    lease: float,
+    log_json: bool,
+    quiet: bool,
+) -> None:
+    """Watch RSS/Atom feeds, news sitemaps and folders (a TOML or YAML SOURCES file) and code what they
+    publish into the store, each story once; runs until SIGTERM or Ctrl-C (or one round with --once)."""
+    import signal
+    import threading
+
+    from .feeds import FetchLimits, Watcher, WatchOptions, load_sources
+    from .store import open_store
+    from .store.sql_store import SQLStore
+
+    settings = _settings(model=model, db=db, actor_files=actor_files)
+    _watch_logging(json_lines=log_json, quiet=quiet)
+    try:
+        sources = load_sources(sources_file)
+        store = open_store(settings.db)
+    except DetenteError as exc:
+        _fatal(exc)
+    if not isinstance(store, SQLStore):
+        _fatal(DetenteError("detente watch needs an SQLite or PostgreSQL store"))
+    options = WatchOptions(
+        max_attempts=max_attempts,
+        backoff=backoff,
+        lease=lease,
+        limits=FetchLimits(per_host_interval=host_interval),
+    )
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    progress = None if quiet or log_json or not sys.stderr.isatty() else _progress_line
+    watcher = Watcher(store, sources, settings=settings, options=options)
+    try:
+        with store:
+            stats = watcher.run(stop=stop, once=once, progress=progress)
+    except DetenteError as exc:
+        _fatal(exc)
+    finally:
+        watcher.close()
+    if progress is not None:
+        click.echo("", err=True)
+    click.echo(_json_line(stats.to_dict()) if log_json else _stats_line(stats), err=True)
+
+
+def _watch_logging(*, json_lines: bool, quiet: bool) -> None:
+    import logging
+
+    from .feeds.logs import JsonLineFormatter
+
+    handler = logging.StreamHandler(sys.stderr)
+    plain = logging.Formatter("%(levelname)s %(message)s")
+    handler.setFormatter(JsonLineFormatter() if json_lines else plain)
+    watch_logger = logging.getLogger("detente.watch")
+    watch_logger.handlers[:] = [handler]
+    watch_logger.setLevel(logging.INFO if json_lines else logging.WARNING if quiet else logging.INFO)
+    watch_logger.propagate = False
+
+
+def _stats_line(stats) -> str:  # noqa: ANN001
+    return (
+        f"watch: {stats.stored} stored, {stats.unchanged} unchanged, {stats.duplicates} duplicates, "
+        f"{stats.rejected} rejected, {stats.retried} retried, {stats.dead} dead; {stats.polls} polls, "
+        f"{stats.poll_errors} poll errors; {stats.events} events"
+    )
+
+
+def _progress_line(stats) -> None:  # noqa: ANN001
+    width = shutil.get_terminal_size((100, 24)).columns
+    click.echo("\r" + _fit(_stats_line(stats), width), nl=False, err=True)
+
+
+@main.command("status")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def status_command(db: str | None, fmt: str) -> None:
+    """What detente watch is doing: each source's last success, lag and errors, the queue, dead letters."""
+    from .feeds.state import WatchState, now
+    from .store import open_store
+    from .store.sql_store import SQLStore
+
+    settings = _settings(db=db)
+    if not Path(settings.db).exists() and "://" not in settings.db:
+        _fatal(DetenteError(f"no event store at {settings.db}: run 'detente watch' first"))
+    try:
+        with open_store(settings.db) as store:
+            if not isinstance(store, SQLStore):
+                _fatal(DetenteError("detente status needs an SQLite or PostgreSQL store"))
+            state = WatchState(store)
+            report = {
+                "sources": state.sources_report(at=now()),
+                "queue": state.queue_counts(),
+                "dead_letters": state.dead_letters(limit=20),
+            }
+    except DetenteError as exc:
+        _fatal(exc)
+    if fmt == "json":
+        click.echo(_json_line(report))
+        return
+    width = shutil.get_terminal_size((100, 24)).columns
+    for source in report["sources"]:
+        lag = "never" if source["lag_seconds"] is None else f"{source['lag_seconds']:.0f} s ago"
+        pages = _counts(source["pages"]) or "no pages"
+        line = f"{source['id']}  last success {lag}, {source['errors']} error(s); {pages}"
+        click.echo(_fit(line, width))
+        if source["last_error"]:
+            click.echo(_fit(f"    last error: {source['last_error']}", width))
+    queue = _counts(report["queue"]) or "empty"
+    click.echo(f"queue: {queue}")
+    for dead in report["dead_letters"]:
+        click.echo(_fit(f"dead: {dead['url']}  {dead['error_code']}: {dead['last_error']}", width))
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{status} {count}" for status, count in sorted(counts.items()))
 
 
 _EVENT_FILTERS = (
@@ -269,7 +433,7 @@ def events_command(db: str | None, limit: int, offset: int, fmt: str, **filters:
         return
     width = shutil.get_terminal_size((100, 24)).columns
     for row in rows:
-        click.echo(json.dumps(row, ensure_ascii=False) if fmt == "json" else _event_line(row, width))
+        click.echo(_json_line(row) if fmt == "json" else _event_line(row, width))
     if fmt == "table":
         click.echo(f"{len(rows)} event(s)", err=True)
 
@@ -514,14 +678,31 @@ def eval_places_command(path: Path, model: str | None, split: str, fmt: str, sho
     help="A file holding the write token that POST /api/articles requires (default: DETENTE_API_TOKEN; "
     "without a token the API is read-only).",
 )
+@click.option(
+    "--allowed-host",
+    "allowed_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="A host name the server answers to (the Host header: a name, *.domain, or * for any); repeatable. "
+    "Default: DETENTE_API_ALLOWED_HOSTS, else the loopback names and the --host address.",
+)
 @model_option
-def serve_command(db: str | None, host: str, port: int, token_file: Path | None, model: str | None) -> None:
+def serve_command(
+    db: str | None,
+    host: str,
+    port: int,
+    token_file: Path | None,
+    allowed_hosts: tuple[str, ...],
+    model: str | None,
+) -> None:
     """Serve the REST API (/api, docs at /docs) and the dashboard (/) over an event store."""
     import dataclasses
 
     import uvicorn
 
     from .api import create_app
+    from .api.app import check_token
+    from .api.middleware import LOOPBACK_HOSTS
     from .store import display_location, open_store
 
     settings = _settings(model=model, db=db)
@@ -530,18 +711,60 @@ def serve_command(db: str | None, host: str, port: int, token_file: Path | None,
         if not token:
             raise click.UsageError(f"the token file {token_file} is empty")
         settings = dataclasses.replace(settings, api_token=token)
+    try:
+        check_token(settings.api_token)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    hosts = allowed_hosts or settings.api_allowed_hosts or _default_hosts(host, LOOPBACK_HOSTS)
+    settings = dataclasses.replace(settings, api_allowed_hosts=tuple(hosts))
     if not settings.api_token and not Path(settings.db).exists() and "://" not in settings.db:
         _fatal(DetenteError(f"no event store at {settings.db}: run 'detente ingest' first"))
     try:
         open_store(settings.db).close()
     except DetenteError as exc:
         _fatal(exc)
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        click.echo(f"warning: listening on {host}: other machines can reach this server", err=True)
+    if host not in LOOPBACK_HOSTS:
+        click.echo(_exposed_warning(host, settings.api_allowed_hosts), err=True)
     mode = "read-write (token required)" if settings.api_token else "read-only"
     where = display_location(settings.db)
     click.echo(f"detente serving {where} ({mode}) on http://{host}:{port}/", err=True)
-    uvicorn.run(create_app(settings), host=host, port=port, server_header=False, log_level="info")
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        server_header=False,
+        log_level="info",
+        log_config=_serve_log_config(),
+    )
+
+
+def _default_hosts(host: str, loopback: tuple[str, ...]) -> tuple[str, ...]:
+    """The loopback names, and the address served on when it is one address (not 0.0.0.0 or ::)."""
+    if host in ("0.0.0.0", "::", "") or host in loopback:
+        return loopback
+    return (*loopback, host)
+
+
+def _exposed_warning(host: str, allowed: tuple[str, ...]) -> str:
+    return (
+        f"warning: listening on {host}: other machines can reach this server, and it speaks plain HTTP. "
+        "Put it behind a reverse proxy that terminates TLS (nginx, Caddy, Traefik) and keep this port "
+        "closed to everyone else, above all when a write token is set: a token sent over plain HTTP can be "
+        f"read on the way. Host names answered: {', '.join(allowed)} (--allowed-host to change)."
+    )
+
+
+def _serve_log_config() -> dict:
+    """uvicorn's logging, with secrets in query strings (``?token=``) redacted from every line."""
+    import copy
+
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config.setdefault("filters", {})["redact"] = {"()": "detente.api.middleware.RedactSecrets"}
+    for handler in config["handlers"].values():
+        handler.setdefault("filters", []).append("redact")
+    return config
 
 
 def _evaluate(
@@ -604,6 +827,36 @@ def _query_pages(store, query, *, limit: int, offset: int = 0) -> list[dict]:  #
     return rows
 
 
+def _written(store, settings: Settings, paths, published, *, scheduler, workers):  # noqa: ANN001, ANN202
+    """``(items, WriteSummary)`` per written chunk: the client writes what is coded, except on Dask with a
+    PostgreSQL store, whose workers write their partitions themselves."""
+    if scheduler and settings.db.split("://", 1)[0] in ("postgresql", "postgres"):
+        from .scale import store_on_dask
+
+        items = _read_inputs(settings, paths, published)
+        try:
+            yield from store_on_dask(
+                items, db=settings.db, scheduler=scheduler, settings=settings, n_workers=workers
+            )
+        except ConfigError as exc:
+            _fatal(exc)
+        return
+    for chunk in batched(_run(settings, paths, published, scheduler=scheduler, workers=workers), 16):
+        yield len(chunk), store.write_batch(chunk)
+
+
+def _read_inputs(settings: Settings, paths: Iterable[str], published: dt.date | None):  # noqa: ANN201
+    """The inputs as ``ingest`` and ``code`` read them (the settings' size limits)."""
+    from .ingest import read_inputs
+
+    return read_inputs(
+        list(paths),
+        published=published,
+        max_bytes=settings.max_article_bytes,
+        max_chars=settings.max_article_chars,
+    )
+
+
 def _run(
     settings: Settings,
     paths: Iterable[str],
@@ -612,9 +865,7 @@ def _run(
     scheduler: str | None = None,
     workers: int | None = None,
 ) -> Iterator[CodedArticle]:
-    from .ingest import read_inputs
-
-    items = read_inputs(list(paths), published=published, max_bytes=settings.max_article_bytes)
+    items = _read_inputs(settings, paths, published)
     try:
         if scheduler:
             from .scale import code_on_dask
@@ -633,10 +884,23 @@ def _fatal(exc: Exception) -> None:
     sys.exit(EXIT_FATAL)
 
 
-def _echo_rejections(rejected: Counter[str]) -> None:
+def _echo_rejections(rejected: Counter[str], *, failed: int = 0) -> None:
     total = sum(rejected.values())
-    parts = ", ".join(f"{code}: {count}" for code, count in sorted(rejected.items()))
-    click.echo(f"rejected {total} input(s) ({parts})", err=True)
+    if total:
+        parts = ", ".join(f"{code}: {count}" for code, count in sorted(rejected.items()))
+        click.echo(f"rejected {total} input(s) ({parts})", err=True)
+    if failed:
+        click.echo(f"{failed} article(s) could not be written (listed above)", err=True)
+
+
+def _json_line(value: object) -> str:
+    """One JSON line that is always valid UTF-8: a lone surrogate left in a value is written as an escape."""
+    line = json.dumps(value, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(value)
+    return line
 
 
 def _fit(text: str, width: int) -> str:

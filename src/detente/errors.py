@@ -73,7 +73,15 @@ class ModelError(DetenteError):
 
 
 class StoreError(DetenteError):
-    """The event store cannot be opened, migrated or written."""
+    """The event store cannot be opened, migrated or written.
+
+    ``failed`` is True when the store itself stopped working (disk full, connection lost, its file deleted
+    or replaced) rather than refusing one article: a run stops, a server answers 503 and reconnects.
+    """
+
+    def __init__(self, message: str, *, failed: bool = False) -> None:
+        super().__init__(message)
+        self.store_failed = failed
 
 
 class InputError(DetenteError):

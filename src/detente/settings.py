@@ -27,6 +27,8 @@ class Settings:
     db: str = DEFAULT_DB
     batch_size: int = 32
     max_article_bytes: int = 5_000_000
+    #: Longest article coded, in characters of cleaned text; a longer one is rejected as ``too_large``.
+    max_article_chars: int = 200_000
     actor_files: tuple[Path, ...] = ()
     petrarch_dirs: tuple[Path, ...] = ()
     api_token: str | None = None
@@ -39,6 +41,9 @@ class Settings:
     @property
     def classifier_on(self) -> bool:
         return self.classifier != "off"
+    #: Host names the API answers (``Host`` header): names, ``*.domain`` or ``*``; empty: no check (``serve``
+    #: then allows the loopback names). Environment: comma-separated.
+    api_allowed_hosts: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -56,8 +61,11 @@ class Settings:
         return cls(**values)  # type: ignore[arg-type]
 
 
+_INTEGERS = ("batch_size", "max_article_bytes", "max_article_chars", "api_max_body_bytes", "api_max_batch")
+
+
 def _convert(name: str, raw: str) -> object:
-    if name in ("batch_size", "max_article_bytes", "api_max_body_bytes", "api_max_batch"):
+    if name in _INTEGERS:
         try:
             value = int(raw)
         except ValueError:
@@ -74,4 +82,6 @@ def _convert(name: str, raw: str) -> object:
         return value
     if name in ("actor_files", "petrarch_dirs"):
         return tuple(Path(part) for part in raw.split(os.pathsep) if part)
+    if name == "api_allowed_hosts":
+        return tuple(part.strip() for part in raw.split(",") if part.strip())
     return raw

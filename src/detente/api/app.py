@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
@@ -17,18 +16,20 @@ from fastapi.concurrency import run_in_threadpool
 from starlette.staticfiles import StaticFiles
 
 from .. import __version__
+from ..errors import ConfigError
 from ..pipeline import Coder, get_coder
 from ..settings import Settings
 from ..store import EventStore
 from ..web import STATIC_DIR
 from ..web import router as pages_router
+from .coding import CodingQueue
 from .deps import reject_unknown_parameters
 from .errors import install_error_handlers
 from .gateway import StoreGateway
-from .middleware import BodySizeLimit, SecurityHeaders
+from .middleware import AllowedHosts, BodySizeLimit, SecurityHeaders
 from .routes import ROUTERS
 
-__all__ = ["create_app"]
+__all__ = ["MIN_TOKEN_LENGTH", "check_token", "create_app"]
 
 _DESCRIPTION = (
     "Political events coded from news (CAMEO and PLOVER), with their evidence. Read-only unless a write "
@@ -48,6 +49,7 @@ def create_app(
     opened elsewhere is not: pass a function that opens it instead).
     """
     settings = settings or Settings.from_env()
+    check_token(settings.api_token)
     gateway = StoreGateway(settings.db if store is None else store)
 
     @asynccontextmanager
@@ -57,6 +59,7 @@ def create_app(
         try:
             yield
         finally:
+            await run_in_threadpool(app.state.coding.close)
             await run_in_threadpool(gateway.close)
 
     app = FastAPI(
@@ -69,16 +72,31 @@ def create_app(
     )
     app.state.settings = settings
     app.state.gateway = gateway
-    app.state.coder_lock = threading.Lock()
     app.state.load_coder = _coder_loader(settings)
+    app.state.coding = CodingQueue(lambda: app.state.load_coder())
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router, dependencies=[Depends(reject_unknown_parameters)])
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(BodySizeLimit, max_bytes=settings.api_max_body_bytes)
+    if settings.api_allowed_hosts:
+        app.add_middleware(AllowedHosts, hosts=settings.api_allowed_hosts)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+#: The shortest write token accepted: a short token can be guessed.
+MIN_TOKEN_LENGTH = 16
+
+
+def check_token(token: str | None) -> None:
+    """Raise :class:`ConfigError` for a write token too short to be safe (None: no token, read-only)."""
+    if token and len(token) < MIN_TOKEN_LENGTH:
+        raise ConfigError(
+            f"the write token has {len(token)} characters: use at least {MIN_TOKEN_LENGTH} "
+            "(for example: python -c 'import secrets; print(secrets.token_urlsafe(32))')"
+        )
 
 
 def _coder_loader(settings: Settings) -> Callable[[], Coder]:

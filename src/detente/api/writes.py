@@ -6,22 +6,20 @@ and the rest are stored. Writing is idempotent, so posting the same article twic
 
 from __future__ import annotations
 
-import json
-import threading
 from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, Field
 
 from ..errors import InputError
-from ..ingest import article_from_record
-from ..pipeline import Coder
+from ..ingest.articles import article_from_record, valid_unicode
+from ..ingest.jsontext import load_json
 from ..records import Article, CodedArticle, Rejection
 from ..settings import Settings
 from ..store import EventStore
 from .errors import ApiError
 
-__all__ = ["ArticleIn", "code_items", "parse_items", "prepare_item", "store_items"]
+__all__ = ["ArticleIn", "parse_items", "prepare_item", "store_items"]
 
 _MAX_ID_LENGTH = 200
 
@@ -40,9 +38,9 @@ class ArticleIn(BaseModel):
 def parse_items(body: bytes, *, max_batch: int) -> list[Any]:
     """The JSON body (one object or a list of them) as a list of raw items; 400/422 when unusable."""
     try:
-        data = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ApiError(400, f"the body is not valid JSON: {exc}") from None
+        data = load_json(body)
+    except InputError as exc:
+        raise ApiError(400, f"the body is not valid JSON: {exc.message}") from None
     if isinstance(data, dict):
         return [data]
     if not isinstance(data, list):
@@ -61,10 +59,10 @@ def prepare_item(index: int, item: Any, settings: Settings) -> Article | Rejecti
         if not isinstance(item, dict):
             raise InputError("bad_record", f"item {index} is a {type(item).__name__}, not an object")
         _check_item(item, settings)
-        return article_from_record(item, origin=origin)
+        return article_from_record(item, origin=origin, max_chars=settings.max_article_chars)
     except InputError as exc:
         article_id = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else None
-        return Rejection(exc.code, exc.message, origin, article_id)
+        return Rejection(exc.code, exc.message, origin, valid_unicode(article_id))
 
 
 def _check_item(item: dict[str, Any], settings: Settings) -> None:
@@ -74,14 +72,6 @@ def _check_item(item: dict[str, Any], settings: Settings) -> None:
     article_id = item.get("id")
     if isinstance(article_id, str) and len(article_id) > _MAX_ID_LENGTH:
         raise InputError("bad_record", f"field 'id' is longer than {_MAX_ID_LENGTH} characters")
-
-
-def code_items(
-    coder: Coder, lock: threading.Lock, items: Sequence[Article | Rejection]
-) -> list[CodedArticle]:
-    """Code the articles (one at a time per process: the pipeline is shared); rejections pass through."""
-    with lock:
-        return list(coder.code(items))
 
 
 def store_items(store: EventStore, coded: Sequence[CodedArticle]) -> list[dict[str, Any]]:

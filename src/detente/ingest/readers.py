@@ -11,8 +11,8 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import errno
 import io
-import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -25,6 +25,7 @@ from ..errors import InputError
 from ..records import Article, Rejection
 from .articles import article_from_record, make_article
 from .decode import decode_bytes
+from .jsontext import load_json
 
 __all__ = [
     "READERS",
@@ -56,6 +57,7 @@ class ReadContext:
     published: dt.date | None = None
     max_bytes: int = 5_000_000
     size: int | None = None  # the file's size when known before reading (not for standard input)
+    max_chars: int | None = None  # the longest cleaned text accepted (characters)
 
 
 Reader = Callable[[BinaryIO, ReadContext], Iterator[Item]]
@@ -105,16 +107,12 @@ def read_document(stream: BinaryIO, context: ReadContext) -> bytes:
 def read_text(stream: BinaryIO, context: ReadContext) -> Iterator[Item]:
     """Plain text: one article."""
     text = decode_bytes(read_document(stream, context))
-    yield make_article(text, published=context.published, origin=context.origin)
+    yield make_article(text, published=context.published, origin=context.origin, max_chars=context.max_chars)
 
 
 def read_json(stream: BinaryIO, context: ReadContext) -> Iterator[Item]:
     """A JSON document: one record object, or a list of them (origins ``path[INDEX]``)."""
-    text = decode_bytes(read_document(stream, context))
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError("bad_json", f"not valid JSON: {exc}") from None
+    document = load_json(decode_bytes(read_document(stream, context)))
     if isinstance(document, list):
         for index, record in enumerate(document):
             item_context = replace(context, origin=f"{context.origin}[{index}]")
@@ -183,6 +181,7 @@ def read_html(stream: BinaryIO, context: ReadContext) -> Iterator[Item]:
         source=getattr(document, "sitename", None),
         published=context.published,
         origin=context.origin,
+        max_chars=context.max_chars,
     )
 
 
@@ -211,16 +210,18 @@ def read_inputs(
     *,
     published: dt.date | None = None,
     max_bytes: int = 5_000_000,
+    max_chars: int | None = None,
     stdin: TextIO | BinaryIO | None = None,
     readers: ReaderRegistry | None = None,
 ) -> Iterator[Article | Rejection]:
     """Read files, folders (recursively, sorted, hidden and unknown files skipped) and ``-`` (standard input).
 
     Yields articles and rejections in input order; a bad item never stops the batch. ``published`` is
-    the publication date of items that do not carry their own.
+    the publication date of items that do not carry their own. An item larger than ``max_bytes``, or
+    longer than ``max_chars`` characters once cleaned, is ``too_large``.
     """
     registry = READERS if readers is None else readers
-    base = ReadContext(origin="", published=published, max_bytes=max_bytes)
+    base = ReadContext(origin="", published=published, max_bytes=max_bytes, max_chars=max_chars)
     for path in paths:
         if str(path) == "-":
             yield from _read_stdin(stdin, base)
@@ -228,10 +229,19 @@ def read_inputs(
             yield from _read_path(Path(path), base, registry)
 
 
+def path_origin(path: str | os.PathLike[str]) -> str:
+    """A path as an origin that is always valid Unicode: undecodable bytes of a file name become U+FFFD.
+
+    Python keeps such bytes (0xFF in a Latin-1 name on a UTF-8 system) as lone surrogates, which no UTF-8
+    output, JSON line or database column can carry.
+    """
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
 def _read_path(path: Path, base: ReadContext, registry: ReaderRegistry) -> Iterator[Item]:
-    origin = str(path)
+    origin = path_origin(path)
     if not path.exists():
-        yield Rejection("not_found", "no such file or folder", origin)
+        yield _missing(path, origin)
     elif path.is_dir():
         for entry in _walk(path, registry):
             if isinstance(entry, Rejection):
@@ -247,15 +257,30 @@ def _read_path(path: Path, base: ReadContext, registry: ReaderRegistry) -> Itera
             yield from _read_file(path, reader, base)
 
 
+def _missing(path: Path, origin: str) -> Rejection:
+    """Why a path that does not resolve is missing: nothing there, a dangling link, or a link loop."""
+    if not path.is_symlink():
+        return Rejection("not_found", "no such file or folder", origin)
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Rejection("unreadable", "a symbolic link loop: the link leads back to itself", origin)
+    target = path_origin(os.readlink(path))
+    return Rejection("not_found", f"a symbolic link to a missing file ({target})", origin)
+
+
 def _walk(folder: Path, registry: ReaderRegistry) -> Iterator[tuple[Path, Reader] | Rejection]:
     """The files under ``folder`` with their readers, depth first in name order.
 
-    Hidden entries, files without a reader and symbolic links to folders are skipped.
+    Hidden entries, files without a reader and symbolic links to folders are skipped; a link to a readable
+    file type that does not resolve (missing target, a loop) is a rejection.
     """
     try:
         entries = sorted(os.scandir(folder), key=attrgetter("name"))
     except OSError as exc:
-        yield Rejection("unreadable", f"cannot list folder: {exc.strerror or exc}", str(folder))
+        reason = f"cannot list folder: {exc.strerror or exc}"
+        yield Rejection("unreadable", reason, path_origin(folder))
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -264,18 +289,25 @@ def _walk(folder: Path, registry: ReaderRegistry) -> Iterator[tuple[Path, Reader
         reader = registry.get(path.suffix)
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(path, registry)
-        elif reader is not None and entry.is_file():
-            yield path, reader
+        elif reader is not None:
+            try:
+                is_file = entry.is_file()
+            except OSError:  # a symbolic link loop raises here instead of answering False
+                is_file = False
+            if is_file:
+                yield path, reader
+            elif entry.is_symlink() and not path.is_dir():
+                yield _missing(path, path_origin(path))
 
 
 def _read_file(path: Path, reader: Reader, base: ReadContext) -> Iterator[Item]:
-    origin = str(path)
+    origin = path_origin(path)
     try:
         with path.open("rb") as stream:
             context = replace(base, origin=origin, size=os.fstat(stream.fileno()).st_size)
             yield from _guarded(reader(stream, context), origin)
     except OSError as exc:
-        yield Rejection("unreadable", f"cannot read file: {exc.strerror or exc}", origin)
+        yield Rejection("unreadable", f"cannot read file: {_os_reason(exc)}", origin)
 
 
 def _guarded(items: Iterator[Item], origin: str) -> Iterator[Item]:
@@ -321,8 +353,8 @@ def _sniff_reader(stream: io.BufferedReader) -> Reader:
     if head.startswith(b"{"):
         first_line = head.split(b"\n", 1)[0]
         try:
-            return read_jsonl if isinstance(json.loads(first_line), dict) else read_json
-        except (json.JSONDecodeError, UnicodeDecodeError):
+            return read_jsonl if isinstance(load_json(first_line), dict) else read_json
+        except InputError:
             return read_json
     lowered = head[:4096].lower()
     if head.startswith(b"<") and any(tag in lowered for tag in (b"<html", b"<body", b"<!doctype html")):
@@ -338,19 +370,26 @@ def _record_item(record: object, context: ReadContext, *, code: str) -> Item:
         message = f"text of {len(text):,} characters is larger than the limit of {context.max_bytes:,} bytes"
         return Rejection("too_large", message, context.origin)
     try:
-        return article_from_record(record, origin=context.origin, published=context.published)
+        return article_from_record(
+            record, origin=context.origin, published=context.published, max_chars=context.max_chars
+        )
     except InputError as exc:
         return Rejection(exc.code, exc.message, context.origin)
 
 
 def _jsonl_item(line: bytes, context: ReadContext) -> Item:
     try:
-        record = json.loads(line.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        return Rejection("encoding", f"invalid UTF-8 at byte {exc.start} of the line", context.origin)
-    except json.JSONDecodeError as exc:
-        return Rejection("bad_json", f"not valid JSON (truncated or malformed): {exc.msg}", context.origin)
+        record = load_json(line)
+    except InputError as exc:
+        message = f"{exc.message} of the line" if exc.code == "encoding" else exc.message
+        return Rejection(exc.code, message, context.origin)
     return _record_item(record, context, code="bad_json")
+
+
+def _os_reason(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "a symbolic link loop"
+    return exc.strerror or str(exc)
 
 
 def _starts_with_utf16_bom(stream: BinaryIO) -> bool:

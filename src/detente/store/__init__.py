@@ -17,6 +17,7 @@ from .query import MAX_LIMIT, EventQuery, QuoteQuery
 from .registry import (
     BackendFactory,
     BackendRegistry,
+    StoreOpener,
     default_registry,
     display_location,
     open_store,
@@ -30,6 +31,7 @@ __all__ = [
     "EventStore",
     "MAX_LIMIT",
     "QuoteQuery",
+    "StoreOpener",
     "WriteSummary",
     "default_registry",
     "display_location",

@@ -47,7 +47,14 @@ def open_postgresql(url: str) -> SQLStore:
         psycopg.errors.DeadlockDetected,
         psycopg.errors.UniqueViolation,
     )
-    return SQLStore(connection, POSTGRESQL, errors=(psycopg.Error,), conflicts=conflicts, name=name)
+    return SQLStore(
+        connection,
+        POSTGRESQL,
+        errors=(psycopg.Error,),
+        conflicts=conflicts,
+        per_article=(psycopg.IntegrityError, psycopg.DataError),
+        name=name,
+    )
 
 
 def _describe(url: str, psycopg: Any) -> str | None:

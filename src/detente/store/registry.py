@@ -9,16 +9,18 @@ from __future__ import annotations
 import functools
 import os
 import re
+import threading
 from collections.abc import Callable, Mapping
 
 from ..errors import StoreError
 from .base import EventStore
 from .postgresql import open_postgresql
-from .sqlite import open_sqlite
+from .sqlite import FileIdentity, SQLiteStore, open_sqlite
 
 __all__ = [
     "BackendFactory",
     "BackendRegistry",
+    "StoreOpener",
     "default_registry",
     "display_location",
     "open_store",
@@ -96,3 +98,34 @@ def display_location(location: str | os.PathLike[str]) -> str:
     if at and ":" in login:
         login = login.split(":", 1)[0] + ":***"
     return f"{scheme}://{login}{at}{host}{slash}{path}"
+
+
+
+class StoreOpener:
+    """Opens the store at one location as often as asked (a connection per thread, again after a failure).
+
+    Every store it opens is the same store: the first SQLite file it opens is pinned by its identity, and a
+    later open of a path that is now missing or names another file raises :class:`StoreError` instead of
+    creating or reading a different database.
+    """
+
+    def __init__(self, location: str | os.PathLike[str], *, registry: BackendRegistry | None = None) -> None:
+        self.location = os.fspath(location)
+        self._registry = registry
+        self._identity: FileIdentity | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self) -> EventStore:
+        with self._lock:
+            identity = self._identity
+        if identity is not None:
+            return open_sqlite(self.location, identity=identity)
+        store = open_store(self.location, registry=self._registry)
+        if isinstance(store, SQLiteStore) and store.identity is not None:
+            with self._lock:
+                if self._identity is None:
+                    self._identity = store.identity
+                elif self._identity != store.identity:  # another thread pinned a file replaced meanwhile
+                    store.close()
+                    return open_sqlite(self.location, identity=self._identity)
+        return store

@@ -198,6 +198,46 @@ _QUOTE_SPEAKER_TYPE = (
     "CREATE INDEX quotes_speaker_type ON quotes (speaker_type)",
 )
 
+#: What ``detente watch`` keeps between runs: each source's polling state, and each page's fetch (a queue:
+#: due rows by status and next try), so that a killed watcher resumes where it was.
+_WATCH_STATE = (
+    """
+CREATE TABLE sources (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    location TEXT NOT NULL,
+    outlet TEXT,
+    country TEXT,
+    interval_seconds INTEGER NOT NULL,
+    next_poll TEXT NOT NULL,
+    last_poll TEXT,
+    last_success TEXT,
+    last_error TEXT,
+    errors INTEGER NOT NULL,
+    polls INTEGER NOT NULL,
+    etag TEXT,
+    last_modified TEXT
+)""",
+    """
+CREATE TABLE fetches (
+    url TEXT PRIMARY KEY,
+    source_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    next_try TEXT NOT NULL,
+    claimed_until TEXT,
+    last_error TEXT,
+    error_code TEXT,
+    article_id TEXT,
+    title TEXT,
+    published TEXT,
+    added_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+)""",
+    "CREATE INDEX fetches_due ON fetches (status, next_try)",
+    "CREATE INDEX fetches_source ON fetches (source_id, status)",
+)
+
 #: Every migration, in order. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
@@ -208,6 +248,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0006_event_confidence", _EVENT_CONFIDENCE),
     Migration("0007_country_sources", _COUNTRY_SOURCES),
     Migration("0008_quote_speaker_type", _QUOTE_SPEAKER_TYPE),
+    Migration("0010_watch_state", _WATCH_STATE),
 )
 
 ARTICLE_COLUMNS = ("id", "title", "text", "published", "url", "source", "language", "fingerprint", "added_at")

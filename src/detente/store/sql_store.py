@@ -6,11 +6,12 @@ The SQLite backend uses it as is; a PostgreSQL backend only has to open a psycop
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import random
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,7 +64,10 @@ class SQLStore(EventStore):
 
     ``errors`` are the driver's exception classes; ``conflicts`` those that mean another writer got in the
     way (a serialization failure, a deadlock, a unique key written meanwhile): the article's transaction
-    is rolled back and tried again, up to ``attempts`` times.
+    is rolled back and tried again, up to ``attempts`` times. ``per_article`` are the driver errors that
+    concern one article only (a constraint, a value a column refuses): that article fails and the batch goes
+    on. Any other driver error means the store itself failed (disk full, connection lost, file gone):
+    :meth:`write_batch` stops and raises :class:`StoreError` rather than fail every remaining article.
     """
 
     def __init__(
@@ -74,12 +78,14 @@ class SQLStore(EventStore):
         errors: tuple[type[Exception], ...],
         name: str,
         conflicts: tuple[type[Exception], ...] = (),
+        per_article: tuple[type[Exception], ...] = (),
         attempts: int = 5,
     ) -> None:
         self._connection: Any = connection
         self._dialect = dialect
         self._errors = errors
         self._conflicts = conflicts
+        self._per_article = per_article
         self._attempts = attempts
         self._name = name
 
@@ -107,6 +113,7 @@ class SQLStore(EventStore):
             with self._dialect.transaction(self._connection) as cursor:
                 cursor.execute(statement, rejection_row(rejection, at=_now()))
         except self._errors as exc:
+            self._raise_if_store_failed(exc)
             tally.failed.append((rejection.article_id, f"cannot record the rejection: {exc}"))
 
     def _write_article(self, coded: CodedArticle, article: Article, tally: _Tally) -> None:
@@ -117,6 +124,7 @@ class SQLStore(EventStore):
             else:
                 written = self._write_with_retries(coded, article, digest=digest)
         except (*self._errors, StoreError, TypeError, ValueError) as exc:
+            self._raise_if_store_failed(exc)
             tally.failed.append((article.id, f"article not written: {exc}"))
             return
         if not written:
@@ -136,6 +144,15 @@ class SQLStore(EventStore):
                     raise
                 time.sleep(0.01 * attempt * (1 + random.random()))
         raise AssertionError("unreachable")  # pragma: no cover
+
+    def _raise_if_store_failed(self, exc: Exception) -> None:
+        """Raise :class:`StoreError` when ``exc`` is a failure of the store, not of one article."""
+        if isinstance(exc, StoreError) and exc.store_failed:
+            raise exc
+        if not isinstance(exc, self._errors) or isinstance(exc, (*self._per_article, *self._conflicts)):
+            return
+        message = f"cannot write to the event store {self._name}: {_first_line(exc)}"
+        raise StoreError(message, failed=True) from exc
 
     def _stored_fingerprint(self, article_id: str) -> str | None:
         row = self._fetch_one(sql.ARTICLE_FINGERPRINT, (article_id,))
@@ -270,21 +287,47 @@ class SQLStore(EventStore):
             self._connection.close()
             self._connection = None
 
+    @property
+    def dialect(self) -> Dialect:
+        """How this store's database spells SQL (placeholders, upserts, row locks)."""
+        return self._dialect
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Any]:
+        """One transaction on the store's connection, yielding a cursor (for state kept beside the events,
+        such as ``detente watch``'s queue). A driver error is a :class:`StoreError` with ``store_failed``."""
+        self._check_open()
+        try:
+            with self._dialect.transaction(self._connection) as cursor:
+                yield cursor
+        except self._errors as exc:
+            message = f"cannot write to the event store {self._name}: {_first_line(exc)}"
+            raise StoreError(message, failed=True) from exc
+
+    def rows(self, statement: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        """The rows of one statement (``?`` placeholders) as dicts."""
+        return self._fetch_all(statement, params)
+
     def _check_open(self) -> None:
+        """Raise :class:`StoreError` when the store cannot be used (closed; a backend adds its own checks)."""
         if self._connection is None:
-            raise StoreError(f"the event store {self._name} is closed")
+            raise StoreError(f"the event store {self._name} is closed", failed=True)
 
     def _fetch_all(self, statement: str, params: Iterable[Any]) -> list[dict[str, Any]]:
         self._check_open()
-        cursor = self._connection.cursor()
-        try:
+        cursor = None
+        try:  # a dead connection fails on cursor() already: that too is a store error, not a crash
+            cursor = self._connection.cursor()
             cursor.execute(self._dialect.sql(statement), tuple(params))
             names = [column[0] for column in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         except self._errors as exc:
-            raise StoreError(f"cannot read the event store {self._name}: {exc}") from exc
+            message = f"cannot read the event store {self._name}: {_first_line(exc)}"
+            raise StoreError(message, failed=True) from exc
         finally:
-            cursor.close()
+            if cursor is not None:
+                with contextlib.suppress(*self._errors):
+                    cursor.close()
 
     def _fetch_one(self, statement: str, params: Iterable[Any]) -> dict[str, Any] | None:
         rows = self._fetch_all(statement, params)
@@ -306,6 +349,12 @@ def _page(text: str | None, limit: int, offset: int) -> tuple[str | None, int, i
     """Check a listing's text filter and page the way the query objects do."""
     checked = QuoteQuery.build(text=text, limit=limit, offset=offset)
     return checked.text, checked.limit, checked.offset
+
+
+def _first_line(exc: Exception) -> str:
+    """The first line of a driver error (libpq adds hints and context lines below it)."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _now() -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.concurrency import run_in_threadpool
 
 from ...settings import Settings
 from ...store import EventStore
@@ -15,7 +14,7 @@ from ..deps import Page, get_gateway, get_settings, page, page_body, require_tok
 from ..errors import ApiError
 from ..gateway import StoreGateway
 from ..models import ArticleOut, ArticleSummaryOut, PageOut, WriteResultOut
-from ..writes import ArticleIn, code_items, parse_items, prepare_item, store_items
+from ..writes import ArticleIn, parse_items, prepare_item, store_items
 
 router = APIRouter(prefix="/api", tags=["articles"])
 
@@ -52,7 +51,9 @@ def _article(store: EventStore, article_id: str) -> dict[str, Any] | None:
 
 
 @router.get(
-    "/articles/{article_id}", summary="One article: its text, events and quotes", response_model=ArticleOut
+    "/articles/{article_id:path}",
+    summary="One article: its text, events and quotes",
+    response_model=ArticleOut,
 )
 async def get_article(
     article_id: Annotated[str, Path(max_length=_MAX_ID)],
@@ -96,8 +97,7 @@ async def post_articles(
         raise ApiError(415, "send the articles as JSON (Content-Type: application/json)")
     items = parse_items(await request.body(), max_batch=settings.api_max_batch)
     prepared = [prepare_item(index, item, settings) for index, item in enumerate(items)]
-    coder = await run_in_threadpool(request.app.state.load_coder)
-    coded = await run_in_threadpool(code_items, coder, request.app.state.coder_lock, prepared)
+    coded = await request.app.state.coding.code(prepared)
     results = await gateway.call(store_items, coded)
     if any(r["status"] == "failed" for r in results) and all(r["status"] != "stored" for r in results):
         raise ApiError(503, "the store could not write the articles", detail=results)
