@@ -170,6 +170,7 @@ def main(argv: list[str]) -> int:
             c for c in cases if "round2" in c.tags and c.written == "after"
         ],
         "attribution cases written after the rules": [c for c in cases if c.written == "after"],
+        "quotations inside quotations": [c for c in cases if "nested" in c.tags],
     }
     for name, group in groups.items():
         if not group:
