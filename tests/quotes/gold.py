@@ -1539,8 +1539,10 @@ ATTRIBUTION_CASES = [
                 "direct",
                 "Mary Cole",
             ),
+            _q("I never signed that letter", "direct", "he", reported_by="Cole"),
         ),
-        "a quotation inside a quotation stays inside its host",
+        "the outer quotation is the aide's; the inner one is a quote of its own, by the man she names inside "
+        "it ('he told me'), reported by her (issue 10, item 4)",
         "precision",
     ),
     _case(
@@ -2061,3 +2063,120 @@ SECOND_ROUND_CASES = [
 ]
 
 CASES.extend(SECOND_ROUND_CASES)
+
+# -- quotations inside quotations -------------------------------------------------------------------------
+# Written before the rules for nested quotations (issue 10, item 4). Convention (as in the second round):
+# the outer quotation is its speaker's statement, the inner marks included; the inner quotation is a quote
+# of its own, attributed to the speaker the outer speaker names inside the quotation ("the surgeon told me,
+# '...'"), ``reported_by`` the outer speaker. "I" inside the outer quotation is the outer speaker (who then
+# reports no one but himself). An inner stretch without a cue of its own inside the outer quotation, an
+# apostrophe and a scare-quoted word or two stay part of the outer quotation.
+
+
+def _nested(name: str, text: str, quotes: tuple[GoldQuote, ...], why: str) -> GoldCase:
+    return GoldCase(name, text, quotes, why, strict=False, tags=("attribution", "nested", "nested-own"))
+
+
+NESTED_CASES = [
+    _nested(
+        "nested-surgeon-told-me",
+        "Doctors were blunt with the family. \"The surgeon told me, 'Your son may never walk again,'\" his "
+        "mother, Grace Okafor, said.",
+        (
+            _q("The surgeon told me, 'Your son may never walk again,'", "direct", "Grace Okafor"),
+            _q("Your son may never walk again", "direct", "The surgeon", reported_by="Okafor"),
+        ),
+        "'told me' inside the mother's quotation: the surgeon's words, reported by the mother",
+    ),
+    _nested(
+        "nested-inner-cue-after",
+        "\"'We are out of vaccine,' the nurse told us, and we went home,\" said Helen Moss, who waited four "
+        "hours at the clinic.",
+        (
+            _q("'We are out of vaccine,' the nurse told us, and we went home", "direct", "Helen Moss"),
+            _q("We are out of vaccine", "direct", "the nurse", reported_by="Moss"),
+        ),
+        "the inner quotation opens the outer one; its cue follows it inside the outer marks",
+    ),
+    _nested(
+        "nested-colon-outer-before",
+        "Ruth Stein, the union's president, spoke after the vote. She said: \"The company wrote to us, "
+        "'There will be no raises this year.' So we will strike.\"",
+        (
+            _q(
+                "The company wrote to us, 'There will be no raises this year.' So we will strike.",
+                "direct",
+                "Ruth Stein",
+            ),
+            _q("There will be no raises this year.", "direct", "The company", reported_by="Stein"),
+        ),
+        "the outer attribution stands before the quotation; an organization writes inside it",
+    ),
+    _nested(
+        "nested-british-single-outer",
+        "'The minister looked at us and said, \"There is no money left,\"' Gareth Hughes, a union official, "
+        "told the BBC.",
+        (
+            _q('The minister looked at us and said, "There is no money left,"', "direct", "Gareth Hughes"),
+            _q("There is no money left", "direct", "The minister", reported_by="Hughes"),
+        ),
+        "British style: single marks outside, double marks inside",
+    ),
+    _nested(
+        "nested-i-told-them",
+        "\"I told them, 'This plant will not close while I am mayor,' and I meant it,\" said Dana "
+        "Whitfield, the mayor of Elkton.",
+        (
+            _q(
+                "I told them, 'This plant will not close while I am mayor,' and I meant it",
+                "direct",
+                "Dana Whitfield",
+            ),
+            _q("This plant will not close while I am mayor", "direct", "Dana Whitfield"),
+        ),
+        "'I' inside the outer quotation is the outer speaker: she quotes herself",
+    ),
+    _nested(
+        "nested-apostrophes-only",
+        "\"We don't know what the Smiths' lawyers want, and they haven't told us,\" said Kara Lin, a "
+        "spokeswoman for the landlord.",
+        (_q("We don't know what the Smiths' lawyers want, and they haven't told us", "direct", "Kara Lin"),),
+        "apostrophes inside a quotation open no inner quotation",
+    ),
+    _nested(
+        "nested-scare-word-inside",
+        "\"They call it a 'temporary' closure, but nobody here believes that,\" said union steward Ben "
+        "Ortiz.",
+        (_q("They call it a 'temporary' closure, but nobody here believes that", "direct", "Ben Ortiz"),),
+        "a scare-quoted word inside a quotation is no quote of its own",
+    ),
+    _nested(
+        "nested-no-inner-cue",
+        "\"The plan they call 'a fresh start for the neighborhood' would push out half of us,\" said "
+        "Marcus Bell, who has rented on the block for twenty years.",
+        (
+            _q(
+                "The plan they call 'a fresh start for the neighborhood' would push out half of us",
+                "direct",
+                "Marcus Bell",
+            ),
+        ),
+        "a name given to a plan inside a quotation, with no one saying it there: part of the outer quotation",
+    ),
+    _nested(
+        "nested-pronoun-inner-speaker",
+        "Tomas Grady coached the team for a decade. \"When the owner fired me, he just said, 'It is "
+        "time for a change,'\" Grady recalled.",
+        (
+            _q(
+                "When the owner fired me, he just said, 'It is time for a change,'",
+                "direct",
+                "Tomas Grady",
+            ),
+            _q("It is time for a change", "direct", "he", reported_by="Grady"),
+        ),
+        "'he' inside Grady's quotation is not Grady (he would say 'I'): the pronoun is all the text says",
+    ),
+]
+
+CASES.extend(NESTED_CASES)

@@ -102,8 +102,12 @@ def speaker_right(quote: Quote, gold: GoldQuote, text: str) -> bool:
 
 
 def reporter_right(quote: Quote, gold: GoldQuote) -> bool:
+    """The reporter's words at the attribution hold the gold words, or its resolved name does ("She" for
+    "Ruth Stein", as for speakers)."""
     reporter = quote.reported_by
-    return reporter is not None and gold.reported_by is not None and gold.reported_by in reporter.text
+    if reporter is None or gold.reported_by is None:
+        return False
+    return gold.reported_by in reporter.text or gold.reported_by in (reporter.name or "")
 
 
 def overlaps(quote: Quote, span: tuple[int, int]) -> bool:
@@ -170,6 +174,7 @@ def main(argv: list[str]) -> int:
             c for c in cases if "round2" in c.tags and c.written == "after"
         ],
         "attribution cases written after the rules": [c for c in cases if c.written == "after"],
+        "quotations inside quotations": [c for c in cases if "nested" in c.tags],
     }
     for name, group in groups.items():
         if not group:

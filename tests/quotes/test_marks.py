@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from detente.quotes.marks import find_quoted, split_paragraphs
+from detente.quotes.marks import find_inner, find_quoted, split_paragraphs
 
 
 def _texts(text: str) -> list[str]:
@@ -68,3 +68,47 @@ def test_offsets_always_slice_inside_the_text(text):
         assert 0 <= quoted.open_at < quoted.start < quoted.end <= len(text)
         assert quoted.close_at == -1 or quoted.end <= quoted.close_at
         assert text[quoted.start : quoted.end].strip() == text[quoted.start : quoted.end]
+
+
+def _inner(text: str) -> list[str]:
+    found = []
+    for outer in find_quoted(text, split_paragraphs(text)):
+        found.extend(text[q.start : q.end] for q in find_inner(text, outer))
+    return found
+
+
+def test_single_marks_inside_double_marks_are_inner_stretches():
+    text = "\"She told me, 'We will win,' and left,\" he said."
+    assert _texts(text) == ["She told me, 'We will win,' and left"]
+    assert _inner(text) == ["We will win"]
+    assert _inner("“My aunt said, ‘Never sell the farm.’” he recalled.") == ["Never sell the farm."]
+
+
+def test_an_inner_stretch_may_open_the_outer_quotation():
+    text = "\"'Go home,' the guard told us, so we did,\" she said."
+    assert _texts(text) == ["'Go home,' the guard told us, so we did"]
+    assert _inner(text) == ["Go home"]
+
+
+def test_double_marks_inside_single_marks_are_inner_stretches():
+    text = "'The clerk said, \"Come back tomorrow,\"' the tenant told the council."
+    assert _texts(text) == ['The clerk said, "Come back tomorrow,"']
+    assert _inner(text) == ["Come back tomorrow"]
+
+
+def test_apostrophes_inside_a_quotation_open_no_inner_stretch():
+    assert _inner("\"We don't know what the Joneses' plans are, and it's late,\" she said.") == []
+    assert _inner("\"It was the '80s, and we didn't care,\" he said.") == []
+
+
+def test_an_inner_stretch_must_close_inside_its_outer_quotation():
+    assert _inner("\"He said 'wait for me and then left,\" she recalled. 'Later,' he wrote.") == []
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(st.text(st.sampled_from(list("ab \n'\"“”‘’«»,.")), max_size=80))
+def test_inner_stretches_lie_inside_their_outer_quotation(text):
+    for outer in find_quoted(text, split_paragraphs(text)):
+        for inner in find_inner(text, outer):
+            assert outer.start <= inner.open_at < inner.start < inner.end <= inner.close_at < outer.end + 1
+            assert text[inner.start : inner.end].strip() == text[inner.start : inner.end]

@@ -13,6 +13,12 @@ to a speaker through the article's resolved actors (pronouns, titles and aliases
   quotation over several paragraphs (each paragraph reopens the marks, only the last one closes) give one
   quote per stretch, all with the same speaker, cue, addressee and reporter. A paragraph that is nothing but
   a quotation, without attribution, continues the speaker of the quotation ending the paragraph before.
+* **Quotations inside quotations.** The outer quotation is its speaker's statement, inner marks included.
+  An inner quotation that someone named inside the outer one says (``"The surgeon told me, 'Your son may
+  never walk again,'" his mother said``) is a quote of its own: its speaker is the subject of the cue
+  inside the outer quotation ("I" there is the outer speaker; "he"/"she" is someone else), ``reported_by``
+  the outer speaker (None when the outer speaker quotes himself). Inner stretches without such a cue,
+  apostrophes and scare-quoted words stay part of the outer quotation.
 * **Speaker None.** A quotation of three words or more with no attribution in its sentence (and none to
   continue) is kept with ``speaker`` None: someone's words, no one named. Reported speech is only kept when
   its speaker resolves to an actor.
@@ -37,12 +43,13 @@ from .direct import (
     Quotations,
     QuotedTokens,
     attribute,
+    attribute_inner,
     host_of,
     names_rather_than_quotes,
     tokens_of,
 )
 from .indirect import Blocked, find_reported
-from .marks import find_quoted, split_paragraphs
+from .marks import find_inner, find_quoted, split_paragraphs
 from .speakers import SpeakerFinder
 
 __all__ = ["extract_quotes", "quote_id"]
@@ -64,7 +71,7 @@ def extract_quotes(doc: Doc, actors: ArticleActors, article: Article) -> tuple[Q
         for found in (tokens_of(doc, q) for q in find_quoted(text, paragraphs))
         if found is not None and not _overlaps(headings, found.quoted.open_at, found.quoted.end + 1)
     ]
-    quotes = _marked_quotes(quoted, finder, text, article.id)
+    quotes, inner = _marked_quotes(quoted, finder, text, article.id)
     absorbed: set[tuple[int, int]] = set()
     found = list(find_reported(doc, finder, blocked=Blocked(headings), quotes=list(quotes)))
     for reported in found:
@@ -93,6 +100,7 @@ def extract_quotes(doc: Doc, actors: ArticleActors, article: Article) -> tuple[Q
             )
         )
     kept = [quote for quote in quotes if (quote.start, quote.end) not in absorbed or quote.marked]
+    kept.extend(inner)
     unique = {(quote.start, quote.end): quote for quote in kept}
     return tuple(sorted(unique.values(), key=lambda quote: (quote.start, quote.end)))
 
@@ -114,8 +122,9 @@ def _may_report(doc: Doc, cues: CueWords) -> bool:
 
 def _marked_quotes(
     quoted: list[QuotedTokens], finder: SpeakerFinder, text: str, article_id: str
-) -> list[Quote]:
-    """Quotes from the quoted stretches: attributed, then continued across splits and paragraphs."""
+) -> tuple[list[Quote], list[Quote]]:
+    """Quotes from the quoted stretches: attributed, then continued across splits and paragraphs; and the
+    quotes inside them (quotations inside quotations)."""
     quotations = Quotations(quoted)
     kept: list[tuple[QuotedTokens, Attribution]] = []
     attributions: dict[int, Attribution] = {}
@@ -134,20 +143,46 @@ def _marked_quotes(
             continue  # a word or two are a quote only as a whole attributed utterance ('"No," he said')
         kept.append((quote, found))
     kept = _continued(kept, text)
-    return [
-        Quote(
-            id=quote_id(article_id, quote.quoted.start, quote.quoted.end),
-            text=text[quote.quoted.start : quote.quoted.end],
-            start=quote.quoted.start,
-            end=quote.quoted.end,
-            kind=found.kind,
-            speaker=found.speaker,
-            cue=found.cue,
-            addressee=found.addressee,
-            reported_by=found.reported_by,
-        )
-        for quote, found in kept
-    ]
+    inner = [pair for quote, found in kept for pair in _inner(quote, found, finder, text)]
+    quotes = [_quote(quote, found, text, article_id) for quote, found in kept]
+    return quotes, [_quote(quote, found, text, article_id) for quote, found in inner]
+
+
+def _quote(quote: QuotedTokens, found: Attribution, text: str, article_id: str) -> Quote:
+    return Quote(
+        id=quote_id(article_id, quote.quoted.start, quote.quoted.end),
+        text=text[quote.quoted.start : quote.quoted.end],
+        start=quote.quoted.start,
+        end=quote.quoted.end,
+        kind=found.kind,
+        speaker=found.speaker,
+        cue=found.cue,
+        addressee=found.addressee,
+        reported_by=found.reported_by,
+    )
+
+
+def _inner(
+    outer: QuotedTokens, host: Attribution, finder: SpeakerFinder, text: str
+) -> list[tuple[QuotedTokens, Attribution]]:
+    """The quotations inside one quotation that someone named inside it says, with their attribution
+    (apostrophes, scare quotes, names and titles stay part of the outer quotation)."""
+    stretches = find_inner(text, outer.quoted)
+    if not stretches:
+        return []
+    doc = outer.span.doc
+    tokens = [found for found in (tokens_of(doc, q) for q in stretches) if found is not None]
+    siblings = Quotations(tokens)
+    result = []
+    for quote in tokens:
+        if names_rather_than_quotes(quote, finder.cues, text):
+            continue
+        if quote.words < _MIN_WORDS and not _may_be_utterance(quote, text):
+            continue
+        found = attribute_inner(quote, outer, host, finder, siblings)
+        if found is not None:
+            result.append((quote, found))
+    return result
 
 
 def _may_be_utterance(quote: QuotedTokens, text: str) -> bool:

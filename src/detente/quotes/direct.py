@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorMention, Speaker
+from ..records import Span as SpanRecord
 from .cues import CueWords
 from .marks import Quoted
 from .speakers import SpeakerFinder, reduced_participle, relaying_heads, same_speaker
@@ -31,6 +32,7 @@ __all__ = [
     "Quotations",
     "QuotedTokens",
     "attribute",
+    "attribute_inner",
     "host_of",
     "names_rather_than_quotes",
     "tokens_of",
@@ -164,6 +166,95 @@ def attribute(quote: QuotedTokens, finder: SpeakerFinder, others: Quotations) ->
         speaker, reported_by = _principal(quote, finder, speaker, reported_by)
     kind = "mixed" if own is not None or not _set_off(quote, cue[0] if cue else None, finder) else "direct"
     return Attribution(kind, speaker, cue_text, cue_at, addressee, reported_by)
+
+
+def attribute_inner(
+    inner: QuotedTokens, outer: QuotedTokens, host: Attribution, finder: SpeakerFinder, siblings: Quotations
+) -> Attribution | None:
+    """A quotation inside a quotation (``"The surgeon told me, 'Your son ...,'" his mother said``): said by
+    whom the outer speaker names as speaking inside the outer quotation, reported by the outer speaker
+    (``host``). None unless a cue inside the outer quotation, with its subject there too, sets the inner
+    quotation off as a whole utterance (a name or a phrase in marks stays part of the outer quotation).
+    "I" is the outer speaker; "he" or "she" is someone else (the outer speaker would say "I")."""
+    cue = _inner_cue(inner, outer, finder.cues, siblings)
+    if cue is None or not (_set_off(inner, cue, finder) or _opens_host(inner, outer)):
+        return None
+    after = inner.close.i if inner.close is not None else inner.span.end
+    subject = finder.subject_of(cue, after=after)
+    if subject is None or not outer.inside(subject) or siblings.holding(subject) is not None:
+        return None
+    outer_speaker = host.speaker
+    if subject.lower_ == "i" and outer_speaker is not None:
+        speaker: Speaker | None = outer_speaker
+    else:
+        speaker = finder.speaker(subject)
+        if speaker is not None and subject.pos_ == "PRON" and _same_person(speaker, outer_speaker):
+            speaker = _bare(subject)
+    if speaker is None:
+        return None
+    reported_by = None if _same_person(speaker, outer_speaker) else outer_speaker
+    addressee = _host_addressee(cue, outer_speaker, inner) or finder.addressee(
+        cue, exclude=set(range(inner.span.start, inner.span.end))
+    )
+    return Attribution("direct", speaker, _cue_text(cue, inner), cue.idx, addressee, reported_by)
+
+
+def _inner_cue(
+    inner: QuotedTokens, outer: QuotedTokens, cues: CueWords, siblings: Quotations
+) -> Token | None:
+    """The cue of an inner quotation, inside the outer one and outside every inner one: above it in the
+    parse, else the nearest in its sentence after the inner closing mark, then before its opening mark."""
+    for root in _roots(inner):
+        token = root
+        for _ in range(_MAX_CLIMB):
+            if token.head.i == token.i or not outer.inside(token.head):
+                break
+            token = token.head
+            if siblings.holding(token) is None and _is_cue(token, cues):
+                return token
+    doc = inner.span.doc
+    after = inner.close.i + 1 if inner.close is not None else inner.span.end
+    for token in doc[after : min(outer.span.end, after + _NEAR)]:
+        if token.is_sent_start or (token.is_space and "\n" in token.text):
+            break
+        if siblings.holding(token) is None and _is_cue(token, cues):
+            return token
+    before = inner.open.i if inner.open is not None else inner.span.start
+    for token in reversed(doc[max(outer.span.start, before - _NEAR) : before]):
+        if siblings.holding(token) is None and _is_cue(token, cues):
+            return token
+        if token.is_sent_start:
+            break
+    return None
+
+
+def _opens_host(inner: QuotedTokens, outer: QuotedTokens) -> bool:
+    """The inner quotation opens the outer one ('"\'We are out,\' the nurse told us ...'), or a sentence
+    inside it."""
+    start = inner.open.i if inner.open is not None else inner.span.start
+    return start <= outer.span.start or inner.span.doc[start].is_sent_start
+
+
+def _host_addressee(cue: Token, outer_speaker: Speaker | None, inner: QuotedTokens) -> ActorMention | None:
+    """ "told me": the outer speaker, when an actor is known for them."""
+    if outer_speaker is None or outer_speaker.actor is None:
+        return None
+    for child in cue.children:
+        if child.dep_ in ("dobj", "dative") and child.lower_ in ("me", "us") and not inner.inside(child):
+            return ActorMention(child.text, child.idx, child.idx + len(child.text), outer_speaker.actor)
+    return None
+
+
+def _same_person(one: Speaker | None, other: Speaker | None) -> bool:
+    if one is None or other is None:
+        return False
+    return _same(one, other) or (one.name is not None and one.name == other.name)
+
+
+def _bare(pronoun: Token) -> Speaker:
+    """A pronoun that is all the text says about the speaker."""
+    start, end = pronoun.idx, pronoun.idx + len(pronoun.text)
+    return Speaker(pronoun.text, start, end, "person", None, None, SpanRecord(start, end), pronoun.text)
 
 
 def host_of(quote: QuotedTokens, others: Quotations) -> QuotedTokens | None:
