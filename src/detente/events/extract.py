@@ -46,7 +46,9 @@ __all__ = ["EventExtractor", "Candidate"]
 
 _STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "devote", "prepare", "involve", "engage"}
 _REFUSAL_AUX = {"will", "wo", "would", "can", "ca", "could", "shall"}
-_INTENT_CUES = {"would", "if", "unless", "want", "wants", "wanted"}
+_INTENT_CUES = {"would", "want", "wants", "wanted"}
+# subordinators of a condition: what the clause says is the condition of another act, not an act announced
+_CONDITIONS = {"if", "unless", "lest", "whether"}
 _REFUSAL_CUES = {"failed", "fail", "fails", "refused", "refuses", "refuse"}
 # verbs whose object does what their complement says: "urged Israel to agree", "forced the army to withdraw"
 _OBJECT_CONTROL = {
@@ -185,8 +187,17 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
         status, cue = event_status(verb, self._cue, lemma_of=self._lemma)
         if status == "hypothetical" and cue == "would" and self._reported_clause(verb):
             status = "planned"  # "said it would withdraw": a future in the past, not a condition
+        if not targets and self._threat(frame.cameo, status):
+            # "threatened to cut aid unless Kenya released ...": the condition's subject is the target
+            targets = tuple(m for m in _condition_subjects(verb, actors) if m not in sources)
         announced = status != "occurred" and self._self_announced(verb, sources, actors)
         yield Candidate(verb, frame.cameo, frame.rule, sources, targets, reciprocal, status, cue, announced)
+
+    def _threat(self, cameo: str, status: str) -> bool:
+        """A threat, or an announced act that is coded as one ("would blockade" 1381)."""
+        if cameo.startswith("13"):
+            return True
+        return status != "occurred" and (intent_code(self.intents["planned"], cameo) or "").startswith("13")
 
     def _reported_clause(self, verb: Token) -> bool:
         """True when ``verb`` is the content of a speech verb (that speech verb codes it)."""
@@ -405,14 +416,17 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
     def _intent(self, cand: Candidate) -> str | None:
         """An announced act is coded as the intent or threat ("will give aid" 033, "would boycott" 1312,
         "will not accept" 12x)."""
-        if not cand.sources:
-            return None
+        if not cand.sources or in_condition(cand.trigger):
+            return None  # "unless Baghdad accepted the conditions": a condition, not Baghdad's intent
         if cand.status == "planned" or (cand.status == "hypothetical" and cand.cue in _INTENT_CUES):
             if cand.cameo.startswith("04"):
                 # a visit or meeting the source itself announces ("said they would meet") is an intent to
                 # meet (036); one the story reports as scheduled stays a planned visit
                 return "036" if cand.announced else None
-            return intent_code(self.intents["planned"], cand.cameo)
+            code = intent_code(self.intents["planned"], cand.cameo)
+            if code is not None and not code.startswith("13") and _conditions(cand.trigger, ("unless",)):
+                return "130"  # "will withdraw its force unless X holds elections": an ultimatum, a threat
+            return code
         if cand.status == "negated" and (
             any(c.dep_ == "aux" and c.lower_ in _REFUSAL_AUX for c in cand.trigger.children)
             or (cand.cue or "").lower() in _REFUSAL_CUES
@@ -453,6 +467,8 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
         if cand.cameo.startswith("04") and not cand.targets and not cand.reciprocal:
             return  # a consultation needs a second party ("said at a government meeting")
         cand = replace(cand, sources=_most_specific(cand.sources), targets=_most_specific(cand.targets))
+        if cand.status in ("occurred", "planned") and in_condition(cand.trigger):
+            cand = replace(cand, status="hypothetical")  # "unless the president arranged a ceasefire"
         intent = self._intent(cand)
         if intent is not None:
             cand = replace(cand, cameo=intent, status="occurred", rule=f"{cand.rule} -> intent {intent}")
@@ -539,6 +555,36 @@ def _identity(
     if reciprocal:
         sides.sort()
     return (*sides, cameo, status, "two-sided" if reciprocal else "one-sided")
+
+
+def in_condition(token: Token) -> bool:
+    """True when ``token`` is inside an "if"/"unless" clause (its own clause or one above it)."""
+    for node in (token, *token.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children):
+            return True
+    return False
+
+
+def _conditions(verb: Token, marks: tuple[str, ...] = ("if", "unless")) -> list[Token]:
+    """The "unless"/"if" clauses attached to ``verb``, to its complement or to the verb it complements."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
+    if verb.dep_ in ("xcomp", "ccomp", "conj"):
+        heads.append(verb.head)
+    return [
+        clause
+        for head in heads
+        for clause in head.children
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+    ]
+
+
+def _condition_subjects(verb: Token, actors: ArticleActors) -> list[ActorMention]:
+    """The subjects of the "unless"/"if" clauses that condition ``verb``."""
+    for clause in _conditions(verb):
+        found = subject_actors(clause, actors)
+        if found:
+            return found
+    return []
 
 
 def _in_heading(sent: Span, article: Article) -> bool:

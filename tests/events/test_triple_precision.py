@@ -1,0 +1,88 @@
+"""Who did what to whom, and only what the text reports as done: rules for event triples, on sentences
+written for these tests.
+
+Triples are (source country, CAMEO code prefix, target country); ``None`` means any actor on that side. Only
+events that occurred are looked at, as the evaluations do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+DAY = dt.date(2024, 3, 4)
+
+CODED = [
+    (
+        "Germany threatened to cut aid unless Kenya released the journalists.",
+        ("DEU", "13", "KEN"),
+        "a threat without a target is aimed at the one whose act is its condition",
+    ),
+    (
+        "Russia has threatened to stop the talks if the United States deploys new missiles.",
+        ("RUS", "13", "USA"),
+        "the subject of an 'if' condition of a threat is its target",
+    ),
+    (
+        "Norway said it would withdraw its troops from Mali unless the Malian junta held elections.",
+        ("NOR", "13", "MLI"),
+        "an announced act made conditional with 'unless' is an ultimatum: a threat",
+    ),
+]
+
+NOT_CODED = [
+    (
+        "Germany threatened to cut aid unless Kenya released the journalists.",
+        "0",
+        "the act in an 'unless' clause is a condition, not an act or an intent of its subject",
+    ),
+    (
+        "Norway said it would pull its peacekeepers out unless the Malian junta arranged a ceasefire.",
+        "0",
+        "an event noun inside a condition is neither an intent nor an act",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def coder():
+    from detente.pipeline import get_coder
+
+    return get_coder()
+
+
+def _occurred(coded):
+    return [e for e in coded.events if e.status == "occurred"]
+
+
+def _triples(events):
+    out = set()
+    for event in events:
+        source = event.source.actor.country if event.source else None
+        target = event.target.actor.country if event.target else None
+        out.add((source, event.cameo, target))
+        if event.reciprocal:
+            out.add((target, event.cameo, source))
+    return out
+
+
+@pytest.mark.parametrize(("sentence", "expected", "why"), CODED, ids=[c[0][:40] for c in CODED])
+def test_triple_is_coded(coder, sentence, expected, why):
+    triples = _triples(_occurred(coder.code_text(sentence, published=DAY)))
+    source, code, target = expected
+    matching = [
+        t
+        for t in triples
+        if t[1].startswith(code) and (source is None or t[0] == source) and (target is None or t[2] == target)
+    ]
+    assert matching, f"{why}: wanted {expected}, got {sorted(triples, key=str)}"
+
+
+@pytest.mark.parametrize(("sentence", "root", "why"), NOT_CODED, ids=[c[0][:40] for c in NOT_CODED])
+def test_no_false_triple(coder, sentence, root, why):
+    events = _occurred(coder.code_text(sentence, published=DAY))
+    found = sorted(_triples(events), key=str)
+    assert not [e for e in events if e.cameo.startswith(root)], f"{why}: got {found}"
