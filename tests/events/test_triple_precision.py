@@ -86,3 +86,18 @@ def test_no_false_triple(coder, sentence, root, why):
     events = _occurred(coder.code_text(sentence, published=DAY))
     found = sorted(_triples(events), key=str)
     assert not [e for e in events if e.cameo.startswith(root)], f"{why}: got {found}"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Egyptian police opened fire on protesters in Cairo, killing two people.",
+        "Thai troops shelled Cambodian positions on the border, killing several people.",
+    ],
+)
+def test_a_repeat_missing_a_side_is_folded(coder, sentence):
+    """An act told twice in one sentence, once with its target and once without, is one event."""
+    events = [e for e in _occurred(coder.code_text(sentence, published=DAY)) if e.cameo.startswith("19")]
+    found = sorted(_triples(events), key=str)
+    assert len(events) == 1 and events[0].target is not None, found
+    assert "+" in events[0].evidence.rule, "the folded event names both lines that produced it"

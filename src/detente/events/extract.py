@@ -136,7 +136,7 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
             consumed: set[int] = set()
             start = len(candidates)
             candidates.extend(self._sentence(sent, actors, candidates, consumed))
-            candidates[start:] = fold_restatements(candidates[start:])
+            candidates[start:] = fold_partial_repeats(fold_restatements(candidates[start:]))
         return self._merge(candidates, article)
 
     def _cue(self, lemma: str, scope: str) -> str | None:
@@ -505,6 +505,32 @@ def _most_specific(mentions: tuple[ActorMention, ...]) -> tuple[ActorMention, ..
         for m in mentions
         if not any(other != m.actor.code and other.startswith(m.actor.code) for other in codes)
     )
+
+
+def fold_partial_repeats(cands: list[Candidate]) -> list[Candidate]:
+    """One sentence's candidates without those that repeat another's act with a side missing: "police opened
+    fire on protesters, killing two people" is one act of force against the protesters (same CAMEO root and
+    status, the same source, no target of its own), not a second one against nobody."""
+    out = list(cands)
+    for cand in cands:
+        for other in out:
+            if other is cand or other.cameo[:2] != cand.cameo[:2] or other.status != cand.status:
+                continue
+            if _covers(other, cand):
+                kept = replace(other, rule=f"{other.rule} + {cand.rule}")
+                out = [kept if c is other else c for c in out if c is not cand]
+                break
+    return out
+
+
+def _covers(full: Candidate, partial: Candidate) -> bool:
+    """True when ``partial`` names one side of ``full`` and nothing on the other."""
+    sources, targets = {actor_key(m) for m in full.sources}, {actor_key(m) for m in full.targets}
+    if partial.sources and not partial.targets and targets:
+        return {actor_key(m) for m in partial.sources} <= sources
+    if partial.targets and not partial.sources and sources:
+        return {actor_key(m) for m in partial.targets} <= targets
+    return False
 
 
 def _dyads(cand: Candidate) -> Iterator[tuple[ActorMention | None, ActorMention | None]]:
