@@ -17,6 +17,11 @@ DAY = dt.date(2024, 3, 4)
 
 CODED = [
     (
+        "Kurdish militants have sworn to fight the Turkish army.",
+        ("TUR", "138", "TUR"),
+        "a vow to use force is a threat; the object of 'fight' is the opponent",
+    ),
+    (
         "Germany threatened to cut aid unless Kenya released the journalists.",
         ("DEU", "13", "KEN"),
         "a threat without a target is aimed at the one whose act is its condition",
@@ -34,6 +39,21 @@ CODED = [
 ]
 
 NOT_CODED = [
+    (
+        "Chilean farmers said they would block the highways to demand lower fuel prices.",
+        "10",
+        "the purpose of an announced act shares its status: the demand is announced, not made",
+    ),
+    (
+        "Kurdish militants have sworn to fight the Turkish army.",
+        "19",
+        "a sworn act is an intent (coded as a threat), not a fight that took place",
+    ),
+    (
+        "Israel vowed not to return the Golan Heights to Syria.",
+        "03",
+        "a vow whose complement is negated is not a promise of that act",
+    ),
     (
         "Germany threatened to cut aid unless Kenya released the journalists.",
         "0",

@@ -185,6 +185,8 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
         if not sources and not targets:
             return
         status, cue = event_status(verb, self._cue, lemma_of=self._lemma)
+        if status == "occurred" and _negated_complement(verb, frame):
+            status, cue = "negated", "not"  # "vowed not to release": the frame's act is the one negated
         if status == "hypothetical" and cue == "would" and self._reported_clause(verb):
             status = "planned"  # "said it would withdraw": a future in the past, not a condition
         if not targets and self._threat(frame.cameo, status):
@@ -581,6 +583,16 @@ def _identity(
     if reciprocal:
         sides.sort()
     return (*sides, cameo, status, "two-sided" if reciprocal else "one-sided")
+
+
+def _negated_complement(verb: Token, frame: Frame) -> bool:
+    """True when the frame names the verb's complement ("vow xcomp:@RELEASE") and it is negated."""
+    if not any(c.kind.startswith("xcomp") for c in frame.conditions):
+        return False
+    return any(
+        child.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "neg" for g in child.children)
+        for child in verb.children
+    )
 
 
 def in_condition(token: Token) -> bool:
