@@ -17,6 +17,16 @@ DAY = dt.date(2024, 3, 4)
 
 CODED = [
     (
+        "Russian jets struck Syrian rebels near Idlib.",
+        ("RUS", "19", "SYR"),
+        "a strike by an actor still codes",
+    ),
+    (
+        "North Korea launched two missiles on Friday.",
+        ("PRK", "15", None),
+        "a missile launch is a show of force",
+    ),
+    (
         "Kurdish militants have sworn to fight the Turkish army.",
         ("TUR", "138", "TUR"),
         "a vow to use force is a threat; the object of 'fight' is the opponent",
@@ -39,6 +49,13 @@ CODED = [
 ]
 
 NOT_CODED = [
+    ("A strong earthquake struck northern Peru on Sunday.", "19", "nature is not an actor: no assault"),
+    ("Floods killed dozens of people in eastern Kenya.", "19", "a hazard as the subject of a verb of force"),
+    ("Eleven Nigerian soldiers were killed in a helicopter crash.", "19", "killed in an accident"),
+    ("Argentina beat Chile 2-1 in the Copa America final.", "18", "a game, not a beating"),
+    ("Uruguay defeated Brazil in the World Cup.", "19", "a game, not a military defeat"),
+    ("Ghana struck oil off its western coast.", "19", "'struck oil' is a find, not an attack"),
+    ("India launched a weather satellite on Friday.", "15", "a space launch is not a show of force"),
     (
         "Chilean farmers said they would block the highways to demand lower fuel prices.",
         "10",

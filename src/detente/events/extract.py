@@ -39,6 +39,7 @@ from .dictionary import dictionary_dyad, dictionary_enabled, load_dictionary
 from .intent import intent_code, load_intent_codes
 from .lexicon import Frame, Lexicon
 from .nominal import NominalEvents, fold_restatements
+from .nonpolitical import not_political
 from .speech import HOPE, ReportedSpeechRules
 from .status import event_status
 
@@ -175,7 +176,7 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
         layered = frame is None and found is None and self.dictionary is not None and lemma not in self.speech
         if layered:  # none of our frames matched (a blocking one would have): the field's dictionary may
             frame = self.dictionary.match_verb(verb, lemma)  # type: ignore[union-attr]
-        if frame is None:
+        if frame is None or not_political(verb, frame.cameo):
             return
         if any(c.kind.startswith(("xcomp", "ccomp")) for c in frame.conditions):
             consumed.update(c.i for c in verb.children if c.dep_ in ("xcomp", "ccomp"))
