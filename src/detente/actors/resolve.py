@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -299,6 +299,7 @@ class ArticleActors(AnaphoraRules):
                 self.mentions[token.i] = found
                 if len(self.persons) == persons_before and token.pos_ != "PRON":
                     self.last_thing.extend((token.i, mention) for mention in found)
+        self._share_head_nouns(doc)
         for token in first_person:
             speaker = self._speaker_of(token)
             if speaker is not None:
@@ -306,6 +307,23 @@ class ArticleActors(AnaphoraRules):
                 self.mentions[token.i] = [
                     ActorMention(span.text, span.start_char, span.end_char, speaker.actor)
                 ]
+
+    def _share_head_nouns(self, doc: Doc) -> None:
+        """ "between Kyrgyz and Tajik troops": a bare nationality word coordinated with a noun phrase that
+        names an agent of another country is that agent too (KGZMIL, not the country KGZ)."""
+        for i, found in list(self.mentions.items()):
+            actor = found[0].actor
+            if len(found) != 1 or actor.sector or actor.role != "adjective" or not actor.country:
+                continue
+            token = doc[i]
+            conj = next((c for c in token.conjuncts if c.i > i), None)
+            if conj is None or conj.pos_ != "NOUN":
+                continue
+            other = self.mentions.get(conj.i) or []
+            sector = other[0].actor.sector if len(other) == 1 else None
+            if sector and other[0].actor.country not in (None, actor.country):
+                shared = Actor(actor.country + sector, actor.country, sector, actor.name, actor.role)
+                self.mentions[i] = [replace(found[0], actor=shared)]
 
     def _inside_title(self, token: Token) -> bool:
         """ "State" in "Secretary of State" is part of a title, not a phrase of its own."""
@@ -609,14 +627,17 @@ class ArticleActors(AnaphoraRules):
             conj = [c for c in token.children if c.dep_ == "conj" and c.i in {t.i for t in np}]
             if not conj or token.i not in self.named:
                 continue
+            entries = []
             for member in [token, *conj]:
                 named = self.named.get(member.i)
-                if named is None:
-                    continue
-                entry = best_entry(named[1], self.published)
+                if named is not None:
+                    entries.append(best_entry(named[1], self.published))
+            # "Israel and Hamas militants": the head noun names the organization's members, not the country's
+            shared = title_entry if all(e.kind != "organization" for e in entries) else None
+            for entry in entries:
                 if entry.kind == "person":
                     continue
-                actor = actor_from_entry(entry, title_entry)
+                actor = actor_from_entry(entry, shared if entry.kind != "organization" else title_entry)
                 source = "modifier" if actor.sector and entry.kind == "adjective" else None
                 if all(m.actor.code != actor.code for m in found):
                     found.append(ActorMention(full.text, full.start_char, full.end_char, actor, source))
