@@ -17,6 +17,16 @@ DAY = dt.date(2024, 3, 4)
 
 CODED = [
     (
+        "Iran armed the Houthi rebels with missiles.",
+        ("IRN", "07", "YEM"),
+        "arming someone is still military aid",
+    ),
+    (
+        "Turkey accused Greece of bombing a Turkish ship.",
+        ("TUR", "11", "GRC"),
+        "the accusation itself is coded",
+    ),
+    (
         "Russian jets struck Syrian rebels near Idlib.",
         ("RUS", "19", "SYR"),
         "a strike by an actor still codes",
@@ -49,6 +59,22 @@ CODED = [
 ]
 
 NOT_CODED = [
+    ("Kurdish fighters armed with rifles attacked a Turkish post.", "07", "a participle describing its noun"),
+    (
+        "Interpol will send a team to help identify the Malaysian victims.",
+        "07",
+        "'help' with a verb is no aid",
+    ),
+    (
+        "Turkey accused Greece of bombing a Turkish ship.",
+        "18",
+        "the act an accusation charges is alleged, not reported as done",
+    ),
+    (
+        "The Kenyan government blamed Somali militants for the attack on the mall.",
+        "19",
+        "the act blamed is the content of the accusation",
+    ),
     ("A strong earthquake struck northern Peru on Sunday.", "19", "nature is not an actor: no assault"),
     ("Floods killed dozens of people in eastern Kenya.", "19", "a hazard as the subject of a verb of force"),
     ("Eleven Nigerian soldiers were killed in a helicopter crash.", "19", "killed in an accident"),

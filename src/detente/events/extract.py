@@ -108,6 +108,8 @@ _PARTITIVES = {
     "lot",
     "load",
 }
+# accusations and investigations: the act in their complement is alleged, not reported as done
+_ALLEGING_ROOTS = ("11", "09")
 _MOTION = {"travel", "go", "fly", "head", "come", "arrive", "return", "visit"}
 
 
@@ -180,6 +182,9 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
             return
         if any(c.kind.startswith(("xcomp", "ccomp")) for c in frame.conditions):
             consumed.update(c.i for c in verb.children if c.dep_ in ("xcomp", "ccomp"))
+        if frame.cameo.startswith(_ALLEGING_ROOTS):
+            # "blamed Israel for the bombing", "accused Greece of violating": the act is what is alleged
+            consumed.update(t.i for t in _alleged_acts(verb))
         sources, targets, reciprocal = self._verb_actors(verb, frame, actors)
         if layered:
             sources, targets = dictionary_dyad(sources, targets)
@@ -254,6 +259,9 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
                 features.setdefault("amod", set()).add(self._lemma(child))
             elif dep == "neg":
                 features.setdefault("neg", set()).add(child.lower_)
+        if token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ == "agent" for c in token.children):
+            # "fighters armed with rifles": a participle describing a noun, no doer named
+            features["role"] = {"participle"}
         if token.dep_ == "pobj" and token.head.dep_ == "prep":
             # "the incursion of ...", "in a phone call": the governing preposition helps nouns too
             features.setdefault("under", set()).add(token.head.lower_)
@@ -584,6 +592,15 @@ def _identity(
     if reciprocal:
         sides.sort()
     return (*sides, cameo, status, "two-sided" if reciprocal else "one-sided")
+
+
+def _alleged_acts(verb: Token) -> Iterator[Token]:
+    """The words of what an accusation charges: its "of"/"for"/"over" complement."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "over", "with"):
+            for grand in child.children:
+                if grand.dep_ in ("pobj", "pcomp"):
+                    yield from grand.subtree
 
 
 def _negated_complement(verb: Token, frame: Frame) -> bool:
