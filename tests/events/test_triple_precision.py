@@ -17,6 +17,11 @@ DAY = dt.date(2024, 3, 4)
 
 CODED = [
     (
+        "Kenya arrested the Somali militants who attacked the mall.",
+        ("SOM", "19", None),
+        "a relative clause in the past simple still reports an act",
+    ),
+    (
         "Iran armed the Houthi rebels with missiles.",
         ("IRN", "07", "YEM"),
         "arming someone is still military aid",
@@ -59,6 +64,16 @@ CODED = [
 ]
 
 NOT_CODED = [
+    (
+        "The rebels said they would free the Fijian ministers, whom they had taken hostage two weeks ago.",
+        "18",
+        "a relative clause in the perfect is a participant's backstory, not news",
+    ),
+    (
+        "Serbia lifted a curfew in Montenegro, where 28 people have been killed in riots this year.",
+        "19",
+        "a place's past told in a relative clause is background",
+    ),
     ("Kurdish fighters armed with rifles attacked a Turkish post.", "07", "a participle describing its noun"),
     (
         "Interpol will send a team to help identify the Malaysian victims.",

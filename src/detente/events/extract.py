@@ -477,6 +477,8 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
             return  # "negotiations on X", "removing the sanctions": names of acts nobody is said to perform
         if cand.cameo.startswith("04") and not cand.targets and not cand.reciprocal:
             return  # a consultation needs a second party ("said at a government meeting")
+        if _backstory(cand.trigger):
+            return  # "the ministers, whom they had taken hostage two weeks ago": background to the news
         cand = replace(cand, sources=_most_specific(cand.sources), targets=_most_specific(cand.targets))
         if cand.status in ("occurred", "planned") and in_condition(cand.trigger):
             cand = replace(cand, status="hypothetical")  # "unless the president arranged a ceasefire"
@@ -592,6 +594,17 @@ def _identity(
     if reciprocal:
         sides.sort()
     return (*sides, cameo, status, "two-sided" if reciprocal else "one-sided")
+
+
+def _backstory(trigger: Token) -> bool:
+    """True inside a relative clause in the perfect ("whom they had taken hostage", "the province where 28
+    people have been killed"): it describes a participant's past, it does not report the news."""
+    for node in (trigger, *trigger.ancestors):
+        if node.dep_ == "relcl":
+            return any(c.dep_ == "aux" and c.lemma_ == "have" for c in node.children)
+        if node.dep_ in ("ccomp", "ROOT"):
+            return False
+    return False
 
 
 def _alleged_acts(verb: Token) -> Iterator[Token]:
