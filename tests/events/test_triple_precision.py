@@ -17,6 +17,16 @@ DAY = dt.date(2024, 3, 4)
 
 CODED = [
     (
+        "Kenyan police banned a march organised by Somali refugees to protest the law.",
+        ("SOM", "14", None),
+        "the doer of a purpose is the agent of the passive it hangs on, not the one who governs the phrase",
+    ),
+    (
+        "Kenyan police banned a march organised by Somali refugees to protest the law.",
+        ("KEN", "17", "SOM"),
+        "acting on an event named by the object acts on its doers",
+    ),
+    (
         "Kenya arrested the Somali militants who attacked the mall.",
         ("SOM", "19", None),
         "a relative clause in the past simple still reports an act",

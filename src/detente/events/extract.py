@@ -334,6 +334,7 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
             # an explicit preposition means the object is what is acted with ("deployed troops to X")
             lambda: [] if spec == "none" or spec.startswith("prep:") else dep_actors(verb, ("dobj",), actors),
             lambda: dep_actors(verb, ("dative",), actors),
+            lambda: self._event_object_agents(verb, actors),  # "banned a march organised by students"
             lambda: prep_actors(verb, TARGET_PREPS, actors),
             lambda: object_prep_actors(verb, actors),
             lambda: clause_subjects(verb, actors),  # "demanded that the US cancel ..."
@@ -346,6 +347,20 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
         ]
         for step in steps:
             found = step()
+            if found:
+                return found
+        return []
+
+    def _event_object_agents(self, verb: Token, actors: ArticleActors) -> list[ActorMention]:
+        """The doers of an event named by the object: "banned a march organised by students", "broke up the
+        students' rally": acting on the event acts on them."""
+        for obj in verb.children:
+            if obj.dep_ != "dobj" or self._lemma(obj) not in self.lexicon.nouns:
+                continue
+            found = dep_actors(obj, ("poss",), actors)
+            for acl in obj.children:
+                if not found and acl.dep_ == "acl" and any(c.dep_ == "agent" for c in acl.children):
+                    found = prep_actors(acl, ("by",), actors)
             if found:
                 return found
         return []
@@ -412,6 +427,10 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
                 if found:
                     return found
                 break
+            if any(c.dep_ == "agent" for c in head.children):
+                # "the demonstration staged by students to protest ...": the doer is the passive's agent,
+                # whoever governs the phrase above it
+                return prep_actors(head, ("by",), actors)
             if node.dep_ == "xcomp" and self._lemma(head) in _OBJECT_CONTROL:
                 # "urged Israel to agree": its object acts ("summoned X to protest" does not)
                 found = dep_actors(head, ("dobj",), actors)
