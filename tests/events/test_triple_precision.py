@@ -17,6 +17,21 @@ DAY = dt.date(2024, 3, 4)
 
 CODED = [
     (
+        "Four Palestinian children were killed in an Israeli air strike in Gaza.",
+        ("ISR", "19", "PSE"),
+        "a verb and its event noun told as one act keep the source of one and the target of the other",
+    ),
+    (
+        "Armenian protesters received assurances from the Armenian government.",
+        ("ARM", "03", "ARM"),
+        "'received X from Y': Y is the source even when the parser hangs 'from' on the object",
+    ),
+    (
+        "Greece said it would not give permission to Turkey to use its airspace.",
+        ("GRC", "12", "TUR"),
+        "a dative 'to' names the recipient, before a later complement's object",
+    ),
+    (
         "Kenyan police banned a march organised by Somali refugees to protest the law.",
         ("SOM", "14", None),
         "the doer of a purpose is the agent of the passive it hangs on, not the one who governs the phrase",

@@ -63,6 +63,11 @@ def dep_actors(token: Token, deps: tuple[str, ...], actors: ArticleActors) -> li
     found: list[ActorMention] = []
     for child in token.children:
         if child.dep_ in deps:
+            if child.dep_ == "dative" and child.pos_ == "ADP":  # "gave permission to Russia": the recipient
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found.extend(with_conjuncts(pobj, actors))
+                continue
             found.extend(with_conjuncts(child, actors))
     return found
 

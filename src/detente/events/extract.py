@@ -287,7 +287,11 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
     ) -> tuple[tuple[ActorMention, ...], tuple[ActorMention, ...], bool]:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         if frame.target.startswith("from:"):  # "received weapons from the government"
-            givers = prep_actors(verb, (frame.target[5:],), actors)
+            prep = (frame.target[5:],)
+            # "received assurances from the government": the parser often hangs "from" on the object
+            givers = prep_actors(verb, prep, actors) or [
+                m for obj in verb.children if obj.dep_ == "dobj" for m in prep_actors(obj, prep, actors)
+            ]
             return (
                 tuple(givers),
                 tuple(subject_actors(verb, actors) or self._inherited_subject(verb, actors)),

@@ -248,6 +248,9 @@ def _folded(verb_cand: Candidate, noun_cand: Candidate) -> Candidate:
     specific = other if _specificity(other.cameo) > _specificity(base.cameo) else base
     return replace(
         base,
+        # a side only the other report names is kept ("were killed in an Israeli air strike in Gaza")
+        sources=base.sources or other.sources,
+        targets=base.targets or tuple(m for m in other.targets if m not in base.sources),
         cameo=specific.cameo,
         rule=f"{base.rule} + {other.rule}",
         status=verb_cand.status,
