@@ -17,6 +17,12 @@ DAY = dt.date(2024, 3, 4)
 
 CODED = [
     (
+        "The German government welcomed the Brazilian president's new climate plan.",
+        ("DEU", "05", "BRA"),
+        "an attitude to someone's statement or plan is aimed at its owner",
+    ),
+    ("The US Navy seized Iran's oil tanker.", ("USA", "17", "IRN"), "acting on X's property targets X"),
+    (
         "Four Palestinian children were killed in an Israeli air strike in Gaza.",
         ("ISR", "19", "PSE"),
         "a verb and its event noun told as one act keep the source of one and the target of the other",

@@ -356,12 +356,19 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
         return []
 
     def _event_object_agents(self, verb: Token, actors: ArticleActors) -> list[ActorMention]:
-        """The doers of an event named by the object: "banned a march organised by students", "broke up the
-        students' rally": acting on the event acts on them."""
+        """The owner of the object, or the doers of an event it names ("welcomed Reagan's statement",
+        "banned a march organised by students"): acting on the thing or event acts on them."""
         for obj in verb.children:
-            if obj.dep_ != "dobj" or self._lemma(obj) not in self.lexicon.nouns:
+            if obj.dep_ != "dobj":
                 continue
-            found = dep_actors(obj, ("poss",), actors)
+            # a named owner, not "its": "suspended its cooperation with X" is the subject's own
+            # not the subject's own ("opened its borders", "suspended its cooperation with X")
+            own = {actor_key(m) for m in subject_actors(verb, actors)}
+            found = [m for m in dep_actors(obj, ("poss",), actors) if actor_key(m) not in own]
+            if self._lemma(obj) not in self.lexicon.nouns:
+                if found:
+                    return found
+                continue
             for acl in obj.children:
                 if not found and acl.dep_ == "acl" and any(c.dep_ == "agent" for c in acl.children):
                     found = prep_actors(acl, ("by",), actors)
