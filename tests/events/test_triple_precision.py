@@ -17,6 +17,22 @@ DAY = dt.date(2024, 3, 4)
 
 CODED = [
     (
+        "Russia is holding naval exercises in Alaska.",
+        ("RUS", "15", "USA"),
+        "an event noun's place names its target",
+    ),
+    ("Chilean students staged a protest in Valparaiso.", ("CHL", "14", None), "a protest in a place"),
+    (
+        "Russian jets bombed rebel positions in Idlib.",
+        ("RUS", "19", "SYR"),
+        "the place of the object, by gazetteer",
+    ),
+    (
+        "Israeli tanks fired shells at targets in Jericho.",
+        ("ISR", "19", "PSE"),
+        "the place of what was aimed at",
+    ),
+    (
         "The German government welcomed the Brazilian president's new climate plan.",
         ("DEU", "05", "BRA"),
         "an attitude to someone's statement or plan is aimed at its owner",

@@ -683,6 +683,12 @@ class ArticleActors(AnaphoraRules):
                     return entry
         return None
 
+    def place_country(self, token: Token) -> str | None:
+        """The country (ISO alpha-3) of a place phrase headed by ``token``: "in Lagos", "in Alaska", "in the
+        capital of Peru" (the actor tables, else the gazetteer); None when it names no known place."""
+        entry = self._place_country(token)
+        return entry.country if entry is not None else None
+
     def _place_country(self, token: Token) -> ActorEntry | None:
         """The country of a place phrase: a country or capital it names ("in the capital of Peru", "in
         Lima"), else its place name's country in the gazetteer ("in Arequipa")."""

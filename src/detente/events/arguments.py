@@ -44,8 +44,10 @@ def headline_subjects(verb: Token, found: list[ActorMention], actors: ArticleAct
         if child.i > verb.i or child.pos_ != "PROPN":
             continue
         listed = child.dep_ in ("npadvmod", "dep") and child.i + 1 < verb.i and doc[child.i + 1].text == ","
-        infinitive = child.dep_ == "dep" and not found and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        infinitive = (
+            child.dep_ == "dep"
+            and not found
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         )
         if listed or infinitive:
             names.append(child)
@@ -165,15 +167,69 @@ PLACE_ROOTS = ("07", "08", "13", "14", "15", "16", "17", "18", "19", "20")
 
 
 def place_target(verb: Token, frame: Frame, actors: ArticleActors) -> list[ActorMention]:
-    """Acts done in a place ("struck targets in Gaza", "deploy peacekeepers in Iraq") target its country."""
+    """Acts done in a place ("struck targets in Gaza", "deploy peacekeepers in Iraq", "fired shells at
+    targets in Jericho") target its country: the place of the verb, of its object or of what it was aimed
+    at; an actor the text names first, else a place the gazetteer knows."""
     if frame.cameo[:2] not in PLACE_ROOTS:
         return []
-    found = prep_actors(verb, ("in", "near", "at", "across", "inside"), actors)
-    if not found:
-        for child in verb.children:
-            if child.dep_ == "dobj":
-                found = prep_actors(child, ("in", "near", "inside"), actors)
-                break
+    holders = [(verb, _PLACE_PREPS)]
+    holders += [(c, _INNER_PLACE_PREPS) for c in verb.children if c.dep_ == "dobj"]
+    holders += [
+        (pobj, _INNER_PLACE_PREPS)
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("at", "on", "against")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    for holder, preps in holders:
+        found = _countries(prep_actors(holder, preps, actors))
+        if found:
+            return found
+    for holder, preps in holders:
+        found = gazetteer_place(holder, actors, preps)
+        if found:
+            return found
+    return []
+
+
+def noun_place_target(
+    noun: Token, carrier: Token | None, frame: Frame, actors: ArticleActors
+) -> list[ActorMention]:
+    """ "a rally in Lagos", "held military drills in Alaska": the place of an event noun, or of the verb that
+    carries it, is its target's country (as for verbs, :func:`place_target`; the gazetteer names places that
+    are not actors)."""
+    if frame.cameo[:2] not in PLACE_ROOTS:
+        return []
+    for token in (noun, carrier):
+        if token is None:
+            continue
+        found = _countries(prep_actors(token, _PLACE_PREPS, actors)) or gazetteer_place(token, actors)
+        if found:
+            return found
+    return []
+
+
+def gazetteer_place(
+    token: Token, actors: ArticleActors, preps: tuple[str, ...] = ("in", "near", "at", "across", "inside")
+) -> list[ActorMention]:
+    """The country of a place named in a place phrase on ``token`` that is no actor ("in Alaska", "in
+    Arequipa"), from the gazetteer."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for pobj in prep.children:
+                country = actors.place_country(pobj) if pobj.dep_ == "pobj" else None
+                if country:
+                    span = pobj.doc[pobj.left_edge.i : pobj.i + 1]
+                    actor = Actor(country, country, None, span.text)
+                    return [ActorMention(span.text, span.start_char, span.end_char, actor, "place")]
+    return []
+
+
+_PLACE_PREPS = ("in", "near", "at", "across", "inside")
+_INNER_PLACE_PREPS = ("in", "near", "inside")
+
+
+def _countries(found: list[ActorMention]) -> list[ActorMention]:
     # a place is its country, not its government ("a curfew in Algiers" targets Algeria, not Algiers' rulers)
     return [
         replace(m, actor=Actor(m.actor.country, m.actor.country, None, m.text))

@@ -21,7 +21,7 @@ from ..actors.resolve import ArticleActors
 from ..datafiles import tsv_rows
 from ..errors import DataFileError
 from ..records import ActorMention
-from .arguments import TARGET_PREPS, between, dep_actors, prep_actors, subject_actors
+from .arguments import TARGET_PREPS, between, dep_actors, noun_place_target, prep_actors, subject_actors
 from .candidate import SYMMETRIC, Candidate, met_with
 from .lexicon import Frame
 
@@ -87,6 +87,9 @@ class NominalEvents:
             return
         if len(sources) > 1 and not targets:
             reciprocal = frame.cameo[:3] in SYMMETRIC
+        if sources and not targets and not reciprocal:
+            place = noun_place_target(anchor, verb_of(anchor), frame, actors)
+            targets = [m for m in place if all(m.actor.code != s.actor.code for s in sources)]
         reciprocal = reciprocal or met_with(anchor, frame.cameo, targets, actors)
         yield Candidate(noun, frame.cameo, frame.rule, tuple(sources), tuple(targets), reciprocal, status)
 
