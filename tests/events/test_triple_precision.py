@@ -17,6 +17,16 @@ DAY = dt.date(2024, 3, 4)
 
 CODED = [
     (
+        "Three Kenyan policemen died in an attack by Somali militants.",
+        ("SOM", "19", "KEN"),
+        "those who died in an attack are its target, whoever did it is its source",
+    ),
+    (
+        "Two Afghan children were wounded in a Pakistani air strike.",
+        ("PAK", "19", "AFG"),
+        "casualties of a strike told with a passive verb are its target",
+    ),
+    (
         "Russia is holding naval exercises in Alaska.",
         ("RUS", "15", "USA"),
         "an event noun's place names its target",

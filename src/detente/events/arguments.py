@@ -182,13 +182,39 @@ def place_target(verb: Token, frame: Frame, actors: ArticleActors) -> list[Actor
         if pobj.dep_ == "pobj"
     ]
     for holder, preps in holders:
-        found = _countries(prep_actors(holder, preps, actors))
+        found = _countries(_place_actors(holder, preps, actors))
         if found:
             return found
     for holder, preps in holders:
         found = gazetteer_place(holder, actors, preps)
         if found:
             return found
+    return []
+
+
+def _place_actors(token: Token, preps: tuple[str, ...], actors: ArticleActors) -> list[ActorMention]:
+    """Actors named in place phrases on ``token``; not the participants of an event noun ("killed in Israeli
+    shelling" is done by Israel, not in it)."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in actors.resolver.event_nouns:
+                    found = list(actors.at(pobj)) or _nested_place(pobj, actors)
+                    if found:
+                        return found
+    return []
+
+
+def event_context_doers(verb: Token, actors: ArticleActors) -> list[ActorMention]:
+    """ "were killed in an Israeli air strike", "died in a Russian attack": the doer of the event noun the
+    passive act happened in (its possessor or the country its modifiers name)."""
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by", "during"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in actors.resolver.event_nouns:
+                    found = dep_actors(pobj, ("poss",), actors) or list(actors.participants_of(pobj))
+                    if found:
+                        return found
     return []
 
 

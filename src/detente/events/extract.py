@@ -28,6 +28,7 @@ from .arguments import (
     clause_subjects,
     dep_actors,
     destination_from_head,
+    event_context_doers,
     object_prep_actors,
     place_target,
     prep_actors,
@@ -299,15 +300,17 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
             )
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
             # "10 Russian soldiers killed in Ukraine": the participle's noun is what was done to
-            sources = prep_actors(verb, ("by",), actors)
+            sources = prep_actors(verb, ("by",), actors) or event_context_doers(verb, actors)
             targets = list(actors.at(verb.head))
             return tuple(sources), tuple(targets or place_target(verb, frame, actors)), False
         if passive and self._lemma(verb) in _STATIVE_PASSIVES:
             sources = dep_actors(verb, ("nsubjpass",), actors)
             targets = self._targets(verb, frame, actors)
         elif passive:
-            sources = prep_actors(verb, ("by",), actors) or self._inherited_subject(
-                verb, actors, passive=True
+            sources = (
+                prep_actors(verb, ("by",), actors)
+                or event_context_doers(verb, actors)
+                or self._inherited_subject(verb, actors, passive=True)
             )
             targets = dep_actors(verb, ("nsubjpass",), actors)
         else:

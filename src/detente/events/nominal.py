@@ -34,6 +34,8 @@ VERBAL_ROOTS = ("01", "02", "03", "05", "10", "11", "12", "13")
 # roots of physical acts: a verb and its own event noun of one root tell one act ("struck ... in a strike")
 PHYSICAL_ROOTS = ("14", "15", "17", "18", "19", "20")
 _CARRIER_KINDS = ("compound", "of")
+# verbs that tell casualties: their subject is the target of the act they happened in
+_CASUALTY_VERBS = {"die", "kill", "wound", "injure", "hurt", "perish", "maim"}
 # prepositions that put an event noun beside its verb as the same act: "struck in an air strike", "killed
 # during clashes", "attacked with drone strikes", "was killed by an air strike"
 TELLING_PREPS = ("in", "during", "with", "through", "by")
@@ -158,6 +160,9 @@ class NominalEvents:
         )
         if carrier.pos_ not in ("VERB", "AUX") or not carries:
             return (), (), False
+        if in_context and carrier_lemma in _CASUALTY_VERBS:
+            # "three policemen died in an attack by militants": the dead are the attack's target
+            return (), tuple(dep_actors(carrier, ("nsubj", "nsubjpass"), actors)), False
         pair = between(carrier, actors)
         if len(pair) >= 2:
             return tuple(pair[:1]), tuple(pair[1:]), True
