@@ -17,6 +17,11 @@ DAY = dt.date(2024, 3, 4)
 
 CODED = [
     (
+        "Japan shared its nuclear expertise with India.",
+        ("JPN", "064", "IND"),
+        "sharing expertise is sharing information",
+    ),
+    (
         "Three Kenyan policemen died in an attack by Somali militants.",
         ("SOM", "19", "KEN"),
         "those who died in an attack are its target, whoever did it is its source",
