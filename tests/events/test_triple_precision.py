@@ -17,6 +17,16 @@ DAY = dt.date(2024, 3, 4)
 
 CODED = [
     (
+        "French troops withdrew from Mali to Niger.",
+        ("FRA", "08", "MLI"),
+        "a withdrawal targets where it leaves",
+    ),
+    (
+        "Russia withdrew its troops from Georgia.",
+        ("RUS", "087", "GEO"),
+        "a troop withdrawal stays de-escalation",
+    ),
+    (
         "Japan shared its nuclear expertise with India.",
         ("JPN", "064", "IND"),
         "sharing expertise is sharing information",
