@@ -16,6 +16,8 @@ pytestmark = pytest.mark.slow
 DAY = dt.date(2024, 3, 4)
 
 CODED = [
+    ("Iran provided support to the Houthi rebels.", ("IRN", "07", "YEM"), "providing support is aid"),
+    ("Germany said it would not provide support to Ukraine.", ("DEU", "12", "UKR"), "refusing to provide it"),
     (
         "French troops withdrew from Mali to Niger.",
         ("FRA", "08", "MLI"),
