@@ -16,6 +16,17 @@ pytestmark = pytest.mark.slow
 DAY = dt.date(2024, 3, 4)
 
 CODED = [
+    (
+        "Egyptian demonstrators rioted in the capital.",
+        ("EGY", "14", "EGY"),
+        "a group's protest aims at its country",
+    ),
+    ("Hundreds of Georgian students protested against Russia.", ("GEO", "14", "RUS"), "a named target stays"),
+    (
+        "Poland mobilized army reservists for a possible war against Belarus.",
+        ("POL", "15", "BLR"),
+        "a show of force for an operation against X targets X, not the forces shown",
+    ),
     ("Iran provided support to the Houthi rebels.", ("IRN", "07", "YEM"), "providing support is aid"),
     ("Germany said it would not provide support to Ukraine.", ("DEU", "12", "UKR"), "refusing to provide it"),
     (

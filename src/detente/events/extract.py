@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.resolve import ArticleActors
 from ..ontology import Ontology
-from ..records import ActorMention, Article, Event, Evidence
+from ..records import Actor, ActorMention, Article, Event, Evidence
 from .arguments import (
     TARGET_PREPS,
     actor_key,
@@ -109,6 +109,8 @@ _PARTITIVES = {
     "lot",
     "load",
 }
+# protests: a group's protest that names no target is aimed at its own country's authorities
+_DOMESTIC_ROOTS = ("14",)
 # accusations and investigations: the act in their complement is alleged, not reported as done
 _ALLEGING_ROOTS = ("11", "09")
 _MOTION = {"travel", "go", "fly", "head", "come", "arrive", "return", "visit"}
@@ -346,6 +348,7 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
             lambda: object_prep_actors(verb, actors),
             lambda: clause_subjects(verb, actors),  # "demanded that the US cancel ..."
             lambda: self._xcomp_targets(verb, frame, actors, depth),  # "promised to continue aid to X"
+            lambda: self._purpose_noun_targets(verb, actors),  # "mobilized reservists for a war against Iraq"
             lambda: (
                 dep_actors(verb, ("dobj",), actors) if spec == "none" else []
             ),  # "expelled a Canadian diplomat"
@@ -377,6 +380,18 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
                     found = prep_actors(acl, ("by",), actors)
             if found:
                 return found
+        return []
+
+    def _purpose_noun_targets(self, verb: Token, actors: ArticleActors) -> list[ActorMention]:
+        """ "mobilized reservists for a possible war against Iraq": the opponent of the act it is done for."""
+        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        for prep in (p for h in holders for p in h.children):
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":  # "for a war against", "for operations against", "for use on"
+                        found = prep_actors(pobj, ("against", "on", "toward", "towards"), actors)
+                        if found:
+                            return found
         return []
 
     def _xcomp_objects(self, verb: Token, actors: ArticleActors) -> list[ActorMention]:
@@ -513,6 +528,9 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
         if _backstory(cand.trigger):
             return  # "the ministers, whom they had taken hostage two weeks ago": background to the news
         cand = replace(cand, sources=_most_specific(cand.sources), targets=_most_specific(cand.targets))
+        if cand.cameo.startswith(_DOMESTIC_ROOTS) and not cand.targets and _domestic_group(cand.sources):
+            # "Egyptian demonstrators rioted": a protest with no named target is aimed at its own country
+            cand = replace(cand, targets=(_own_country(cand.sources[0]),))
         if cand.status in ("occurred", "planned") and in_condition(cand.trigger):
             cand = replace(cand, status="hypothetical")  # "unless the president arranged a ceasefire"
         intent = self._intent(cand)
@@ -627,6 +645,19 @@ def _identity(
     if reciprocal:
         sides.sort()
     return (*sides, cameo, status, "two-sided" if reciprocal else "one-sided")
+
+
+def _domestic_group(sources: tuple[ActorMention, ...]) -> bool:
+    """One source, a group of a country (a sector, not the country or its government itself)."""
+    if len(sources) != 1:
+        return False
+    actor = sources[0].actor
+    return bool(actor.country and actor.sector and actor.sector != "GOV" and actor.code != actor.country)
+
+
+def _own_country(mention: ActorMention) -> ActorMention:
+    country = mention.actor.country or ""
+    return replace(mention, actor=Actor(country, country, None, country, "country"))
 
 
 def _backstory(trigger: Token) -> bool:
