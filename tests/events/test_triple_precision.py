@@ -17,6 +17,16 @@ DAY = dt.date(2024, 3, 4)
 
 CODED = [
     (
+        "A car bomb near the town of Kirkuk killed two Turkish engineers.",
+        ("IRQ", "19", "TUR"),
+        "violence nobody is named for is coded to the country where it happened",
+    ),
+    (
+        "Two Turkish engineers were killed in Mosul on Monday.",
+        ("IRQ", "19", "TUR"),
+        "a passive act of violence without a doer: the place's country, from the gazetteer",
+    ),
+    (
         "Egyptian demonstrators rioted in the capital.",
         ("EGY", "14", "EGY"),
         "a group's protest aims at its country",

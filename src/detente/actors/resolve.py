@@ -685,11 +685,12 @@ class ArticleActors(AnaphoraRules):
 
     def place_country(self, token: Token) -> str | None:
         """The country (ISO alpha-3) of a place phrase headed by ``token``: "in Lagos", "in Alaska", "in the
-        capital of Peru" (the actor tables, else the gazetteer); None when it names no known place."""
-        entry = self._place_country(token)
+        capital of Peru", "near the town of Samarra" (the actor tables, else the gazetteer; the phrase makes
+        it a place even when the recogniser took the name for a nationality); None when it names none."""
+        entry = self._place_country(token, place_phrase=True)
         return entry.country if entry is not None else None
 
-    def _place_country(self, token: Token) -> ActorEntry | None:
+    def _place_country(self, token: Token, *, place_phrase: bool = False) -> ActorEntry | None:
         """The country of a place phrase: a country or capital it names ("in the capital of Peru", "in
         Lima"), else its place name's country in the gazetteer ("in Arequipa")."""
         for part in np_tokens(token):
@@ -699,7 +700,8 @@ class ArticleActors(AnaphoraRules):
                 if entry.kind in _COUNTRY_KINDS and entry.country in self.resolver.countries:
                     return self.resolver.countries[entry.country]
         ent = self.entity_at.get(token.i)
-        if ent is not None and ent.label_ not in _PLACE_ENTITIES:
+        misread = place_phrase and ent is not None and ent.label_ == "NORP"  # "near the town of Samarra"
+        if ent is not None and ent.label_ not in _PLACE_ENTITIES and not misread:
             return None
         if ent is None and token.pos_ != "PROPN":  # a name the recogniser missed ("in Arequipa")
             return None

@@ -148,6 +148,10 @@ PLACE_NOUNS = {
     "territory",
     "capital",
     "city",
+    "town",
+    "village",
+    "district",
+    "enclave",
     "region",
     "province",
     "airspace",
@@ -205,6 +209,17 @@ def _place_actors(token: Token, preps: tuple[str, ...], actors: ArticleActors) -
     return []
 
 
+def unattributed_source(verb: Token, actors: ArticleActors) -> list[ActorMention]:
+    """ "A roadside bomb near Samarra killed a U.S. soldier", "ten soldiers were killed in Ukraine": violence
+    nobody is named for is coded to the country where it happened (as the PLOVER and PETRARCH coders do)."""
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))]
+    for holder in holders:
+        found = _countries(_place_actors(holder, _PLACE_PREPS, actors)) or gazetteer_place(holder, actors)
+        if found:
+            return found
+    return []
+
+
 def event_context_doers(verb: Token, actors: ArticleActors) -> list[ActorMention]:
     """ "were killed in an Israeli air strike", "died in a Russian attack": the doer of the event noun the
     passive act happened in (its possessor or the country its modifiers name)."""
@@ -243,7 +258,12 @@ def gazetteer_place(
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for pobj in prep.children:
-                country = actors.place_country(pobj) if pobj.dep_ == "pobj" else None
+                if pobj.dep_ != "pobj":
+                    continue
+                if pobj.lemma_.lower() in PLACE_NOUNS:  # "near the town of Samarra"
+                    inner = [g for p in pobj.children if p.lower_ == "of" for g in p.children]
+                    pobj = inner[0] if inner else pobj
+                country = actors.place_country(pobj)
                 if country:
                     span = pobj.doc[pobj.left_edge.i : pobj.i + 1]
                     actor = Actor(country, country, None, span.text)

@@ -34,6 +34,7 @@ from .arguments import (
     prep_actors,
     recipient_in_object,
     subject_actors,
+    unattributed_source,
 )
 from .candidate import SYMMETRIC, Candidate, met_with
 from .dictionary import dictionary_dyad, dictionary_enabled, load_dictionary
@@ -109,6 +110,8 @@ _PARTITIVES = {
     "lot",
     "load",
 }
+# violence: when nobody is named, the country where it happened is coded as its source
+_VIOLENCE_ROOTS = ("18", "19", "20")
 # protests: a group's protest that names no target is aimed at its own country's authorities
 _DOMESTIC_ROOTS = ("14",)
 # accusations and investigations: the act in their complement is alleged, not reported as done
@@ -189,6 +192,9 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
             # "blamed Israel for the bombing", "accused Greece of violating": the act is what is alleged
             consumed.update(t.i for t in _alleged_acts(verb))
         sources, targets, reciprocal = self._verb_actors(verb, frame, actors)
+        if not sources and targets and frame.cameo.startswith(_VIOLENCE_ROOTS):
+            # "a roadside bomb near Samarra killed a U.S. soldier": the place's country stands for the doer
+            sources = tuple(m for m in unattributed_source(verb, actors) if m not in targets)
         if layered:
             sources, targets = dictionary_dyad(sources, targets)
         if not sources and not targets:
