@@ -44,3 +44,9 @@ def test_a_country_does_not_take_an_organizations_head_noun(coder):
     found = _codes(coder, "Clashes between Israel and Hamas militants continued on Monday.")
     codes = {c for pair in found for c in pair}
     assert "ISRREB" not in codes and "ISR" in codes, found
+
+
+def test_an_agent_does_not_take_the_country_of_what_it_acts_on(coder):
+    """ "Protesters set fire to the Danish embassy": the embassy's country is the target's, not theirs."""
+    found = _codes(coder, "Protesters set fire to the Danish embassy in Beirut.")
+    assert not [s for s, _ in found if s and s.startswith("DNK")], found

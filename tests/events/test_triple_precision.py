@@ -17,6 +17,11 @@ DAY = dt.date(2024, 3, 4)
 
 CODED = [
     (
+        "Israeli settlers set fire to the offices of a Palestinian charity.",
+        ("ISR", "1712", "PSE"),
+        "setting fire to property destroys it, as 'torched' does",
+    ),
+    (
         "A car bomb near the town of Kirkuk killed two Turkish engineers.",
         ("IRQ", "19", "TUR"),
         "violence nobody is named for is coded to the country where it happened",

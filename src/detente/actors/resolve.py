@@ -816,13 +816,15 @@ class ArticleActors(AnaphoraRules):
 
     def _objects_of(self, head: Token) -> set[int]:
         """The tokens of the objects of the verb ``head`` is the subject of (its direct object, and the
-        objects of "on", "against", "at", "into", "toward(s)")."""
+        objects of "on", "against", "at", "into", "toward(s)", "to", "with": "protesters set fire to the
+        Danish embassy", "gunmen clashed with Israeli troops")."""
         if head.dep_ != "nsubj" or head.head.pos_ not in ("VERB", "AUX"):
             return set()
         found: set[int] = set()
         for child in head.head.children:
             if child.dep_ in ("dobj", "dative") or (
-                child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "into", "toward", "towards")
+                child.dep_ == "prep"
+                and child.lower_ in ("on", "against", "at", "into", "toward", "towards", "to", "with")
             ):
                 found.update(t.i for t in child.subtree)
         return found
