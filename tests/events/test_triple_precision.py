@@ -17,6 +17,11 @@ DAY = dt.date(2024, 3, 4)
 
 CODED = [
     (
+        "French drone strikes killed six Malian militants.",
+        ("FRA", "19", "MLI"),
+        "the country modifying an event noun's modifier is its doer",
+    ),
+    (
         "Israeli settlers set fire to the offices of a Palestinian charity.",
         ("ISR", "1712", "PSE"),
         "setting fire to property destroys it, as 'torched' does",

@@ -601,7 +601,10 @@ class ArticleActors(AnaphoraRules):
         return ActorMention(full.text, full.start_char, full.end_char, actor, source)
 
     def _modifier_country(self, head: Token) -> ActorMention | None:
-        for child in head.children:
+        modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
+        # "US drone strikes", "US Predator attacks": the country may modify the modifier
+        modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children if g.dep_ == c.dep_]
+        for child in modifiers:
             if child.dep_ in ("amod", "compound", "nmod") and child.i < head.i:
                 named = self.named.get(child.i)
                 if named is not None:
