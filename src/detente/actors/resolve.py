@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -299,6 +299,7 @@ class ArticleActors(AnaphoraRules):
                 self.mentions[token.i] = found
                 if len(self.persons) == persons_before and token.pos_ != "PRON":
                     self.last_thing.extend((token.i, mention) for mention in found)
+        self._share_head_nouns(doc)
         for token in first_person:
             speaker = self._speaker_of(token)
             if speaker is not None:
@@ -306,6 +307,23 @@ class ArticleActors(AnaphoraRules):
                 self.mentions[token.i] = [
                     ActorMention(span.text, span.start_char, span.end_char, speaker.actor)
                 ]
+
+    def _share_head_nouns(self, doc: Doc) -> None:
+        """ "between Kyrgyz and Tajik troops": a bare nationality word coordinated with a noun phrase that
+        names an agent of another country is that agent too (KGZMIL, not the country KGZ)."""
+        for i, found in list(self.mentions.items()):
+            actor = found[0].actor
+            if len(found) != 1 or actor.sector or actor.role != "adjective" or not actor.country:
+                continue
+            token = doc[i]
+            conj = next((c for c in token.conjuncts if c.i > i), None)
+            if conj is None or conj.pos_ != "NOUN":
+                continue
+            other = self.mentions.get(conj.i) or []
+            sector = other[0].actor.sector if len(other) == 1 else None
+            if sector and other[0].actor.country not in (None, actor.country):
+                shared = Actor(actor.country + sector, actor.country, sector, actor.name, actor.role)
+                self.mentions[i] = [replace(found[0], actor=shared)]
 
     def _inside_title(self, token: Token) -> bool:
         """ "State" in "Secretary of State" is part of a title, not a phrase of its own."""
@@ -583,7 +601,10 @@ class ArticleActors(AnaphoraRules):
         return ActorMention(full.text, full.start_char, full.end_char, actor, source)
 
     def _modifier_country(self, head: Token) -> ActorMention | None:
-        for child in head.children:
+        modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
+        # "US drone strikes", "US Predator attacks": the country may modify the modifier
+        modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children if g.dep_ == c.dep_]
+        for child in modifiers:
             if child.dep_ in ("amod", "compound", "nmod") and child.i < head.i:
                 named = self.named.get(child.i)
                 if named is not None:
@@ -609,14 +630,17 @@ class ArticleActors(AnaphoraRules):
             conj = [c for c in token.children if c.dep_ == "conj" and c.i in {t.i for t in np}]
             if not conj or token.i not in self.named:
                 continue
+            entries = []
             for member in [token, *conj]:
                 named = self.named.get(member.i)
-                if named is None:
-                    continue
-                entry = best_entry(named[1], self.published)
+                if named is not None:
+                    entries.append(best_entry(named[1], self.published))
+            # "Israel and Hamas militants": the head noun names the organization's members, not the country's
+            shared = title_entry if all(e.kind != "organization" for e in entries) else None
+            for entry in entries:
                 if entry.kind == "person":
                     continue
-                actor = actor_from_entry(entry, title_entry)
+                actor = actor_from_entry(entry, shared if entry.kind != "organization" else title_entry)
                 source = "modifier" if actor.sector and entry.kind == "adjective" else None
                 if all(m.actor.code != actor.code for m in found):
                     found.append(ActorMention(full.text, full.start_char, full.end_char, actor, source))
@@ -662,7 +686,14 @@ class ArticleActors(AnaphoraRules):
                     return entry
         return None
 
-    def _place_country(self, token: Token) -> ActorEntry | None:
+    def place_country(self, token: Token) -> str | None:
+        """The country (ISO alpha-3) of a place phrase headed by ``token``: "in Lagos", "in Alaska", "in the
+        capital of Peru", "near the town of Samarra" (the actor tables, else the gazetteer; the phrase makes
+        it a place even when the recogniser took the name for a nationality); None when it names none."""
+        entry = self._place_country(token, place_phrase=True)
+        return entry.country if entry is not None else None
+
+    def _place_country(self, token: Token, *, place_phrase: bool = False) -> ActorEntry | None:
         """The country of a place phrase: a country or capital it names ("in the capital of Peru", "in
         Lima"), else its place name's country in the gazetteer ("in Arequipa")."""
         for part in np_tokens(token):
@@ -672,7 +703,8 @@ class ArticleActors(AnaphoraRules):
                 if entry.kind in _COUNTRY_KINDS and entry.country in self.resolver.countries:
                     return self.resolver.countries[entry.country]
         ent = self.entity_at.get(token.i)
-        if ent is not None and ent.label_ not in _PLACE_ENTITIES:
+        misread = place_phrase and ent is not None and ent.label_ == "NORP"  # "near the town of Samarra"
+        if ent is not None and ent.label_ not in _PLACE_ENTITIES and not misread:
             return None
         if ent is None and token.pos_ != "PROPN":  # a name the recogniser missed ("in Arequipa")
             return None
@@ -787,13 +819,15 @@ class ArticleActors(AnaphoraRules):
 
     def _objects_of(self, head: Token) -> set[int]:
         """The tokens of the objects of the verb ``head`` is the subject of (its direct object, and the
-        objects of "on", "against", "at", "into", "toward(s)")."""
+        objects of "on", "against", "at", "into", "toward(s)", "to", "with": "protesters set fire to the
+        Danish embassy", "gunmen clashed with Israeli troops")."""
         if head.dep_ != "nsubj" or head.head.pos_ not in ("VERB", "AUX"):
             return set()
         found: set[int] = set()
         for child in head.head.children:
             if child.dep_ in ("dobj", "dative") or (
-                child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "into", "toward", "towards")
+                child.dep_ == "prep"
+                and child.lower_ in ("on", "against", "at", "into", "toward", "towards", "to", "with")
             ):
                 found.update(t.i for t in child.subtree)
         return found

@@ -65,6 +65,11 @@ def dep_actors(token: Token, deps: tuple[str, ...], actors: ArticleActors) -> li
     found: list[ActorMention] = []
     for child in token.children:
         if child.dep_ in deps:
+            if child.dep_ == "dative" and child.pos_ == "ADP":  # "gave permission to Russia": the recipient
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found.extend(with_conjuncts(pobj, actors))
+                continue
             found.extend(with_conjuncts(child, actors))
     return found
 
@@ -143,6 +148,10 @@ PLACE_NOUNS = {
     "territory",
     "capital",
     "city",
+    "town",
+    "village",
+    "district",
+    "enclave",
     "region",
     "province",
     "airspace",
@@ -162,15 +171,111 @@ PLACE_ROOTS = ("07", "08", "13", "14", "15", "16", "17", "18", "19", "20")
 
 
 def place_target(verb: Token, frame: Frame, actors: ArticleActors) -> list[ActorMention]:
-    """Acts done in a place ("struck targets in Gaza", "deploy peacekeepers in Iraq") target its country."""
+    """Acts done in a place ("struck targets in Gaza", "deploy peacekeepers in Iraq", "fired shells at
+    targets in Jericho") target its country: the place of the verb, of its object or of what it was aimed
+    at; an actor the text names first, else a place the gazetteer knows."""
     if frame.cameo[:2] not in PLACE_ROOTS:
         return []
-    found = prep_actors(verb, ("in", "near", "at", "across", "inside"), actors)
-    if not found:
-        for child in verb.children:
-            if child.dep_ == "dobj":
-                found = prep_actors(child, ("in", "near", "inside"), actors)
-                break
+    holders = [(verb, _PLACE_PREPS)]
+    holders += [(c, _INNER_PLACE_PREPS) for c in verb.children if c.dep_ == "dobj"]
+    holders += [
+        (pobj, _INNER_PLACE_PREPS)
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("at", "on", "against")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    for holder, preps in holders:
+        found = _countries(_place_actors(holder, preps, actors))
+        if found:
+            return found
+    for holder, preps in holders:
+        found = gazetteer_place(holder, actors, preps)
+        if found:
+            return found
+    return []
+
+
+def _place_actors(token: Token, preps: tuple[str, ...], actors: ArticleActors) -> list[ActorMention]:
+    """Actors named in place phrases on ``token``; not the participants of an event noun ("killed in Israeli
+    shelling" is done by Israel, not in it)."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in actors.resolver.event_nouns:
+                    found = list(actors.at(pobj)) or _nested_place(pobj, actors)
+                    if found:
+                        return found
+    return []
+
+
+def unattributed_source(verb: Token, actors: ArticleActors) -> list[ActorMention]:
+    """ "A roadside bomb near Samarra killed a U.S. soldier", "ten soldiers were killed in Ukraine": violence
+    nobody is named for is coded to the country where it happened (as the PLOVER and PETRARCH coders do)."""
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))]
+    for holder in holders:
+        found = _countries(_place_actors(holder, _PLACE_PREPS, actors)) or gazetteer_place(holder, actors)
+        if found:
+            return found
+    return []
+
+
+def event_context_doers(verb: Token, actors: ArticleActors) -> list[ActorMention]:
+    """ "were killed in an Israeli air strike", "died in a Russian attack": the doer of the event noun the
+    passive act happened in (its possessor or the country its modifiers name)."""
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by", "during"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in actors.resolver.event_nouns:
+                    found = dep_actors(pobj, ("poss",), actors) or list(actors.participants_of(pobj))
+                    if found:
+                        return found
+    return []
+
+
+def noun_place_target(
+    noun: Token, carrier: Token | None, frame: Frame, actors: ArticleActors
+) -> list[ActorMention]:
+    """ "a rally in Lagos", "held military drills in Alaska": the place of an event noun, or of the verb that
+    carries it, is its target's country (as for verbs, :func:`place_target`; the gazetteer names places that
+    are not actors)."""
+    if frame.cameo[:2] not in PLACE_ROOTS:
+        return []
+    for token in (noun, carrier):
+        if token is None:
+            continue
+        found = _countries(prep_actors(token, _PLACE_PREPS, actors)) or gazetteer_place(token, actors)
+        if found:
+            return found
+    return []
+
+
+def gazetteer_place(
+    token: Token, actors: ArticleActors, preps: tuple[str, ...] = ("in", "near", "at", "across", "inside")
+) -> list[ActorMention]:
+    """The country of a place named in a place phrase on ``token`` that is no actor ("in Alaska", "in
+    Arequipa"), from the gazetteer."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if pobj.lemma_.lower() in PLACE_NOUNS:  # "near the town of Samarra"
+                    inner = [g for p in pobj.children if p.lower_ == "of" for g in p.children]
+                    pobj = inner[0] if inner else pobj
+                country = actors.place_country(pobj)
+                if country:
+                    span = pobj.doc[pobj.left_edge.i : pobj.i + 1]
+                    actor = Actor(country, country, None, span.text)
+                    return [ActorMention(span.text, span.start_char, span.end_char, actor, "place")]
+    return []
+
+
+_PLACE_PREPS = ("in", "near", "at", "across", "inside")
+_INNER_PLACE_PREPS = ("in", "near", "inside")
+
+
+def _countries(found: list[ActorMention]) -> list[ActorMention]:
     # a place is its country, not its government ("a curfew in Algiers" targets Algeria, not Algiers' rulers)
     return [
         replace(m, actor=Actor(m.actor.country, m.actor.country, None, m.text))

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.resolve import ArticleActors
 from ..ontology import Ontology
-from ..records import ActorMention, Article, Event, Evidence
+from ..records import Actor, ActorMention, Article, Event, Evidence
 from .arguments import (
     TARGET_PREPS,
     actor_key,
@@ -28,17 +28,20 @@ from .arguments import (
     clause_subjects,
     dep_actors,
     destination_from_head,
+    event_context_doers,
     object_prep_actors,
     place_target,
     prep_actors,
     recipient_in_object,
     subject_actors,
+    unattributed_source,
 )
 from .candidate import SYMMETRIC, Candidate, met_with
 from .dictionary import dictionary_dyad, dictionary_enabled, load_dictionary
 from .intent import intent_code, load_intent_codes
 from .lexicon import Frame, Lexicon
 from .nominal import NominalEvents, fold_restatements
+from .nonpolitical import not_political
 from .speech import HOPE, ReportedSpeechRules
 from .status import event_status
 
@@ -46,7 +49,9 @@ __all__ = ["EventExtractor", "Candidate"]
 
 _STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "devote", "prepare", "involve", "engage"}
 _REFUSAL_AUX = {"will", "wo", "would", "can", "ca", "could", "shall"}
-_INTENT_CUES = {"would", "if", "unless", "want", "wants", "wanted"}
+_INTENT_CUES = {"would", "want", "wants", "wanted"}
+# subordinators of a condition: what the clause says is the condition of another act, not an act announced
+_CONDITIONS = {"if", "unless", "lest", "whether"}
 _REFUSAL_CUES = {"failed", "fail", "fails", "refused", "refuses", "refuse"}
 # verbs whose object does what their complement says: "urged Israel to agree", "forced the army to withdraw"
 _OBJECT_CONTROL = {
@@ -105,6 +110,12 @@ _PARTITIVES = {
     "lot",
     "load",
 }
+# violence: when nobody is named, the country where it happened is coded as its source
+_VIOLENCE_ROOTS = ("18", "19", "20")
+# protests: a group's protest that names no target is aimed at its own country's authorities
+_DOMESTIC_ROOTS = ("14",)
+# accusations and investigations: the act in their complement is alleged, not reported as done
+_ALLEGING_ROOTS = ("11", "09")
 _MOTION = {"travel", "go", "fly", "head", "come", "arrive", "return", "visit"}
 
 
@@ -134,7 +145,8 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
             if _in_heading(sent, article):
                 continue
             consumed: set[int] = set()
-            found = fold_restatements(list(self._sentence(sent, actors, candidates, consumed)))
+            found = list(self._sentence(sent, actors, candidates, consumed))
+            found = fold_partial_repeats(fold_restatements(found))
             if not found and self.second_opinion is not None:
                 found = self.second_opinion.propose(sent, actors, self)
             candidates.extend(found)
@@ -177,20 +189,37 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
         layered = frame is None and found is None and self.dictionary is not None and lemma not in self.speech
         if layered:  # none of our frames matched (a blocking one would have): the field's dictionary may
             frame = self.dictionary.match_verb(verb, lemma)  # type: ignore[union-attr]
-        if frame is None:
+        if frame is None or not_political(verb, frame.cameo):
             return
         if any(c.kind.startswith(("xcomp", "ccomp")) for c in frame.conditions):
             consumed.update(c.i for c in verb.children if c.dep_ in ("xcomp", "ccomp"))
+        if frame.cameo.startswith(_ALLEGING_ROOTS):
+            # "blamed Israel for the bombing", "accused Greece of violating": the act is what is alleged
+            consumed.update(t.i for t in _alleged_acts(verb))
         sources, targets, reciprocal = self._verb_actors(verb, frame, actors)
+        if not sources and targets and frame.cameo.startswith(_VIOLENCE_ROOTS):
+            # "a roadside bomb near Samarra killed a U.S. soldier": the place's country stands for the doer
+            sources = tuple(m for m in unattributed_source(verb, actors) if m not in targets)
         if layered:
             sources, targets = dictionary_dyad(sources, targets)
         if not sources and not targets:
             return
         status, cue = event_status(verb, self._cue, lemma_of=self._lemma)
+        if status == "occurred" and _negated_complement(verb, frame):
+            status, cue = "negated", "not"  # "vowed not to release": the frame's act is the one negated
         if status == "hypothetical" and cue == "would" and self._reported_clause(verb):
             status = "planned"  # "said it would withdraw": a future in the past, not a condition
+        if not targets and self._threat(frame.cameo, status):
+            # "threatened to cut aid unless Kenya released ...": the condition's subject is the target
+            targets = tuple(m for m in _condition_subjects(verb, actors) if m not in sources)
         announced = status != "occurred" and self._self_announced(verb, sources, actors)
         yield Candidate(verb, frame.cameo, frame.rule, sources, targets, reciprocal, status, cue, announced)
+
+    def _threat(self, cameo: str, status: str) -> bool:
+        """A threat, or an announced act that is coded as one ("would blockade" 1381)."""
+        if cameo.startswith("13"):
+            return True
+        return status != "occurred" and (intent_code(self.intents["planned"], cameo) or "").startswith("13")
 
     def _reported_clause(self, verb: Token) -> bool:
         """True when ``verb`` is the content of a speech verb (that speech verb codes it)."""
@@ -244,6 +273,9 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
                 features.setdefault("amod", set()).add(self._lemma(child))
             elif dep == "neg":
                 features.setdefault("neg", set()).add(child.lower_)
+        if token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ == "agent" for c in token.children):
+            # "fighters armed with rifles": a participle describing a noun, no doer named
+            features["role"] = {"participle"}
         if token.dep_ == "pobj" and token.head.dep_ == "prep":
             # "the incursion of ...", "in a phone call": the governing preposition helps nouns too
             features.setdefault("under", set()).add(token.head.lower_)
@@ -269,7 +301,11 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
     ) -> tuple[tuple[ActorMention, ...], tuple[ActorMention, ...], bool]:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         if frame.target.startswith("from:"):  # "received weapons from the government"
-            givers = prep_actors(verb, (frame.target[5:],), actors)
+            prep = (frame.target[5:],)
+            # "received assurances from the government": the parser often hangs "from" on the object
+            givers = prep_actors(verb, prep, actors) or [
+                m for obj in verb.children if obj.dep_ == "dobj" for m in prep_actors(obj, prep, actors)
+            ]
             return (
                 tuple(givers),
                 tuple(subject_actors(verb, actors) or self._inherited_subject(verb, actors)),
@@ -277,15 +313,17 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
             )
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
             # "10 Russian soldiers killed in Ukraine": the participle's noun is what was done to
-            sources = prep_actors(verb, ("by",), actors)
+            sources = prep_actors(verb, ("by",), actors) or event_context_doers(verb, actors)
             targets = list(actors.at(verb.head))
             return tuple(sources), tuple(targets or place_target(verb, frame, actors)), False
         if passive and self._lemma(verb) in _STATIVE_PASSIVES:
             sources = dep_actors(verb, ("nsubjpass",), actors)
             targets = self._targets(verb, frame, actors)
         elif passive:
-            sources = prep_actors(verb, ("by",), actors) or self._inherited_subject(
-                verb, actors, passive=True
+            sources = (
+                prep_actors(verb, ("by",), actors)
+                or event_context_doers(verb, actors)
+                or self._inherited_subject(verb, actors, passive=True)
             )
             targets = dep_actors(verb, ("nsubjpass",), actors)
         else:
@@ -316,10 +354,12 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
             # an explicit preposition means the object is what is acted with ("deployed troops to X")
             lambda: [] if spec == "none" or spec.startswith("prep:") else dep_actors(verb, ("dobj",), actors),
             lambda: dep_actors(verb, ("dative",), actors),
+            lambda: self._event_object_agents(verb, actors),  # "banned a march organised by students"
             lambda: prep_actors(verb, TARGET_PREPS, actors),
             lambda: object_prep_actors(verb, actors),
             lambda: clause_subjects(verb, actors),  # "demanded that the US cancel ..."
             lambda: self._xcomp_targets(verb, frame, actors, depth),  # "promised to continue aid to X"
+            lambda: self._purpose_noun_targets(verb, actors),  # "mobilized reservists for a war against Iraq"
             lambda: (
                 dep_actors(verb, ("dobj",), actors) if spec == "none" else []
             ),  # "expelled a Canadian diplomat"
@@ -330,6 +370,39 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
             found = step()
             if found:
                 return found
+        return []
+
+    def _event_object_agents(self, verb: Token, actors: ArticleActors) -> list[ActorMention]:
+        """The owner of the object, or the doers of an event it names ("welcomed Reagan's statement",
+        "banned a march organised by students"): acting on the thing or event acts on them."""
+        for obj in verb.children:
+            if obj.dep_ != "dobj":
+                continue
+            # a named owner, not "its": "suspended its cooperation with X" is the subject's own
+            # not the subject's own ("opened its borders", "suspended its cooperation with X")
+            own = {actor_key(m) for m in subject_actors(verb, actors)}
+            found = [m for m in dep_actors(obj, ("poss",), actors) if actor_key(m) not in own]
+            if self._lemma(obj) not in self.lexicon.nouns:
+                if found:
+                    return found
+                continue
+            for acl in obj.children:
+                if not found and acl.dep_ == "acl" and any(c.dep_ == "agent" for c in acl.children):
+                    found = prep_actors(acl, ("by",), actors)
+            if found:
+                return found
+        return []
+
+    def _purpose_noun_targets(self, verb: Token, actors: ArticleActors) -> list[ActorMention]:
+        """ "mobilized reservists for a possible war against Iraq": the opponent of the act it is done for."""
+        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        for prep in (p for h in holders for p in h.children):
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":  # "for a war against", "for operations against", "for use on"
+                        found = prep_actors(pobj, ("against", "on", "toward", "towards"), actors)
+                        if found:
+                            return found
         return []
 
     def _xcomp_objects(self, verb: Token, actors: ArticleActors) -> list[ActorMention]:
@@ -394,6 +467,10 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
                 if found:
                     return found
                 break
+            if any(c.dep_ == "agent" for c in head.children):
+                # "the demonstration staged by students to protest ...": the doer is the passive's agent,
+                # whoever governs the phrase above it
+                return prep_actors(head, ("by",), actors)
             if node.dep_ == "xcomp" and self._lemma(head) in _OBJECT_CONTROL:
                 # "urged Israel to agree": its object acts ("summoned X to protest" does not)
                 found = dep_actors(head, ("dobj",), actors)
@@ -409,14 +486,17 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
     def _intent(self, cand: Candidate) -> str | None:
         """An announced act is coded as the intent or threat ("will give aid" 033, "would boycott" 1312,
         "will not accept" 12x)."""
-        if not cand.sources:
-            return None
+        if not cand.sources or in_condition(cand.trigger):
+            return None  # "unless Baghdad accepted the conditions": a condition, not Baghdad's intent
         if cand.status == "planned" or (cand.status == "hypothetical" and cand.cue in _INTENT_CUES):
             if cand.cameo.startswith("04"):
                 # a visit or meeting the source itself announces ("said they would meet") is an intent to
                 # meet (036); one the story reports as scheduled stays a planned visit
                 return "036" if cand.announced else None
-            return intent_code(self.intents["planned"], cand.cameo)
+            code = intent_code(self.intents["planned"], cand.cameo)
+            if code is not None and not code.startswith("13") and _conditions(cand.trigger, ("unless",)):
+                return "130"  # "will withdraw its force unless X holds elections": an ultimatum, a threat
+            return code
         if cand.status == "negated" and (
             any(c.dep_ == "aux" and c.lower_ in _REFUSAL_AUX for c in cand.trigger.children)
             or (cand.cue or "").lower() in _REFUSAL_CUES
@@ -456,7 +536,14 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
             return  # "negotiations on X", "removing the sanctions": names of acts nobody is said to perform
         if cand.cameo.startswith("04") and not cand.targets and not cand.reciprocal:
             return  # a consultation needs a second party ("said at a government meeting")
+        if _backstory(cand.trigger):
+            return  # "the ministers, whom they had taken hostage two weeks ago": background to the news
         cand = replace(cand, sources=_most_specific(cand.sources), targets=_most_specific(cand.targets))
+        if cand.cameo.startswith(_DOMESTIC_ROOTS) and not cand.targets and _domestic_group(cand.sources):
+            # "Egyptian demonstrators rioted": a protest with no named target is aimed at its own country
+            cand = replace(cand, targets=(_own_country(cand.sources[0]),))
+        if cand.status in ("occurred", "planned") and in_condition(cand.trigger):
+            cand = replace(cand, status="hypothetical")  # "unless the president arranged a ceasefire"
         intent = self._intent(cand)
         if intent is not None:
             cand = replace(cand, cameo=intent, status="occurred", rule=f"{cand.rule} -> intent {intent}")
@@ -493,6 +580,32 @@ def _most_specific(mentions: tuple[ActorMention, ...]) -> tuple[ActorMention, ..
         for m in mentions
         if not any(other != m.actor.code and other.startswith(m.actor.code) for other in codes)
     )
+
+
+def fold_partial_repeats(cands: list[Candidate]) -> list[Candidate]:
+    """One sentence's candidates without those that repeat another's act with a side missing: "police opened
+    fire on protesters, killing two people" is one act of force against the protesters (same CAMEO root and
+    status, the same source, no target of its own), not a second one against nobody."""
+    out = list(cands)
+    for cand in cands:
+        for other in out:
+            if other is cand or other.cameo[:2] != cand.cameo[:2] or other.status != cand.status:
+                continue
+            if _covers(other, cand):
+                kept = replace(other, rule=f"{other.rule} + {cand.rule}")
+                out = [kept if c is other else c for c in out if c is not cand]
+                break
+    return out
+
+
+def _covers(full: Candidate, partial: Candidate) -> bool:
+    """True when ``partial`` names one side of ``full`` and nothing on the other."""
+    sources, targets = {actor_key(m) for m in full.sources}, {actor_key(m) for m in full.targets}
+    if partial.sources and not partial.targets and targets:
+        return {actor_key(m) for m in partial.sources} <= sources
+    if partial.targets and not partial.sources and sources:
+        return {actor_key(m) for m in partial.targets} <= targets
+    return False
 
 
 def _dyads(cand: Candidate) -> Iterator[tuple[ActorMention | None, ActorMention | None]]:
@@ -543,6 +656,79 @@ def _identity(
     if reciprocal:
         sides.sort()
     return (*sides, cameo, status, "two-sided" if reciprocal else "one-sided")
+
+
+def _domestic_group(sources: tuple[ActorMention, ...]) -> bool:
+    """One source, a group of a country (a sector, not the country or its government itself)."""
+    if len(sources) != 1:
+        return False
+    actor = sources[0].actor
+    return bool(actor.country and actor.sector and actor.sector != "GOV" and actor.code != actor.country)
+
+
+def _own_country(mention: ActorMention) -> ActorMention:
+    country = mention.actor.country or ""
+    return replace(mention, actor=Actor(country, country, None, country, "country"))
+
+
+def _backstory(trigger: Token) -> bool:
+    """True inside a relative clause in the perfect ("whom they had taken hostage", "the province where 28
+    people have been killed"): it describes a participant's past, it does not report the news."""
+    for node in (trigger, *trigger.ancestors):
+        if node.dep_ == "relcl":
+            return any(c.dep_ == "aux" and c.lemma_ == "have" for c in node.children)
+        if node.dep_ in ("ccomp", "ROOT"):
+            return False
+    return False
+
+
+def _alleged_acts(verb: Token) -> Iterator[Token]:
+    """The words of what an accusation charges: its "of"/"for"/"over" complement."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "over", "with"):
+            for grand in child.children:
+                if grand.dep_ in ("pobj", "pcomp"):
+                    yield from grand.subtree
+
+
+def _negated_complement(verb: Token, frame: Frame) -> bool:
+    """True when the frame names the verb's complement ("vow xcomp:@RELEASE") and it is negated."""
+    if not any(c.kind.startswith("xcomp") for c in frame.conditions):
+        return False
+    return any(
+        child.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "neg" for g in child.children)
+        for child in verb.children
+    )
+
+
+def in_condition(token: Token) -> bool:
+    """True when ``token`` is inside an "if"/"unless" clause (its own clause or one above it)."""
+    for node in (token, *token.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children):
+            return True
+    return False
+
+
+def _conditions(verb: Token, marks: tuple[str, ...] = ("if", "unless")) -> list[Token]:
+    """The "unless"/"if" clauses attached to ``verb``, to its complement or to the verb it complements."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
+    if verb.dep_ in ("xcomp", "ccomp", "conj"):
+        heads.append(verb.head)
+    return [
+        clause
+        for head in heads
+        for clause in head.children
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+    ]
+
+
+def _condition_subjects(verb: Token, actors: ArticleActors) -> list[ActorMention]:
+    """The subjects of the "unless"/"if" clauses that condition ``verb``."""
+    for clause in _conditions(verb):
+        found = subject_actors(clause, actors)
+        if found:
+            return found
+    return []
 
 
 def _in_heading(sent: Span, article: Article) -> bool:

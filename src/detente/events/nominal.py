@@ -21,7 +21,7 @@ from ..actors.resolve import ArticleActors
 from ..datafiles import tsv_rows
 from ..errors import DataFileError
 from ..records import ActorMention
-from .arguments import TARGET_PREPS, between, dep_actors, prep_actors, subject_actors
+from .arguments import TARGET_PREPS, between, dep_actors, noun_place_target, prep_actors, subject_actors
 from .candidate import SYMMETRIC, Candidate, met_with
 from .lexicon import Frame
 
@@ -34,6 +34,8 @@ VERBAL_ROOTS = ("01", "02", "03", "05", "10", "11", "12", "13")
 # roots of physical acts: a verb and its own event noun of one root tell one act ("struck ... in a strike")
 PHYSICAL_ROOTS = ("14", "15", "17", "18", "19", "20")
 _CARRIER_KINDS = ("compound", "of")
+# verbs that tell casualties: their subject is the target of the act they happened in
+_CASUALTY_VERBS = {"die", "kill", "wound", "injure", "hurt", "perish", "maim"}
 # prepositions that put an event noun beside its verb as the same act: "struck in an air strike", "killed
 # during clashes", "attacked with drone strikes", "was killed by an air strike"
 TELLING_PREPS = ("in", "during", "with", "through", "by")
@@ -87,6 +89,9 @@ class NominalEvents:
             return
         if len(sources) > 1 and not targets:
             reciprocal = frame.cameo[:3] in SYMMETRIC
+        if sources and not targets and not reciprocal:
+            place = noun_place_target(anchor, verb_of(anchor), frame, actors)
+            targets = [m for m in place if all(m.actor.code != s.actor.code for s in sources)]
         reciprocal = reciprocal or met_with(anchor, frame.cameo, targets, actors)
         yield Candidate(noun, frame.cameo, frame.rule, tuple(sources), tuple(targets), reciprocal, status)
 
@@ -155,6 +160,9 @@ class NominalEvents:
         )
         if carrier.pos_ not in ("VERB", "AUX") or not carries:
             return (), (), False
+        if in_context and carrier_lemma in _CASUALTY_VERBS:
+            # "three policemen died in an attack by militants": the dead are the attack's target
+            return (), tuple(dep_actors(carrier, ("nsubj", "nsubjpass"), actors)), False
         pair = between(carrier, actors)
         if len(pair) >= 2:
             return tuple(pair[:1]), tuple(pair[1:]), True
@@ -248,6 +256,9 @@ def _folded(verb_cand: Candidate, noun_cand: Candidate) -> Candidate:
     specific = other if _specificity(other.cameo) > _specificity(base.cameo) else base
     return replace(
         base,
+        # a side only the other report names is kept ("were killed in an Israeli air strike in Gaza")
+        sources=base.sources or other.sources,
+        targets=base.targets or tuple(m for m in other.targets if m not in base.sources),
         cameo=specific.cameo,
         rule=f"{base.rule} + {other.rule}",
         status=verb_cand.status,

@@ -64,6 +64,13 @@ def event_status(
             if head.dep_ != "prep" or head.lower_ not in ("of", "for", "on", "to"):
                 break
             head = head.head
+        if step == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            # "would blockade Paris to demand ...": a purpose shares the status of the act it serves
+            # (the parser often hangs an open complement there: "have sworn to fight" -> the xcomp cues apply)
+            head_status, head_cue = event_status(head, cue, lemma_of=lemma_of)
+            consider(head_status, head_cue)
+            consider(_cue_with_particle(head, lemma_of(head), "xcomp", cue), head.text)
+            break
         if step == "conj":
             _own_markers(head, cue, consider, lemma_of=lemma_of, inherited=True)
             node = head
