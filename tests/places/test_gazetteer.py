@@ -259,4 +259,5 @@ def test_first_level_divisions():
     assert gazetteer.resolve("Punjab", near=[amritsar]).country == "IND"  # type: ignore[list-item, union-attr]
     assert gazetteer.resolve("Punjab", article_countries={"PAK"}).country == "PAK"  # type: ignore[union-attr]
     # a country's name stays the country's
-    assert all(entry.feature != "admin1" or entry.country == "USA" for entry, _ in gazetteer.lookup("Georgia"))
+    georgia = gazetteer.lookup("Georgia")
+    assert all(entry.feature != "admin1" or entry.country == "USA" for entry, _ in georgia)
