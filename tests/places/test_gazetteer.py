@@ -242,3 +242,22 @@ def test_a_bad_header_is_named(tmp_path):
     path.write_text("name\tlat\tlon\n")
     with pytest.raises(DataFileError, match="header"):
         list(read_places(path))
+
+
+def test_first_level_divisions():
+    gazetteer = load_gazetteer()
+    punjab = {entry.country for entry, _ in gazetteer.lookup("Punjab") if entry.feature == "admin1"}
+    assert punjab == {"IND", "PAK"}
+    # a division named after its capital: the bare name stays the city's, "X region" is the division
+    assert gazetteer.resolve("Krasnodar").feature == "city"  # type: ignore[union-attr]
+    region = gazetteer.resolve("Krasnodar region")
+    assert region is not None and (region.feature, region.country) == ("admin1", "RUS")
+    city = gazetteer.resolve("Krasnodar")
+    assert distance_km(region.lat, region.lon, city.lat, city.lon) < 161  # type: ignore[arg-type, union-attr]
+    # the article's places settle a shared division name: Amritsar is in India's Punjab
+    amritsar = gazetteer.resolve("Amritsar")
+    assert gazetteer.resolve("Punjab", near=[amritsar]).country == "IND"  # type: ignore[list-item, union-attr]
+    assert gazetteer.resolve("Punjab", article_countries={"PAK"}).country == "PAK"  # type: ignore[union-attr]
+    # a country's name stays the country's
+    georgia = gazetteer.lookup("Georgia")
+    assert all(entry.feature != "admin1" or entry.country == "USA" for entry, _ in georgia)

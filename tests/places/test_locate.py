@@ -368,3 +368,73 @@ def test_no_events_no_work(coder):
     doc = coder.nlp(coded.article.text)
     actors = coder.resolver.resolve(doc, published=DAY)
     assert locate_events((), doc, actors, coded.article) == ()
+
+
+# the scene of the story carried to a later sentence that names no place (source "carried")
+CARRIED = [
+    # (text, event, carried place or None, why)
+    (
+        "Kenyan police fired tear gas at protesters in Nairobi on Tuesday. Police arrested 30 people.",
+        ("KEN", "17", None),
+        "Nairobi",
+        "a physical event of the scene's own country, next sentence",
+    ),
+    (
+        "Georgian police clashed with protesters in Tbilisi on Monday. Officers arrested dozens of "
+        "demonstrators.",
+        ("GEO", "17", None),
+        "Tbilisi",
+        "'clashed with protesters in X' sets the scene; the arrests stay there",
+    ),
+    (
+        "Georgian police clashed with protesters in Tbilisi on Monday. Russian aircraft bombed a Georgian "
+        "army base.",
+        ("RUS", "19", None),
+        "Tbilisi",
+        "an attack by foreign actors is carried: they struck there",
+    ),
+    (
+        "Kenyan police fired tear gas at protesters in Nairobi on Tuesday. Ugandan police arrested 30 "
+        "people.",
+        ("UGA", "17", None),
+        None,
+        "foreign actors of a non-attack are not at the scene",
+    ),
+    (
+        "Georgian police clashed with protesters in Tbilisi on Monday.\n\nThe opposition leader, who was "
+        "born in Batumi, called for calm. Officers arrested dozens of demonstrators.",
+        ("GEO", "17", None),
+        None,
+        "a paragraph that names another place ends the scene",
+    ),
+    (
+        "Kenyan police fired tear gas at protesters in Nairobi on Tuesday. The Kenyan interior minister "
+        "condemned the protesters.",
+        ("KEN", "11", None),
+        None,
+        "a verbal event takes no carried place",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "event", "place", "why"), CARRIED, ids=[c[3] for c in CARRIED])
+def test_carried_scene(coder, text, event, place, why):
+    coded = coder.code_text(text, published=DAY)
+    second = text.index(". ") + 2
+    found = [e for e in coded.events if e.evidence.start >= second and _matches(e, event)]
+    assert found, f"{why}: no event {event} among {_summary(coded.events)}"
+    for e in found:
+        if place is None:
+            assert e.location is None or e.location.source != "carried", f"{why}: {_summary(found)}"
+        else:
+            assert e.location is not None and e.location.source == "carried", f"{why}: {_summary(found)}"
+            assert e.location.name == place and coded.article.text[e.location.start : e.location.end] == place
+
+
+def test_first_level_divisions_by_context(coder):
+    indian = coder.code_text("Indian police arrested 40 farmers in Punjab on Tuesday.", published=DAY)
+    pakistani = coder.code_text("Pakistani troops killed five militants in Punjab on Tuesday.", published=DAY)
+    for coded, country in ((indian, "IND"), (pakistani, "PAK")):
+        places = [e.location for e in coded.events if e.location is not None]
+        assert places, _summary(coded.events)
+        assert all((p.name, p.country, p.feature) == ("Punjab", country, "admin1") for p in places)

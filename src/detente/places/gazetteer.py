@@ -10,7 +10,11 @@ Three sources, read once per process on first use (:func:`load_gazetteer`):
 * the English country names and aliases of the actor tables (``actors/data/countries.tsv``: "Britain",
   "the US", "DR Congo"), so that a country named as an actor is the same country as a place;
 * detente's own table ``places/data/places.tsv``: seas and straits, regions, disputed and occupied
-  territories, US states and a few provinces.
+  territories, US states and a few provinces;
+* first-level divisions of every country (``places/data/admin1.tsv``, feature ``admin1``: ISO 3166-2 names
+  from pycountry, LGPL, linked to GeoNames admin1 codes; the point is the median of the division's GeoNames
+  cities), written by :mod:`detente.places.build_admin1`. A division named after its capital is indexed
+  as "Krasnodar region", "Idlib province", never as the bare name, which stays the city's.
 
 A name can stand for several places ("Paris", "Georgia", "Washington", "Gaza"). :meth:`Gazetteer.resolve`
 ranks them by a score in orders of magnitude: the population's, plus the place's prominence (for a city, the
@@ -28,6 +32,7 @@ chosen place with the reasons that decided it.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import json
@@ -51,6 +56,7 @@ __all__ = [
     "distance_km",
     "load_gazetteer",
     "place_key",
+    "read_admin1",
     "read_country_points",
 ]
 
@@ -65,8 +71,10 @@ MIN_ALTERNATE_POPULATION = 30000
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 PLACES_FILE = DATA_DIR / "places.tsv"
+ADMIN1_FILE = DATA_DIR / "admin1.tsv"
 COUNTRY_POINTS_FILE = DATA_DIR / "country_points.tsv"
 COUNTRIES_FILE = Path(__file__).resolve().parents[1] / "actors" / "data" / "countries.tsv"
+_ADMIN1_COLUMNS = ("name", "aliases", "country", "lat", "lon", "admin1", "iso", "population")
 _PLACES_COLUMNS = ("name", "aliases", "feature", "country", "lat", "lon", "admin1", "population")
 # GeoNames still lists two countries that no longer exist
 _DEFUNCT = {"CS", "AN"}
@@ -353,6 +361,14 @@ def load_gazetteer() -> Gazetteer:
     gazetteer = Gazetteer()
     for entry, aliases in read_places(PLACES_FILE):
         gazetteer.add(entry, aliases)
+    written = {(entry.country, entry.admin1) for entry in gazetteer.entries() if entry.feature == "admin1"}
+    for entry, aliases in read_admin1(ADMIN1_FILE):
+        if (entry.country, entry.admin1) in written:
+            continue  # places.tsv has it already
+        # a country's name stays the country's ("Georgia", "Jordan")
+        names = [name for name in (entry.name, *aliases) if not _country_named(gazetteer, name)]
+        if names:
+            gazetteer.add(dataclasses.replace(entry, name=names[0]), names[1:])
     countries = _geonames("countries.json")
     cities = _geonames(f"cities{MIN_CITY_POPULATION}.json")
     iso3 = {iso2: row["iso3"] for iso2, row in countries.items() if iso2 not in _DEFUNCT}
@@ -434,6 +450,24 @@ def _place_row(path: Path, number: int, row: dict[str, str]) -> PlaceEntry:
     return PlaceEntry(
         row["name"], country, feature, lat, lon, admin1, population, prominence=PROMINENCE[feature]
     )
+
+
+def read_admin1(path: Path) -> Iterator[tuple[PlaceEntry, list[str]]]:
+    """The first-level divisions of ``places/data/admin1.tsv`` (see its header) with their aliases."""
+    header: list[str] | None = None
+    for number, cells in tsv_rows(path, "admin1 table"):
+        if header is None:
+            if tuple(cells) != _ADMIN1_COLUMNS:
+                raise DataFileError(f"{path}:{number}: header {cells} is not {list(_ADMIN1_COLUMNS)}")
+            header = cells
+            continue
+        row = dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True))
+        entry = _place_row(path, number, {**row, "feature": "admin1"})
+        yield entry, [a.strip() for a in row["aliases"].split("|") if a.strip()]
+
+
+def _country_named(gazetteer: Gazetteer, name: str) -> bool:
+    return any(entry.feature == "country" for entry, _ in gazetteer.lookup(name, alternates=False))
 
 
 def read_country_points(path: Path) -> dict[str, tuple[float, float]]:

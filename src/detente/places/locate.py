@@ -24,7 +24,15 @@ evidence offsets, and the place is looked for, in order:
    meeting of the same countries in the three sentences before; "there": the latest place located in them;
 5. for a visit (CAMEO 042, 043), its host country: the target's for 042, the source's for 043
    (``source: "host"``). A meeting at a third place (044) has no default;
-6. for a domestic event (all its actors of the dateline's country) whose sentence names no place, the
+6. for an event that happens somewhere (meetings, aid, protests, force, attacks; never a statement) whose
+   sentence names no place, the scene of the story: the place of the latest located event of the four
+   sentences before, when the text gave it (not a host's or a dateline's) and no other place has been named
+   since (the scene's own country or first-level division may be: "Police clashed with protesters in
+   Tbilisi. Georgian officers fired tear gas." is in Tbilisi twice), and when the event's source is of
+   that place's country (or has none, and no actor is foreign to it) unless the event is a visit or an
+   attack there
+   (``source: "carried"``, ``reason`` names the words that set the scene);
+7. for a domestic event (all its actors of the dateline's country) whose sentence names no place, the
    article's dateline city (``source: "dateline"``; filter these out for places the text itself gives).
    Only for events that happen somewhere (meetings, aid, protests, force, attacks), never for statements.
 
@@ -68,6 +76,10 @@ _BACK_SENTENCES = 3
 # events that happen somewhere: meetings and visits, aid, yielding, protests, force, coercion, attacks
 _PHYSICAL_ROOTS = {"04", "07", "08", "14", "15", "17", "18", "19", "20"}
 _MAX_DEPTH = 3
+# places a later event may take as the story's scene: those the text gave, not a host's or the dateline's
+_SCENE_SOURCES = {"text", "reference", "carried"}
+# how many sentences on the story may stay at one scene without naming it again
+_CARRY_SENTENCES = 4
 
 
 class EventLocator:
@@ -116,6 +128,8 @@ class EventLocator:
             place = _sourced(self._referenced_place(event, reports, countries), "reference")
         if place is None and event.cameo in ("042", "043"):
             place = _sourced(self._host_country(event), "host")
+        if place is None:
+            place = self._carried_place(event, countries)
         if place is None:
             place = self._dateline_place(event, countries)
         if place is not None:
@@ -332,16 +346,46 @@ class EventLocator:
             return None
         return entry.to_place(host.text, host.start, host.end)
 
-    # -- 6: the dateline of a domestic event -----------------------------------------------------------
+    # -- 6: the scene of the story, carried -------------------------------------------------------------
+    def _carried_place(self, event: Event, countries: set[str]) -> Place | None:
+        if event.cameo[:2] not in _PHYSICAL_ROOTS or not self.located:
+            return None
+        here = self._sentence(event.evidence.start)
+        start, end = self._sentence_span(here)
+        if self.places.between(start, end):
+            return None  # the sentence names a place, which was not the event's
+        scene = next(
+            (
+                (sentence, place)
+                for sentence, _, place in reversed(self.located)
+                if sentence < here and place.source in _SCENE_SOURCES
+            ),
+            None,
+        )
+        if scene is None or here - scene[0] > _CARRY_SENTENCES:
+            return None
+        sentence, place = scene
+        doer = event.source.actor.country if event.source is not None else None
+        foreign = doer != place.country if doer else bool(countries) and place.country not in countries
+        if foreign and not _goes_there(event):
+            return None  # foreign actors are not where the story was, unless they went or struck there
+        scene_start = self._sentence_span(sentence)[0]
+        if any(not _same_scene(t.entry, place) for t in self.places.between(scene_start, start)):
+            return None  # the story moved on: another place was named since
+        return dataclasses.replace(place, source="carried", reason=f"scene of the story ({place.text})")
+
+    def _sentence_span(self, sentence: int) -> tuple[int, int]:
+        starts = self.sentence_starts
+        return starts[sentence], starts[sentence + 1] if sentence + 1 < len(starts) else self.length
+
+    # -- 7: the dateline of a domestic event -----------------------------------------------------------
     def _dateline_place(self, event: Event, countries: set[str]) -> Place | None:
         dateline = self.places.dateline
         if dateline is None or event.cameo[:2] not in _PHYSICAL_ROOTS or not countries:
             return None
         if countries != {dateline.entry.country}:
             return None
-        sentence = self._sentence(event.evidence.start)
-        end = self.sentence_starts[sentence + 1] if sentence + 1 < len(self.sentence_starts) else self.length
-        start = self.sentence_starts[sentence]
+        start, end = self._sentence_span(self._sentence(event.evidence.start))
         if any(t is not dateline and t.start != dateline.start for t in self.places.between(start, end)):
             return None  # the sentence names another place, which was not the event's
         return dataclasses.replace(dateline.to_place("dateline"), reason="dateline; domestic actors")
@@ -370,6 +414,22 @@ def _sourced(place: Place | None, source: str) -> Place | None:
     return dataclasses.replace(place, source=source) if place is not None else None
 
 
+def _goes_there(event: Event) -> bool:
+    """A visit or an attack: its actors came to the place from elsewhere."""
+    return event.cameo in _VISIT_CODES or event.cameo[:2] in _ATTACK_ROOTS
+
+
+def _same_scene(entry: PlaceEntry, place: Place) -> bool:
+    """``entry`` is the scene ``place`` itself, or the country or first-level division it lies in."""
+    if entry.country != place.country:
+        return False
+    if entry.name == place.name and entry.feature == place.feature:
+        return True
+    return entry.feature == "country" or (
+        entry.feature == "admin1" and entry.admin1 is not None and entry.admin1 == place.admin1
+    )
+
+
 def _reports(event: Event) -> Iterator[Evidence]:
     yield event.evidence
     for evidence in event.mentions:
@@ -388,6 +448,14 @@ def _clause_heads(trigger: Token, event: Event, cues: PlaceCues) -> list[tuple[T
     if trigger.pos_ == "VERB" and event.cameo[:2] in _MATERIAL_ROOTS:
         # "seized a tanker in the Strait of Hormuz", "launched strikes on Kharkiv"
         heads += [(child, False) for child in trigger.children if child.dep_ == "dobj"]
+        # "clashed with protesters in Tbilisi": the parser hangs the place on the other side
+        heads += [
+            (pobj, False)
+            for prep in trigger.children
+            if prep.dep_ == "prep" and prep.lower_ in ("with", "against")
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
     if trigger.pos_ == "VERB":
         # "a bombing near Samarra killed ...": an attack as the subject
         heads += [
