@@ -196,8 +196,8 @@ class Place:
     near its middle, never its capital's). ``source`` says how the place was found: ``text`` (the event's
     own words), ``reference`` (a meeting or "there" referred back to), ``host`` (a visit's host country),
     ``carried`` (the story's scene set by an earlier sentence, for a physical event whose sentence names no
-    place), ``dateline`` (the article's dateline city, for a domestic event whose text names no place); ``reason``
-    says why this place was chosen among those of the same name.
+    place), ``dateline`` (the article's dateline city, for a domestic event whose text names no place);
+    ``reason`` says why this place was chosen among those of the same name.
     """
 
     name: str
