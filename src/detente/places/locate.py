@@ -257,7 +257,7 @@ class EventLocator:
         person = any(mention.actor in self.persons for mention in self.actors.at(token))
         ent = self.actors.entity_at.get(token.i)
         for span in _name_spans(token, ent):
-            within = self._qualifiers(span)
+            within = self.places.qualifiers(span)
             if person and not within:
                 continue
             found = self.gazetteer.explain(
@@ -282,28 +282,6 @@ class EventLocator:
         # a person, an organisation, a demonym ("Chinese") in the actor tables, whatever the tagger says
         return not (kinds & {"person", "organization", "adjective"} and not kinds & {"country", "capital"})
 
-    def _qualifiers(self, span: Span) -> list[PlaceEntry]:
-        """Places named right after ``span`` as its qualifier: "Paris, Texas", "Vienna, Austria"."""
-        doc = self.doc
-        if span.end + 1 >= len(doc) or doc[span.end].text != ",":
-            return []
-        token = doc[span.end + 1]
-        if not token.text[:1].isupper():
-            return []
-        words = [token]
-        while words[-1].i + 1 < len(doc) and doc[words[-1].i + 1].text[:1].isupper() and len(words) < 3:
-            words.append(doc[words[-1].i + 1])
-        for end in range(len(words), 0, -1):
-            found = [
-                entry
-                for entry, _ in self.gazetteer.lookup(doc[token.i : token.i + end].text)
-                if entry.feature in ("country", "admin1")
-            ]
-            if found:
-                return found
-        return []
-
-    # -- 3: the target of a visit -----------------------------------------------------------------------
     def _target_place(
         self, event: Event, reports: list[tuple[Evidence, Token]], countries: set[str]
     ) -> Place | None:

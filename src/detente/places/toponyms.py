@@ -207,7 +207,7 @@ class ArticlePlaces:
                 if span is None or any(i in taken for i in range(span.start, span.end)):
                     continue
                 if not linked:
-                    within = self._qualifiers(span)
+                    within = self.qualifiers(span)
                     if not within or not any(
                         entry.country in {w.country for w in within}
                         for entry, _ in self.gazetteer.lookup(span.text, alternates=False)
@@ -266,9 +266,9 @@ class ArticlePlaces:
                 return False
         # a name the resolver took for a person is a place only with a qualifier ("Toulouse, France")
         person = any(mention.actor in self.persons for t in span for mention in self.actors.at(t))
-        return not person or bool(self._qualifiers(span))
+        return not person or bool(self.qualifiers(span))
 
-    def _qualifiers(self, span: Span) -> list[PlaceEntry]:
+    def qualifiers(self, span: Span) -> list[PlaceEntry]:
         """Places named right after ``span`` as its qualifier: "Paris, Texas", "Vienna, Austria"."""
         doc = self.doc
         if span.end + 1 >= len(doc) or doc[span.end].text != ",":
@@ -293,7 +293,7 @@ class ArticlePlaces:
     def _resolve(self, spans: list[Span]) -> list[Toponym]:
         gazetteer = self.gazetteer
         alternates = {span.start: span.root.ent_type_ in ("GPE", "LOC") for span in spans}
-        qualifiers = {span.start: self._qualifiers(span) for span in spans}
+        qualifiers = {span.start: self.qualifiers(span) for span in spans}
         # pass 1: the names that resolve without doubt anchor the others (not a stray town: its own
         # country is no evidence for it)
         anchors: list[PlaceEntry] = []
