@@ -3,25 +3,13 @@ and keyboard), the event page's marked evidence, the map, inert hostile text, an
 
 from __future__ import annotations
 
-import json
-import urllib.request
-
 import pytest
 
 from ..api.example_store import SEED, SEED_TITLE
+from .helpers import api_json as _api
+from .helpers import open_page as _open
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-def _api(server: str, path: str) -> dict:
-    with urllib.request.urlopen(server + path, timeout=10) as response:  # noqa: S310 - loopback test server
-        return json.loads(response.read())
-
-
-def _open(page, server: str, path: str, ready: str) -> None:  # noqa: ANN001
-    page.goto(server + path)
-    page.wait_for_selector(ready)
-    page.wait_for_load_state("networkidle")
 
 
 def _rows(page) -> list[dict]:  # noqa: ANN001

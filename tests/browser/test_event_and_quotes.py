@@ -3,23 +3,12 @@ are only those said next to the pair's events."""
 
 from __future__ import annotations
 
-import json
-import urllib.request
-
 import pytest
 
+from .helpers import api_json as _api
+from .helpers import open_page as _open
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-def _api(server: str, path: str) -> dict:
-    with urllib.request.urlopen(server + path, timeout=10) as response:  # noqa: S310 - loopback test server
-        return json.loads(response.read())
-
-
-def _open(page, server: str, path: str, ready: str) -> None:  # noqa: ANN001
-    page.goto(server + path)
-    page.wait_for_selector(ready)
-    page.wait_for_load_state("networkidle")
 
 
 def test_the_event_page_links_the_article_and_its_other_events(page_and_problems, server):

@@ -3,20 +3,15 @@ that follow the filter bar."""
 
 from __future__ import annotations
 
-import json
-import urllib.request
 from urllib.parse import urlencode
 
 import pytest
 
+from .helpers import api_json as _api
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 _SHADED = "[...document.querySelectorAll('path.country')].filter(p => +p.dataset.events > 0)"
-
-
-def _api(server: str, path: str) -> dict:
-    with urllib.request.urlopen(server + path, timeout=10) as response:  # noqa: S310 - loopback test server
-        return json.loads(response.read())
 
 
 def _open_map(page, server: str, query: str = "") -> None:  # noqa: ANN001

@@ -3,24 +3,14 @@ zero-filled time axis, the 404 page, and no page wider than a 390 px phone."""
 
 from __future__ import annotations
 
-import json
-import urllib.request
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from .helpers import api_json as _api
+from .helpers import open_page as _open
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-def _api(server: str, path: str) -> dict:
-    with urllib.request.urlopen(server + path, timeout=10) as response:  # noqa: S310 - loopback test server
-        return json.loads(response.read())
-
-
-def _open(page, server: str, path: str, ready: str) -> None:  # noqa: ANN001
-    page.goto(server + path)
-    page.wait_for_selector(ready)
-    page.wait_for_load_state("networkidle")
 
 
 def test_charts_count_occurred_events_by_default(page_and_problems, server):
