@@ -68,3 +68,23 @@ def test_a_plural_people_noun_is_its_country(coder):
 @pytest.mark.parametrize("sentence", NOT_ACTORS)
 def test_no_event_without_a_political_act(coder, sentence):
     assert not coder.code_text(sentence, published=OLD_NEWS).events
+
+
+PREPARED = [
+    ("The Serbian army prepared to resume shelling the town of Vukovar.", ("SRB", "150")),
+    ("Russian troops are preparing to attack the Ukrainian port of Odesa.", ("RUS", "150")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PREPARED, ids=[p[0][:40] for p in PREPARED])
+def test_forces_readied_for_an_attack_are_a_force_posture(coder, sentence, expected):
+    source, code = expected
+    events = [e for e in coder.code_text(sentence, published=OLD_NEWS).events if e.status == "occurred"]
+    assert any(e.source and e.source.actor.country == source and e.cameo == code for e in events), events
+    assert not any(e.cameo.startswith("138") for e in events)
+
+
+def test_an_announced_attack_stays_a_threat(coder):
+    events = coder.code_text("Iran said it would attack Israel.", published=OLD_NEWS).events
+    assert any(e.cameo.startswith("138") for e in events)
+    assert not any(e.cameo.startswith("15") for e in events)
