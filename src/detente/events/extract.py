@@ -50,6 +50,8 @@ __all__ = ["EventExtractor", "Candidate"]
 _STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "devote", "prepare", "involve", "engage"}
 _REFUSAL_AUX = {"will", "wo", "would", "can", "ca", "could", "shall"}
 _INTENT_CUES = {"would", "want", "wants", "wanted"}
+# cues of an act being readied ("prepared to resume shelling"): intent_codes.tsv's "prepared" rows
+_PREPARATION_CUES = {"prepare", "prepares", "prepared", "preparing"}
 # subordinators of a condition: what the clause says is the condition of another act, not an act announced
 _CONDITIONS = {"if", "unless", "lest", "whether"}
 _REFUSAL_CUES = {"failed", "fail", "fails", "refused", "refuses", "refuse"}
@@ -493,8 +495,15 @@ class EventExtractor(NominalEvents, ReportedSpeechRules):
                 # a visit or meeting the source itself announces ("said they would meet") is an intent to
                 # meet (036); one the story reports as scheduled stays a planned visit
                 return "036" if cand.announced else None
-            code = intent_code(self.intents["planned"], cand.cameo)
-            if code is not None and not code.startswith("13") and _conditions(cand.trigger, ("unless",)):
+            prepared = (cand.cue or "").lower() in _PREPARATION_CUES
+            code = (prepared and intent_code(self.intents["prepared"], cand.cameo)) or intent_code(
+                self.intents["planned"], cand.cameo
+            )
+            if (
+                code is not None
+                and not code.startswith(("13", "15"))
+                and _conditions(cand.trigger, ("unless",))
+            ):
                 return "130"  # "will withdraw its force unless X holds elections": an ultimatum, a threat
             return code
         if cand.status == "negated" and (
