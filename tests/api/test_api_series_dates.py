@@ -14,7 +14,7 @@ from .conftest import assert_error
 
 #: Each precision's period length in the order of the intervals (day < week < month < year).
 LONGER_THAN = {
-    "day": {"weekend", "week", "month", "quarter", "half", "season", "year", "decade", "century"},
+    "day": {"month", "quarter", "half", "season", "year", "decade", "century"},  # a week: on its Monday
     "week": {"month", "quarter", "half", "season", "year", "decade", "century"},
     "month": {"quarter", "half", "season", "year", "decade", "century"},
     "year": {"decade", "century"},

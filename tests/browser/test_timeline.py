@@ -86,10 +86,12 @@ def test_dragging_across_the_chart_sets_the_date_range(page_and_problems, server
     page.wait_for_function("n => document.querySelectorAll('#events tbody tr').length === n", arg=expected)
     page.wait_for_function("() => document.querySelectorAll('#chart g.period').length === 3")
     # the same range from the keyboard: the filter bar's From and To
-    page.fill("#filter-from", "2023-06-01")
-    page.locator("#filter-from").dispatch_event("change")
+    page.fill("#filter-from", "2023-06-01")  # a date field's change applies it
     page.wait_for_function("() => new URL(location.href).searchParams.get('date_from') === '2023-06-01'")
     page.wait_for_function("() => document.querySelectorAll('#chart g.period').length === 2")
+    quoted = "() => ['a', 'b'].every(s => document.querySelector(`#quotes-${s} ul, #quotes-${s} p`))"
+    page.wait_for_function(quoted)
+    page.wait_for_load_state("networkidle")  # each side's quotes of the new range
     assert problems.take() == []
 
 

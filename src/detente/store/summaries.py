@@ -97,7 +97,9 @@ _PRECISION_RANK = {
     "decade": 5,
     "century": 6,
 }
-_INTERVAL_RANK = {"day": 0, "week": 1, "month": 2, "year": 4}
+#: A week or a weekend stays on its first day even in a series by day: only periods that start on the 1st of a
+#: month are told apart, so that the series' index still covers every other day (see ``series_days``).
+_INTERVAL_RANK = {"day": 1, "week": 1, "month": 2, "year": 4}
 
 
 def fold_spans(
@@ -105,7 +107,8 @@ def fold_spans(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Per-day rows with a ``span`` column (see :func:`detente.store.select.series_days`) as the periods of
     the events dated at least as finely as ``interval`` (as :func:`fold_series`) and the spans: the events
-    dated only to a longer period (a month or a year in a series by day or week), grouped by that period,
+    dated only to a longer period (a month or a year in a series by day or week; a week or a weekend stays
+    on its first day), grouped by that period,
     each ``{"period": "2023-06", "precision": "month", "start", "end", "events", "quad_counts",
     "goldstein_sum", "goldstein_mean"}`` in time order (longer periods first where two start together)."""
     rank = _INTERVAL_RANK[interval]
