@@ -23,6 +23,7 @@ __all__ = [
     "PeriodOut",
     "QuoteOut",
     "SeriesOut",
+    "SpanOut",
     "WriteResultOut",
 ]
 
@@ -225,14 +226,38 @@ class PeriodOut(_Open):
     goldstein_mean: float | None = None
 
 
+class SpanOut(PeriodOut):
+    """Events dated only to a period longer than the series' interval (a month or a year in a series by
+    day), counted here over the whole of that period instead of on its first day."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "examples": [
+                {"period": "2023-06", "precision": "month", "start": "2023-06-01", "end": "2023-06-30",
+                 "events": 2, "quad_counts": {"1": 1, "2": 0, "3": 1, "4": 0}, "goldstein_sum": -1.0,
+                 "goldstein_mean": -0.5}
+            ]
+        },
+    )
+    precision: str = Field(description="What the date was given to: week, month, quarter, season, year...")
+
+
 class SeriesOut(_Open):
     interval: str
+    basis: str = Field(
+        "event", description="event: counted on the event's date; published: on its article's publication day"
+    )
     a: str | None = None
     b: str | None = None
     directed: bool | None = None
     date_from: str | None = Field(None, description="The first day of the series' range.")
     date_to: str | None = Field(None, description="The last day of the series' range.")
     items: list[PeriodOut]
+    spans: list[SpanOut] = Field(
+        default_factory=list,
+        description="Events dated more coarsely than the interval, over their whole period; not in items.",
+    )
 
 
 class PageOut(_Open, Generic[T]):

@@ -165,12 +165,26 @@ class EventStore(abc.ABC):
         return ranked[query.offset :], None
 
     @abc.abstractmethod
-    def series(self, *, interval: str, query: EventQuery | None = None) -> list[dict[str, Any]]:
+    def series(
+        self, *, interval: str, query: EventQuery | None = None, basis: str = "event"
+    ) -> list[dict[str, Any]]:
         """Events per period (``day``, ``week``, ``month``, ``year``) in time order, periods with events only.
 
         Each ``{"period", "start", "end", "events", "quad_counts", "goldstein_sum", "goldstein_mean"}``;
         events without a day are left out. A dyad series: ``query=EventQuery.build(dyad="USA-CHN")``.
+        ``basis``: ``"event"`` counts an event on its day (the first day of its date), ``"published"`` on
+        its article's publication day (the query's date range then applies to that day).
         """
+
+    @abc.abstractmethod
+    def dated_series(
+        self, *, interval: str, query: EventQuery | None = None, basis: str = "event"
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """:meth:`series` as the dates were given: the periods count only the events dated at least as
+        finely as the interval; the events dated to a longer period (an event of "March" in a series by
+        day, of "2023" in one by month) come second, grouped by that period, each ``{"period": "2023-03",
+        "precision": "month", "start", "end", "events", "quad_counts", "goldstein_sum",
+        "goldstein_mean"}``. The publication basis has no such events (a publication date is a day)."""
 
     @abc.abstractmethod
     def close(self) -> None:

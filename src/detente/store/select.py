@@ -7,6 +7,7 @@ match literally.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
@@ -252,14 +253,54 @@ def event_count(query: EventQuery | None) -> Statement:
     return f"SELECT COUNT(*) AS count FROM ({ids}) m", params
 
 
-def series_days(query: EventQuery) -> Statement:
-    """Per day with events: the count by QuadClass and the Goldstein sum (periods are folded in Python)."""
-    rows, params = _matching(
-        query, "e.id AS id, e.day AS day, e.quad_class AS quad_class, e.goldstein AS goldstein", dated=True
-    )
+#: Date precisions shorter than a month: an event so dated is counted on its day (its first day).
+_SHORT_PRECISIONS = ("day", "time", "week", "weekend")
+
+
+def series_days(query: EventQuery, *, basis: str = "event", spans: str | None = None) -> Statement:
+    """Per day with events: the count by QuadClass and the Goldstein sum (periods are folded in Python).
+
+    ``basis`` ``"event"`` counts each event on its day (the first day of its date), ``"published"`` on its
+    article's publication day (the date filters then apply to that day; events of undated articles are
+    left out). ``spans`` (an interval name; event basis only) adds a ``span`` column: the event's TIMEX3
+    date where the event is dated to a month or a longer period (a quarter, a season, a year...), else
+    NULL, so that events dated more coarsely than the series' interval can be told apart. Each of those
+    periods starts on the 1st of a month, so only such days look the date up: on SQLite the table is read
+    for those rows alone (the CASE defers the row's seek) and the rest of the series still comes from an
+    index (a pair's year by day, 1,000,000 events: p95 33 ms; reading every row's precision took 203 ms).
+    """
+    if basis == "published":
+        undated = dataclasses.replace(query, date_from=None, date_to=None)
+        rows, params = _matching(
+            undated,
+            "e.id AS id, e.article_id AS article_id, e.quad_class AS quad_class, e.goldstein AS goldstein",
+        )
+        day = "substr(a.published, 1, 10)"
+        filters: list[tuple[str, list[Any]]] = [("a.published IS NOT NULL", [])]
+        if query.date_from is not None:
+            filters.append((f"{day} >= ?", [query.date_from]))
+        if query.date_to is not None:
+            filters.append((f"{day} <= ?", [query.date_to]))
+        where, where_params = _where(filters)
+        sql = (
+            f"SELECT {day} AS day, COUNT(*) AS events, SUM(m.goldstein) AS goldstein_sum, "
+            f"{_quad_sums('m')} FROM ({rows}) m JOIN articles a ON a.id = m.article_id{where} "
+            f"GROUP BY {day} ORDER BY {day}"
+        )
+        return sql, [*params, *where_params]
+    if basis != "event":
+        raise ValueError(f"basis must be 'event' or 'published', got {basis!r}")
+    columns = "e.id AS id, e.day AS day, e.quad_class AS quad_class, e.goldstein AS goldstein"
+    span_column = span_group = ""
+    if spans is not None:
+        coarse = f"e.date_precision IS NOT NULL AND e.date_precision NOT IN {_SHORT_PRECISIONS!r}"
+        first_day = "substr(e.day, 9, 2) = '01'"
+        columns += f", CASE WHEN {first_day} THEN CASE WHEN {coarse} THEN e.date END END AS span"
+        span_column, span_group = ", m.span AS span", ", m.span"
+    rows, params = _matching(query, columns, dated=True)
     sql = (
-        f"SELECT m.day AS day, COUNT(*) AS events, SUM(m.goldstein) AS goldstein_sum, {_quad_sums('m')} "
-        f"FROM ({rows}) m GROUP BY m.day ORDER BY m.day"
+        f"SELECT m.day AS day{span_column}, COUNT(*) AS events, SUM(m.goldstein) AS goldstein_sum, "
+        f"{_quad_sums('m')} FROM ({rows}) m GROUP BY m.day{span_group} ORDER BY m.day"
     )
     return sql, params
 

@@ -34,7 +34,7 @@ from .rows import (
     quote_rows,
     rejection_row,
 )
-from .summaries import actor_summary, fold_series, period_function, top_dyads
+from .summaries import actor_summary, fold_series, fold_spans, period_function, top_dyads
 
 __all__ = ["SQLStore"]
 
@@ -277,10 +277,21 @@ class SQLStore(EventStore):
         ranked = top_dyads(self._fetch_all(statement, params), limit=None)
         return ranked[query.offset : query.offset + query.limit], len(ranked)
 
-    def series(self, *, interval: str, query: EventQuery | None = None) -> list[dict[str, Any]]:
+    def series(
+        self, *, interval: str, query: EventQuery | None = None, basis: str = "event"
+    ) -> list[dict[str, Any]]:
         periods = period_function(interval)
-        statement, params = select.series_days(query or EventQuery())
+        statement, params = select.series_days(query or EventQuery(), basis=_basis(basis))
         return fold_series(self._fetch_all(statement, params), periods)
+
+    def dated_series(
+        self, *, interval: str, query: EventQuery | None = None, basis: str = "event"
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        period_function(interval)  # checks the interval
+        if _basis(basis) == "published":  # a publication date is a day: nothing to spread
+            return self.series(interval=interval, query=query, basis=basis), []
+        statement, params = select.series_days(query or EventQuery(), spans=interval)
+        return fold_spans(self._fetch_all(statement, params), interval)
 
     def close(self) -> None:
         if self._connection is not None:
@@ -335,6 +346,12 @@ class SQLStore(EventStore):
 
     def _count(self, statement: str, params: Iterable[Any]) -> int:
         return int(self._fetch_all(statement, params)[0]["count"])
+
+
+def _basis(basis: str) -> str:
+    if basis not in ("event", "published"):
+        raise ConfigError(f"basis must be 'event' or 'published', got {basis!r}")
+    return basis
 
 
 def _event_query(query: EventQuery | None, filters: dict[str, Any]) -> EventQuery:

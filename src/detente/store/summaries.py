@@ -13,8 +13,17 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ..errors import ConfigError
+from ..timex.values import value_precision, value_range
 
-__all__ = ["INTERVALS", "actor_summary", "fold_series", "period_function", "top_dyads", "zero_fill"]
+__all__ = [
+    "INTERVALS",
+    "actor_summary",
+    "fold_series",
+    "fold_spans",
+    "period_function",
+    "top_dyads",
+    "zero_fill",
+]
 
 #: A period: its label, first day and last day.
 Period = tuple[str, dt.date, dt.date]
@@ -69,11 +78,70 @@ def fold_series(rows: Iterable[Mapping[str, Any]], period: PeriodFunction) -> li
                 "quad_counts": dict.fromkeys(_QUADS, 0),
                 "goldstein_sum": 0.0,
             }
-        entry["events"] += int(row["events"])
-        entry["goldstein_sum"] += float(row["goldstein_sum"] or 0.0)
-        for quad in _QUADS:
-            entry["quad_counts"][quad] += int(row[f"q{quad}"] or 0)
+        _add(entry, row)
     return [_with_mean(entry) for entry in folded.values()]
+
+
+#: How long a date precision's period is, in the order of the series intervals (``day`` 0 ... ``year`` 4): an
+#: event dated more coarsely than a series' interval cannot be put in one of its periods.
+_PRECISION_RANK = {
+    "time": 0,
+    "day": 0,
+    "weekend": 1,
+    "week": 1,
+    "month": 2,
+    "quarter": 3,
+    "half": 3,
+    "season": 3,
+    "year": 4,
+    "decade": 5,
+    "century": 6,
+}
+#: A week or a weekend stays on its first day even in a series by day: only periods that start on the 1st of a
+#: month are told apart, so that the series' index still covers every other day (see ``series_days``).
+_INTERVAL_RANK = {"day": 1, "week": 1, "month": 2, "year": 4}
+
+
+def fold_spans(
+    rows: Iterable[Mapping[str, Any]], interval: str
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Per-day rows with a ``span`` column (see :func:`detente.store.select.series_days`) as the periods of
+    the events dated at least as finely as ``interval`` (as :func:`fold_series`) and the spans: the events
+    dated only to a longer period (a month or a year in a series by day or week; a week or a weekend stays
+    on its first day), grouped by that period,
+    each ``{"period": "2023-06", "precision": "month", "start", "end", "events", "quad_counts",
+    "goldstein_sum", "goldstein_mean"}`` in time order (longer periods first where two start together)."""
+    rank = _INTERVAL_RANK[interval]
+    precise: list[Mapping[str, Any]] = []
+    spans: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        value = row.get("span")
+        precision = value_precision(value) if value else None
+        covered = value_range(value) if precision else None
+        if precision is None or covered is None or _PRECISION_RANK.get(precision, 0) <= rank:
+            precise.append(row)
+            continue
+        entry = spans.get(value)
+        if entry is None:
+            entry = spans[value] = {
+                "period": value,
+                "precision": precision,
+                "start": covered[0].isoformat(),
+                "end": covered[1].isoformat(),
+                "events": 0,
+                "quad_counts": dict.fromkeys(_QUADS, 0),
+                "goldstein_sum": 0.0,
+            }
+        _add(entry, row)
+    ordered = sorted(spans.values(), key=lambda span: (span["start"], -_PRECISION_RANK[span["precision"]]))
+    return fold_series(precise, period_function(interval)), [_with_mean(span) for span in ordered]
+
+
+def _add(entry: dict[str, Any], row: Mapping[str, Any]) -> None:
+    entry["events"] += int(row["events"])
+    entry["goldstein_sum"] += float(row["goldstein_sum"] or 0.0)
+    for quad in _QUADS:
+        entry["quad_counts"][quad] += int(row[f"q{quad}"] or 0)
 
 
 def zero_fill(

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
 
@@ -21,6 +20,14 @@ router = APIRouter(prefix="/api", tags=["dyads"])
 _Side = Annotated[str, Path(pattern=CODE_PATTERN, description="A country or actor code, e.g. USA.")]
 _IntervalQuery = Annotated[
     Interval, Query(description="Period length: day, week (ISO, from Monday), month, year.")
+]
+_BasisQuery = Annotated[
+    Literal["event", "published"],
+    Query(
+        description="Which date places an event: event (the date the text gave it; events dated only to a "
+        "period longer than the interval go to spans) or published (its article's publication day). "
+        "date_from and date_to apply to that date."
+    ),
 ]
 #: The longest zero-filled series (a range of days past this is cut to the periods with events).
 MAX_PERIODS = 20_000
@@ -47,23 +54,38 @@ async def list_dyads(
     return page_body(items, total, paging)
 
 
-def _series(store: EventStore, interval: str, query: EventQuery) -> list[dict[str, Any]]:
-    return store.series(interval=interval, query=query)
+def _series(
+    store: EventStore, interval: str, query: EventQuery, basis: str
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    return store.dated_series(interval=interval, query=query, basis=basis)
 
 
-def _filled(items: list[dict[str, Any]], interval: str, query: EventQuery) -> dict[str, Any]:
-    """The series zero-filled over the query's date range (else from its first to its last period)."""
+def _filled(
+    found: tuple[list[dict[str, Any]], list[dict[str, Any]]], interval: str, query: EventQuery, basis: str
+) -> dict[str, Any]:
+    """The series zero-filled over the query's date range (else from its first to its last period, the
+    spans' included), with its spans."""
+    items, spans = found
     first = dt.date.fromisoformat(query.date_from) if query.date_from else None
     last = dt.date.fromisoformat(query.date_to) if query.date_to else None
+    if first is None and last is None and spans:  # the axis reaches the spans too
+        period = period_function(interval)
+        starts = [dt.date.fromisoformat(span["start"]) for span in spans]
+        ends = [dt.date.fromisoformat(span["end"]) for span in spans]
+        if items:
+            starts.append(dt.date.fromisoformat(items[0]["start"]))
+            ends.append(dt.date.fromisoformat(items[-1]["end"]))
+        first, last = period(min(starts))[1], period(max(ends))[2]
     if first is not None and last is not None and (last - first).days > MAX_PERIODS and interval == "day":
         first = last = None
-    period = period_function(interval)
-    filled = zero_fill(items, period, first, last)
+    filled = zero_fill(items, period_function(interval), first, last)
     return {
         "interval": interval,
+        "basis": basis,
         "date_from": filled[0]["start"] if filled else query.date_from,
         "date_to": filled[-1]["end"] if filled else query.date_to,
         "items": filled,
+        "spans": spans,
     }
 
 
@@ -75,14 +97,19 @@ async def dyad_series(
     gateway: Annotated[StoreGateway, Depends(get_gateway)],
     interval: _IntervalQuery = "month",
     directed: Annotated[bool, Query(description="Only events from a to b.")] = False,
+    basis: _BasisQuery = "event",
 ) -> dict[str, Any]:
     """Per period, in time order and zero-filled over the date range (else from the first period with
     events to the last): events, ``quad_counts`` by QuadClass, ``goldstein_sum`` and ``goldstein_mean``
-    (null where a period has no events)."""
+    (null where a period has no events).
+
+    An event is counted where the text dated it: one dated only to a month or a year (more coarsely than
+    the interval) is not put on the first day of it but in ``spans``, one entry per such period
+    (``precision`` says which), covering the whole period."""
     query = EventQuery.build(dyad=f"{a}-{b}", directed=directed, **filters, limit=1)
-    items = await gateway.call(_series, interval, query)
+    found = await gateway.call(_series, interval, query, basis)
     a_code, b_code = query.dyad or (a, b)
-    return {"a": a_code, "b": b_code, "directed": directed, **_filled(items, interval, query)}
+    return {"a": a_code, "b": b_code, "directed": directed, **_filled(found, interval, query, basis)}
 
 
 @router.get("/series", summary="All events per period (the overview timeline)", response_model=SeriesOut)
@@ -90,8 +117,9 @@ async def all_series(
     filters: Annotated[dict[str, Any], Depends(event_filters)],
     gateway: Annotated[StoreGateway, Depends(get_gateway)],
     interval: _IntervalQuery = "month",
+    basis: _BasisQuery = "event",
 ) -> dict[str, Any]:
-    """As the dyad series, over every event matching the filters of /api/events."""
+    """As the dyad series (``spans`` included), over every event matching the filters of /api/events."""
     query = EventQuery.build(**filters, limit=1)
-    items = await gateway.call(_series, interval, dataclasses.replace(query))
-    return _filled(items, interval, query)
+    found = await gateway.call(_series, interval, query, basis)
+    return _filled(found, interval, query, basis)

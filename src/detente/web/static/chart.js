@@ -1,12 +1,18 @@
 /* detente dashboard: the cooperation-conflict chart, drawn as SVG by hand.
    One column per period: verbal and material cooperation stacked upward from the zero line, verbal and
    material conflict stacked downward, and the mean Goldstein score as a line on its own -10..+10 scale.
-   Every period is a focusable button: click it, or press Enter or Space on it, to select it. */
+   Every period is a focusable button: click it, or press Enter or Space on it, to select it.
+   Events the text dated only to a longer period than the columns' (a month or a year in a chart by day or
+   week: the API's "spans") are not stacked on the first day of it: each is a band under the axis over the
+   whole period it covers, with its count.
+   Dragging across the chart brushes a date range (options.onBrush(from, to)); the filter bar's From and
+   To fields are the keyboard's way to the same range. */
 "use strict";
 
 (function () {
   const { svg, clear, QUAD, signed } = window.detente;
   const HEIGHT = 260;
+  const LANE = 16; // one row of date spans under the axis
   const PAD = { top: 24, right: 44, bottom: 34, left: 40 };
 
   function count(period, quad) {
@@ -35,19 +41,22 @@
     const width = Math.max(320, Math.floor(container.clientWidth || 800));
     const plotW = width - PAD.left - PAD.right;
     const plotH = HEIGHT - PAD.top - PAD.bottom;
+    const band = plotW / periods.length;
+    const spans = placeSpans(opts.spans || [], periods, band);
+    const lanes = spans.reduce((n, s) => Math.max(n, s.lane + 1), 0);
+    const height = HEIGHT + (lanes ? lanes * LANE + 6 : 0);
     const mid = PAD.top + plotH / 2;
     const up = Math.max(1, ...periods.map((p) => count(p, 1) + count(p, 2)));
     const down = Math.max(1, ...periods.map((p) => count(p, 3) + count(p, 4)));
     const scale = (plotH / 2) / Math.max(up, down);
-    const band = plotW / periods.length;
     const barW = Math.max(2, Math.min(48, band * 0.7));
     const gy = (g) => mid - (g / 10) * (plotH / 2);
 
     const root = svg("svg", {
       class: "balance-chart",
       width: width,
-      height: HEIGHT,
-      viewBox: "0 0 " + width + " " + HEIGHT,
+      height: height,
+      viewBox: "0 0 " + width + " " + height,
       role: "group",
       "aria-label": "Events per period: cooperation above the line, conflict below",
     });
@@ -125,8 +134,122 @@
       }
       for (const [x, y] of points) root.appendChild(svg("circle", { class: "goldstein-dot", cx: x, cy: y, r: 3 }));
     }
+    drawSpans(root, spans, HEIGHT + 2);
+    brushable(root, periods, band, plotH, opts);
     container.appendChild(root);
     return root;
+  }
+
+  /** Each span (an API series span) with its x range over the periods it overlaps and a lane, so that
+   *  overlapping spans (a year and a month in it) sit in different rows. */
+  function placeSpans(spans, periods, band) {
+    const placed = [];
+    const laneEnds = [];
+    for (const span of spans) {
+      let first = -1;
+      let last = -1;
+      periods.forEach((p, i) => {
+        if (p.end >= span.start && p.start <= span.end) {
+          if (first < 0) first = i;
+          last = i;
+        }
+      });
+      if (first < 0) continue; // outside the chart's range
+      const x0 = PAD.left + first * band + 1;
+      const x1 = PAD.left + (last + 1) * band - 1;
+      let lane = laneEnds.findIndex((end) => end <= x0);
+      if (lane < 0) {
+        lane = laneEnds.length;
+        laneEnds.push(0);
+      }
+      laneEnds[lane] = x1 + 2;
+      placed.push(Object.assign({ x0: x0, x1: Math.max(x1, x0 + 3), lane: lane }, span));
+    }
+    return placed;
+  }
+
+  function describeSpan(span) {
+    return span.period + ": " + span.events + " event" + (span.events === 1 ? "" : "s") + " dated only to the " +
+      span.precision + " (" + span.start + " to " + span.end + "), not in the bars";
+  }
+
+  function drawSpans(root, spans, top) {
+    for (const span of spans) {
+      const y = top + span.lane * LANE;
+      const quads = [1, 2, 3, 4].filter((q) => count(span, q) > 0);
+      const group = svg("g", {
+        class: "date-span q" + (quads.length === 1 ? quads[0] : "mixed"),
+        role: "img",
+        "aria-label": describeSpan(span),
+        "data-period": span.period,
+        "data-precision": span.precision,
+        "data-events": span.events,
+      });
+      group.appendChild(svg("title", {}, describeSpan(span)));
+      group.appendChild(svg("rect", { x: span.x0, y: y, width: span.x1 - span.x0, height: LANE - 4, rx: 3 }));
+      if (span.x1 - span.x0 > 14) {
+        group.appendChild(svg("text", { class: "tick", x: (span.x0 + span.x1) / 2, y: y + LANE - 7, "text-anchor": "middle" }, String(span.events)));
+      }
+      root.appendChild(group);
+    }
+  }
+
+  /** Drag across the plot to choose the periods from the one under the press to the one under the release:
+   *  options.onBrush(first period's start, last period's end). A press that does not move stays a click. */
+  function brushable(root, periods, band, plotH, opts) {
+    if (!opts.onBrush) return;
+    let origin = null;
+    let rect = null;
+    let suppressClick = false;
+    const xOf = (event) => {
+      const box = root.getBoundingClientRect();
+      const scaleX = box.width ? Number(root.getAttribute("width")) / box.width : 1;
+      return (event.clientX - box.left) * scaleX;
+    };
+    const index = (x) => Math.min(periods.length - 1, Math.max(0, Math.floor((x - PAD.left) / band)));
+    root.addEventListener("pointerdown", (event) => {
+      if (event.button !== 0) return;
+      origin = { x: xOf(event), id: event.pointerId, moved: false };
+    });
+    root.addEventListener("pointermove", (event) => {
+      if (!origin || event.pointerId !== origin.id) return;
+      const x = xOf(event);
+      if (!origin.moved && Math.abs(x - origin.x) < 5) return;
+      if (!origin.moved) {
+        origin.moved = true;
+        root.setPointerCapture(event.pointerId);
+        rect = svg("rect", { class: "brush", y: PAD.top, height: plotH });
+        root.appendChild(rect);
+      }
+      const a = index(Math.min(origin.x, x));
+      const b = index(Math.max(origin.x, x));
+      rect.setAttribute("x", PAD.left + a * band);
+      rect.setAttribute("width", (b - a + 1) * band);
+    });
+    const finish = (event) => {
+      if (!origin || event.pointerId !== origin.id) return;
+      const moved = origin.moved;
+      const from = origin.x;
+      origin = null;
+      if (rect) rect.remove();
+      rect = null;
+      if (!moved || event.type === "pointercancel") return;
+      suppressClick = true;
+      setTimeout(() => { suppressClick = false; }, 0);
+      const x = xOf(event);
+      const first = periods[index(Math.min(from, x))];
+      const last = periods[index(Math.max(from, x))];
+      opts.onBrush(first.start, last.end);
+    };
+    root.addEventListener("pointerup", finish);
+    root.addEventListener("pointercancel", finish);
+    // the click that ends a drag is not a click on a period
+    root.addEventListener("click", (event) => {
+      if (suppressClick) {
+        event.stopPropagation();
+        suppressClick = false;
+      }
+    }, true);
   }
 
   window.detente.drawBalanceChart = drawBalanceChart;

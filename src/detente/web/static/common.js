@@ -261,6 +261,10 @@
     if (!(options && options.noLine)) {
       node.appendChild(el("span", { class: "key" }, el("span", { class: "swatch line" }), "Mean Goldstein (−10…+10)"));
     }
+    if (!(options && options.noSpans)) {
+      node.appendChild(el("span", { class: "key span-key" }, el("span", { class: "swatch date-span" }),
+        "Band under the axis: events dated only to a month or a year (longer than a bar's period), over that whole period, with their count; not in the bars"));
+    }
   }
 
   function pathParts() {

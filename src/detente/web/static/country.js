@@ -6,7 +6,7 @@
 (function () {
   const d = window.detente;
   const PAGE = 50;
-  const state = { code: "", interval: "month", periods: [], selected: null, request: 0 };
+  const state = { code: "", interval: "month", periods: [], spans: [], selected: null, request: 0 };
 
   function countryFilters() {
     return Object.assign({}, d.filters.params(), { country: state.code });
@@ -17,6 +17,7 @@
     try {
       const series = await d.getJSON("/api/series", Object.assign({ interval: state.interval }, countryFilters()));
       state.periods = series.items;
+      state.spans = series.spans || [];
       const wanted = new URL(window.location.href).searchParams.get("period");
       state.selected = state.periods.find((p) => p.period === wanted) || null;
       drawChart();
@@ -32,6 +33,8 @@
 
   function drawChart() {
     d.drawBalanceChart(document.getElementById("chart"), state.periods, {
+      spans: state.spans,
+      onBrush: (from, to) => d.filters.apply({ date_from: from, date_to: to }),
       selected: state.selected ? state.selected.period : null,
       onSelect: (period) => {
         state.selected = period;

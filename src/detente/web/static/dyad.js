@@ -7,7 +7,7 @@
   //: A quote counts as said "around" one of the pair's events when it lies within this many characters of
   //: the event's evidence sentence in the same article (about a sentence either side).
   const NEAR = 300;
-  const state = { a: "", b: "", interval: "month", periods: [], selected: null, spans: null, request: 0 };
+  const state = { a: "", b: "", interval: "month", periods: [], dateSpans: [], selected: null, spans: null, request: 0 };
 
   function dyadParam() {
     return state.a + "-" + state.b;
@@ -20,6 +20,7 @@
       const params = { interval: state.interval, status: filters.status, date_from: filters.date_from, date_to: filters.date_to };
       const series = await d.getJSON("/api/dyads/" + encodeURIComponent(state.a) + "/" + encodeURIComponent(state.b) + "/series", params);
       state.periods = series.items;
+      state.dateSpans = series.spans || [];
       const wanted = new URL(window.location.href).searchParams.get("period");
       const chosen = state.periods.find((p) => p.period === wanted);
       if (chosen && !state.selected) {
@@ -29,9 +30,11 @@
       drawChart();
       const total = series.items.reduce((n, p) => n + p.events, 0);
       const active = series.items.filter((p) => p.events).length;
+      const coarse = state.dateSpans.reduce((n, s) => n + s.events, 0);
       document.getElementById("summary").textContent =
         total + " dated " + d.filters.describe() + " between " + state.a + " and " + state.b + " in " + active +
-        " of " + series.items.length + " " + state.interval + "(s).";
+        " of " + series.items.length + " " + state.interval + "(s)" +
+        (coarse ? "; " + coarse + " more dated only to a longer period (bands under the axis)." : ".");
     } catch (error) {
       d.showError(chart, error);
       document.getElementById("summary").textContent = "";
@@ -40,6 +43,8 @@
 
   function drawChart() {
     d.drawBalanceChart(document.getElementById("chart"), state.periods, {
+      spans: state.dateSpans,
+      onBrush: (from, to) => d.filters.apply({ date_from: from, date_to: to }),
       selected: state.selected ? state.selected.period : null,
       onSelect: selectPeriod,
     });

@@ -45,6 +45,20 @@
     return d.el("label", { class: "filter-field" }, label, " ", control);
   }
 
+  //: The mounted bar: its date inputs and its change callback (for apply()).
+  let mounted = null;
+
+  /** Set filters from outside the bar (the chart's brush sets the date range): URL, inputs, then the
+   *  page's change callback, as if typed into the bar. */
+  function apply(changes) {
+    setURL(Object.assign({ period: "" }, changes));
+    if (!mounted) return;
+    const values = current();
+    mounted.from.value = values.date_from;
+    mounted.to.value = values.date_to;
+    mounted.onChange();
+  }
+
   function mount(node, onChange, options) {
     const opts = options || {};
     const values = current();
@@ -81,6 +95,7 @@
     });
     for (const control of [status, quad, from, to]) control.addEventListener("change", read);
     d.clear(node).appendChild(form);
+    mounted = { from: from, to: to, onChange: onChange };
   }
 
   function describe() {
@@ -88,5 +103,5 @@
     return p.status ? p.status + " events" : "events of every status";
   }
 
-  d.filters = { params, current, setURL, mount, describe };
+  d.filters = { params, current, setURL, mount, describe, apply };
 })();

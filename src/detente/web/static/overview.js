@@ -4,7 +4,7 @@
 
 (function () {
   const d = window.detente;
-  const state = { periods: [], selected: null, request: 0, interval: "month" };
+  const state = { periods: [], spans: [], selected: null, request: 0, interval: "month" };
   const f = () => d.filters.params();
 
   async function loadTotals() {
@@ -19,6 +19,8 @@
 
   function drawTimeline() {
     d.drawBalanceChart(document.getElementById("timeline"), state.periods, {
+      spans: state.spans,
+      onBrush: (from, to) => d.filters.apply({ date_from: from, date_to: to }),
       selected: state.selected ? state.selected.period : null,
       onSelect: (period) => {
         state.selected = period;
@@ -33,11 +35,13 @@
     try {
       const series = await d.getJSON("/api/series", Object.assign({ interval: state.interval }, f()));
       state.periods = series.items;
+      state.spans = series.spans || [];
       const wanted = new URL(window.location.href).searchParams.get("period");
       state.selected = state.periods.find((p) => p.period === wanted) || null;
       document.getElementById("timeline-hint").textContent =
         "Counting " + d.filters.describe() + " per " + state.interval + " (periods without events show as gaps); " +
-        "the line is the mean Goldstein score where a period has at least 3 events.";
+        "the line is the mean Goldstein score where a period has at least 3 events. " +
+        "Drag across the chart to choose a date range (or type it in From and To).";
       drawTimeline();
       loadLatest();
     } catch (error) {
