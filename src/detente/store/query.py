@@ -30,7 +30,9 @@ class EventQuery:
     and ``date_to`` are ISO days compared with the event's day (the first day of its date, else the article's
     publication day; events with neither are left out of date-filtered queries); ``text`` is a
     case-insensitive substring of the evidence sentence or of either actor's text or name; ``has_location``
-    keeps events placed with coordinates (the map). Results come in day order (``descending``: newest first),
+    keeps events placed with coordinates (the map); ``instances`` counts each event instance once (its
+    representative report, :mod:`detente.analysis.instances`) instead of every report. Results come in day
+    order (``descending``: newest first),
     events without a day last.
     """
 
@@ -51,6 +53,7 @@ class EventQuery:
     limit: int = 100
     offset: int = 0
     descending: bool = False
+    instances: bool = False
 
     @classmethod
     def build(
@@ -74,6 +77,7 @@ class EventQuery:
         limit: int = 100,
         offset: int = 0,
         descending: bool = False,
+        instances: bool = False,
     ) -> EventQuery:
         """Check and normalize the filters; a bad value raises :class:`ConfigError`.
 
@@ -99,6 +103,7 @@ class EventQuery:
             limit=_count(limit, "limit", minimum=1, maximum=MAX_LIMIT),
             offset=_count(offset, "offset", minimum=0),
             descending=bool(descending),
+            instances=bool(instances),
         )
         if query.date_from and query.date_to and query.date_from > query.date_to:
             raise ConfigError(f"date_from ({query.date_from}) is after date_to ({query.date_to})")

@@ -95,6 +95,8 @@ def _common_filters(query: EventQuery, *, dated: bool) -> list[tuple[str, list[A
         filters.append(_contains([f"e.{column}" for column in _EVENT_TEXT_COLUMNS], query.text))
     if query.has_location:
         filters.append(("e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL", []))
+    if query.instances:  # each instance once: its representative report carries the instance's own id
+        filters.append(("e.instance_id = e.id", []))
     return filters
 
 

@@ -6,6 +6,8 @@ The SQLite backend uses it as is; a PostgreSQL backend only has to open a psycop
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
 import random
 import time
@@ -19,6 +21,7 @@ from ..records import Article, CodedArticle, Rejection
 from . import select, sql
 from .base import EventStore, WriteSummary
 from .dialect import Dialect
+from .instances import InstanceReader, LinkSession, link_session
 from .query import EventQuery, QuoteQuery
 from .rows import (
     article_dict,
@@ -152,6 +155,8 @@ class SQLStore(EventStore):
             "articles", sql.ARTICLE_COLUMNS, conflict=("id",), update=sql.ARTICLE_UPDATE_COLUMNS
         )
         cursor.execute(upsert, article_row(article, digest=digest, added_at=_now()))
+        if row is not None:  # a new version: the instances of its old events are linked again
+            cursor.execute(dialect.sql(sql.MARK_INSTANCES_DIRTY), (article.id,))
         for statement in (sql.DELETE_ARTICLE_MENTIONS, sql.DELETE_ARTICLE_EVENTS, sql.DELETE_ARTICLE_QUOTES):
             cursor.execute(dialect.sql(statement), (article.id,))
         insert_event = dialect.insert("events", sql.EVENT_COLUMNS)
@@ -235,8 +240,11 @@ class SQLStore(EventStore):
         date_from: str | None = None,
         date_to: str | None = None,
         status: str | None = None,
+        instances: bool = False,
     ) -> list[dict[str, Any]]:
-        checked = EventQuery.build(limit=limit, date_from=date_from, date_to=date_to, status=status)
+        checked = EventQuery.build(
+            limit=limit, date_from=date_from, date_to=date_to, status=status, instances=instances
+        )
         statement, params = select.directed_dyad_totals(checked)
         return top_dyads(self._fetch_all(statement, params), limit=checked.limit)
 
@@ -244,6 +252,46 @@ class SQLStore(EventStore):
         periods = period_function(interval)
         statement, params = select.series_days(query or EventQuery())
         return fold_series(self._fetch_all(statement, params), periods)
+
+    # -- event instances (filled by detente.analysis.instances) -----------------------------------------
+
+    def link_session(self) -> contextlib.AbstractContextManager[LinkSession]:
+        """One linking transaction under the store's linking lock (see :mod:`detente.store.instances`)."""
+        self._check_open()
+        return link_session(self._connection, self._dialect)
+
+    def query_instances(self, query: EventQuery | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """One page of instances whose representative report matches the event filters, in day order.
+
+        Each is the instance's row (counts, first and last report, outlets) plus ``representative``: that
+        report as :meth:`query_events` gives it.
+        """
+        query = dataclasses.replace(_event_query(query, filters), instances=True)
+        events = self.query_events(query)
+        rows = self._instance_reader().rows([event["id"] for event in events])
+        return [{**rows[event["id"]], "representative": event} for event in events if event["id"] in rows]
+
+    def count_instances(self, query: EventQuery | None = None) -> int:
+        """How many instances' representative reports match the filters."""
+        return self.count_events(dataclasses.replace(query or EventQuery(), instances=True))
+
+    def get_instance(self, instance_id: str) -> dict[str, Any] | None:
+        """One instance with ``reports``: every report, its article and its mentions' evidence."""
+        rows = self._instance_reader().rows([instance_id])
+        if instance_id not in rows:
+            return None
+        return {**rows[instance_id], "reports": self._instance_reader().reports(instance_id)}
+
+    def instance_keys(self, instance_id: str) -> list[dict[str, Any]]:
+        """The linking index rows of an instance's reports."""
+        return self._instance_reader().keys(instance_id)
+
+    def instance_candidates(self, block: str, day_from: str, day_to: str) -> list[dict[str, Any]]:
+        """Linking index rows of a block whose first day is in ``[day_from, day_to]``."""
+        return self._instance_reader().candidates(block, day_from, day_to)
+
+    def _instance_reader(self) -> InstanceReader:
+        return InstanceReader(self._fetch_all)
 
     def close(self) -> None:
         if self._connection is not None:
