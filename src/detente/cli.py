@@ -167,10 +167,12 @@ def ingest_command(
             rejected.update(summary.rejected)
             failed.extend(summary.failed)
             bar.update(len(chunk))
+        linked = _link(store)
     click.echo(
         f"{totals['articles']} articles ({totals['written']} new or changed, "
         f"{totals['unchanged']} unchanged), "
-        f"{totals['events']} events written to {display_location(settings.db)}"
+        f"{totals['events']} events written to {display_location(settings.db)}; "
+        f"{linked} events linked into instances"
     )
     for article_id, message in failed:
         click.echo(f"failed: {article_id}: {message}", err=True)
@@ -196,6 +198,11 @@ def ingest_command(
 @click.option("--to", "date_to", default=None, callback=_parse_date, metavar="YYYY-MM-DD", help="Last date.")
 @click.option("--text", default=None, help="Words in the evidence sentence or an actor's name (any case).")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000), help="Rows to show.")
+@click.option(
+    "--instances",
+    is_flag=True,
+    help="One row per event instance (its reports counted) instead of one per report.",
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def events_command(
     db: str | None,
@@ -210,9 +217,10 @@ def events_command(
     date_to: dt.date | None,
     text: str | None,
     limit: int,
+    instances: bool,
     fmt: str,
 ) -> None:
-    """List stored events with filters."""
+    """List stored events (or event instances) with filters."""
     from .store import open_store
 
     query = _event_query(
@@ -232,14 +240,15 @@ def events_command(
         _fatal(DetenteError(f"no event store at {settings.db}: run 'detente ingest' first"))
     try:
         with open_store(settings.db) as store:
-            rows = _query_pages(store, query, limit=limit)
+            rows = _query_pages(store, query, limit=limit, instances=instances)
     except DetenteError as exc:
         _fatal(exc)
     width = shutil.get_terminal_size((100, 24)).columns
+    line = instance_line if instances else _event_line
     for row in rows:
-        click.echo(json.dumps(row, ensure_ascii=False) if fmt == "json" else _event_line(row, width))
+        click.echo(json.dumps(row, ensure_ascii=False) if fmt == "json" else line(row, width))
     if fmt == "table":
-        click.echo(f"{len(rows)} event(s)", err=True)
+        click.echo(f"{len(rows)} {'instance' if instances else 'event'}(s)", err=True)
 
 
 @main.group("eval")
@@ -367,8 +376,15 @@ def _event_query(**filters: object):  # noqa: ANN202 (the store is imported lazi
         raise click.UsageError(str(exc)) from None
 
 
-def _query_pages(store, query, *, limit: int) -> list[dict]:  # noqa: ANN001
-    """Up to ``limit`` events, asked for in pages the store accepts."""
+def _link(store) -> int:  # noqa: ANN001
+    """Link the stored events not yet in an instance; how many were linked."""
+    from .analysis import link_pending
+
+    return link_pending(store).events_linked
+
+
+def _query_pages(store, query, *, limit: int, instances: bool = False) -> list[dict]:  # noqa: ANN001
+    """Up to ``limit`` events (or instances), asked for in pages the store accepts."""
     import dataclasses
 
     from .store.query import MAX_LIMIT
@@ -376,7 +392,8 @@ def _query_pages(store, query, *, limit: int) -> list[dict]:  # noqa: ANN001
     rows: list[dict] = []
     while len(rows) < limit:
         size = min(MAX_LIMIT, limit - len(rows))
-        page = store.query_events(dataclasses.replace(query, limit=size, offset=len(rows)))
+        read = store.query_instances if instances else store.query_events
+        page = read(dataclasses.replace(query, limit=size, offset=len(rows)))
         rows.extend(page)
         if len(page) < size:
             break
@@ -473,3 +490,7 @@ def _event_line(row: dict, width: int) -> str:
         f"{_actor_label(row.get('target'))}  {row['evidence']['sentence']}"
     )
     return _fit(text, width)
+
+
+# the analysis commands (eval instances, alerts) register themselves on the groups above
+from .cli_analysis import instance_line  # noqa: E402

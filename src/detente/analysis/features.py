@@ -2,9 +2,11 @@
 
 A stored event (a row of ``events`` with its article's publication day) becomes :class:`LinkFeatures`:
 
-* **pair**: the two sides' countries (else actor codes), sorted, ``-`` for a missing side; with the type
-  **family** (:data:`type_families.tsv <detente.analysis>`: CAMEO roots that may be one event) it makes the
-  **block**, the index key candidates are read by;
+* **sides**: the known sides' countries (else actor codes); with the type **family** (``type_families.tsv``:
+  CAMEO roots that may be one event) each known side makes a **block**, an index key candidates are read
+  by (``USA|consult`` and ``CHN|consult`` for a US-China meeting; ``-|consult`` when no side is known), so
+  that a report naming one side finds the reports naming both; the **pair** block (both sides, sorted,
+  ``-`` for a missing one) names the instance's dyad;
 * **days**: the days the event may have happened on. A date from the text of at most a month covers its days
   (a month-precision date overlaps each day in it); an event dated only by its article (no date, a coarser
   date, or ``date_source == "published"``) covers the publication day and the :data:`REPORT_LAG_DAYS` before
@@ -126,6 +128,7 @@ class LinkFeatures:
     event_id: str
     article_id: str
     block: str
+    sides: tuple[str, ...]
     family: str
     symmetric: bool
     source: str | None
@@ -146,6 +149,11 @@ class LinkFeatures:
     words: tuple[int, ...]
 
     @property
+    def blocks(self) -> tuple[str, ...]:
+        """The index keys: one per known side (with the family), ``-|family`` when no side is known."""
+        return tuple(f"{side}|{self.family}" for side in self.sides) or (f"-|{self.family}",)
+
+    @property
     def rank(self) -> tuple[str, str]:
         """The instance's representative is its member with the smallest rank: earliest day, then id."""
         return (self.day or "9999-12-31", self.event_id)
@@ -157,6 +165,7 @@ class LinkFeatures:
     def from_json(cls, text: str) -> LinkFeatures:
         data = json.loads(text)
         data["words"] = tuple(data["words"])
+        data["sides"] = tuple(data["sides"])
         return cls(**data)
 
 
@@ -222,6 +231,7 @@ def link_features(row: Mapping[str, Any]) -> LinkFeatures:
         event_id=row["id"],
         article_id=row["article_id"],
         block=f"{pair[0]}|{pair[1]}|{family}",
+        sides=tuple(sorted({side for side in (source, target) if side})),
         family=family,
         symmetric=symmetric,
         source=source,

@@ -121,10 +121,13 @@ def _window(features: LinkFeatures) -> tuple[str, str]:
 
 
 def _candidates(session: LinkSession, features: LinkFeatures) -> list[dict[str, Any]]:
-    if features.day_lo is None:
-        return session.candidates(features.block, None, "", "")
-    day_from, day_to = _window(features)
-    return session.candidates(features.block, features.day_lo, day_from, day_to)
+    """The reports sharing a block with this one whose days may overlap, each once, by event id."""
+    found: dict[str, dict[str, Any]] = {}
+    day_from, day_to = _window(features) if features.day_lo is not None else ("", "")
+    for block in features.blocks:
+        for row in session.candidates(block, features.day_lo, day_from, day_to):
+            found.setdefault(row["event_id"], row)
+    return [found[event_id] for event_id in sorted(found)]
 
 
 def _link_events(session: LinkSession, rows: list[dict[str, Any]], rule: LinkRule) -> set[str]:
@@ -133,7 +136,10 @@ def _link_events(session: LinkSession, rows: list[dict[str, Any]], rule: LinkRul
         return set()
     touched = _update_stories(session, sorted({row["article_id"] for row in rows}))
     pending = [link_features(row) for row in rows]
-    session.insert_keys([_key_row(features) for features in pending])
+    session.insert_keys(
+        [_key_row(features) for features in pending],
+        [(block, features.event_id, features.day_lo) for features in pending for block in features.blocks],
+    )
     components = _Components()
     for features in pending:
         components.find(features.event_id)
@@ -143,7 +149,7 @@ def _link_events(session: LinkSession, rows: list[dict[str, Any]], rule: LinkRul
             if same_event(features, LinkFeatures.from_json(candidate["features"]), rule):
                 components.union(features.event_id, candidate["instance_id"])
     for group in components.groups():
-        members = session.keys_where("instance_id", group)
+        members = session.keys_where("instance_id", group)  # one row per report
         representative = min(members, key=lambda key: (key["rank"], key["event_id"]))["event_id"]
         session.assign(representative, [key["event_id"] for key in members])
         session.delete_instances([old for old in group if old != representative])
@@ -298,7 +304,12 @@ def related_instances(
         features = LinkFeatures.from_json(key["features"])
         if features.day_lo is None:
             continue
-        for candidate in store.instance_candidates(features.block, *_window(features)):
+        candidates = {
+            row["event_id"]: row
+            for block in features.blocks
+            for row in store.instance_candidates(block, *_window(features))
+        }
+        for candidate in candidates.values():
             other = LinkFeatures.from_json(candidate["features"])
             if candidate["instance_id"] == instance_id:
                 continue

@@ -1,7 +1,10 @@
 """The pairwise decision: are two reports of events one real-world event?
 
-Two reports are compared only when they share a block (actor pair and type family) and the days they may
-have happened on overlap (:mod:`detente.analysis.features`). They may still not be one event when
+Two reports are compared only when they share a block (a known side and the type family) and the days they
+may have happened on overlap (:mod:`detente.analysis.features`). They may still not be one event when
+
+* their known sides conflict: both name two sides and the pairs differ, or they share no known side (two
+  reports naming no side at all may be one event);
 
 * their places are in different countries, or
 * they run in opposite directions (A accuses B, B accuses A) and neither the family nor either report is
@@ -34,7 +37,7 @@ class LinkRule:
     at while choosing.
     """
 
-    threshold: float = 1.0
+    threshold: float = 1.5
     trigger: float = 1.0
     words: float = 1.0
     words_min: float = 0.2
@@ -60,9 +63,16 @@ def _reversed(a: LinkFeatures, b: LinkFeatures) -> bool:
     return a.source != a.target and (a.source, a.target) == (b.target, b.source)
 
 
+def _sides_agree(a: LinkFeatures, b: LinkFeatures) -> bool:
+    if len(a.sides) == 2 and len(b.sides) == 2:
+        return a.sides == b.sides
+    return bool(set(a.sides) & set(b.sides)) or (not a.sides and not b.sides)
+
+
 def compatible(a: LinkFeatures, b: LinkFeatures) -> bool:
-    """Same block, overlapping days, no conflicting place country, not reversed (unless symmetric)."""
-    if a.block != b.block or not _overlap(a, b) or _reversed(a, b):
+    """Same family, agreeing sides, overlapping days, no conflicting place country, not reversed (unless
+    symmetric)."""
+    if a.family != b.family or not _sides_agree(a, b) or not _overlap(a, b) or _reversed(a, b):
         return False
     return not (a.place_country and b.place_country and a.place_country != b.place_country)
 

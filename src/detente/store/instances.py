@@ -2,10 +2,10 @@
 
 :mod:`detente.analysis.instances` decides which reports are one event; it reads and writes only through a
 :class:`LinkSession` (one transaction, holding the linking lock) and reads instances back through
-:class:`InstanceReader`. Tables: ``instance_keys`` (the index: block, days, features per event),
-``instances`` (counts per instance), ``article_stories`` and ``article_bands`` (MinHash stories),
-``instance_dirty`` (articles written again since they were linked); ``events.instance_id`` names each
-event's instance (NULL until linked).
+:class:`InstanceReader`. Tables: ``instance_keys`` (days and features per event), ``instance_blocks`` (the
+index: a row per block of an event, with its first day), ``instances`` (counts per instance),
+``article_stories`` and ``article_bands`` (MinHash stories), ``instance_dirty`` (articles written again since
+they were linked); ``events.instance_id`` names each event's instance (NULL until linked).
 """
 
 from __future__ import annotations
@@ -43,7 +43,6 @@ INSTANCE_COLUMNS = (
 KEY_COLUMNS = ("event_id", "article_id", "instance_id", "block", "day_lo", "day_hi", "rank", "features")
 #: Any fixed key: it only has to be the same in every process linking one detente store.
 _PG_LINK_LOCK = "SELECT pg_advisory_xact_lock(4715000012)"
-_KEY_SELECT = f"SELECT {', '.join(KEY_COLUMNS)} FROM instance_keys"
 _EVENT_SELECT = ", ".join(f"e.{column}" for column in EVENT_COLUMNS)
 
 
@@ -102,25 +101,31 @@ class LinkSession:
         return rows
 
     def candidates(self, block: str, day_lo: str | None, day_from: str, day_to: str) -> list[dict[str, Any]]:
-        """Index rows of a block whose first day is in ``[day_from, day_to]`` (undated ones: all undated)."""
+        """Reports indexed under ``block`` whose first day is in ``[day_from, day_to]`` (an undated report:
+        every undated report of the block)."""
+        keys = ", ".join(f"k.{column}" for column in KEY_COLUMNS)
+        select = f"SELECT {keys} FROM instance_blocks b JOIN instance_keys k ON k.event_id = b.event_id"
         if day_lo is None:
-            return self._all(
-                f"SELECT {', '.join(KEY_COLUMNS)} FROM instance_keys WHERE block = ? AND day_lo IS NULL",
-                (block,),
-            )
+            return self._all(f"{select} WHERE b.block = ? AND b.day_lo IS NULL", (block,))
         return self._all(
-            f"{_KEY_SELECT} WHERE block = ? AND day_lo >= ? AND day_lo <= ?",
-            (block, day_from, day_to),
+            f"{select} WHERE b.block = ? AND b.day_lo >= ? AND b.day_lo <= ?", (block, day_from, day_to)
         )
 
-    def insert_keys(self, rows: Sequence[tuple[Any, ...]]) -> None:
+    def insert_keys(
+        self, rows: Sequence[tuple[Any, ...]], blocks: Sequence[tuple[str, str, str | None]]
+    ) -> None:
+        """Index rows (in :data:`KEY_COLUMNS` order) and their ``(block, event_id, day_lo)`` lookups."""
         if rows:
             self._cursor.executemany(self._dialect.insert("instance_keys", KEY_COLUMNS), rows)
+        if blocks:
+            columns = ("block", "event_id", "day_lo")
+            self._cursor.executemany(self._dialect.insert("instance_blocks", columns), blocks)
 
     def forget_events(self, event_ids: Sequence[str]) -> None:
         """Drop events from the index and mark them (those still stored) not linked."""
         for chunk in self._chunks(event_ids):
             self._run(f"DELETE FROM instance_keys WHERE event_id IN ({_marks(chunk)})", chunk)
+            self._run(f"DELETE FROM instance_blocks WHERE event_id IN ({_marks(chunk)})", chunk)
             self._run(f"UPDATE events SET instance_id = NULL WHERE id IN ({_marks(chunk)})", chunk)
 
     def assign(self, instance_id: str, event_ids: Sequence[str]) -> None:
@@ -270,8 +275,10 @@ class InstanceReader:
         )
 
     def candidates(self, block: str, day_from: str, day_to: str) -> list[dict[str, Any]]:
+        keys = ", ".join(f"k.{column}" for column in KEY_COLUMNS)
         return self._fetch_all(
-            f"{_KEY_SELECT} WHERE block = ? AND day_lo >= ? AND day_lo <= ?",
+            f"SELECT {keys} FROM instance_blocks b JOIN instance_keys k ON k.event_id = b.event_id "
+            "WHERE b.block = ? AND b.day_lo >= ? AND b.day_lo <= ?",
             [block, day_from, day_to],
         )
 

@@ -180,8 +180,9 @@ _COVERING_IDS = (
 _SERIES_INDEX = ("CREATE INDEX events_day_series ON events (day, quad_class, goldstein, id)",)
 
 #: Event instances (one real-world event, many reports; :mod:`detente.analysis.instances` fills them):
-#: each event's instance (the id of its representative report; NULL until linked), the linking index
-#: (block = actor pair and type family, then the first day the event may have happened on), the instances'
+#: each event's instance (the id of its representative report; NULL until linked), the linking features
+#: per event, the linking index (one row per known actor side and type family, with the first day the event
+#: may have happened on), the instances'
 #: counts, each article's syndication story (MinHash signature and LSH bands), and the articles replaced
 #: since they were linked.
 _INSTANCES = (
@@ -198,7 +199,15 @@ CREATE TABLE instance_keys (
     rank TEXT NOT NULL,
     features TEXT NOT NULL
 )""",
-    "CREATE INDEX instance_keys_block ON instance_keys (block, day_lo)",
+    """
+CREATE TABLE instance_blocks (
+    block TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    day_lo TEXT,
+    PRIMARY KEY (block, event_id)
+)""",
+    "CREATE INDEX instance_blocks_day ON instance_blocks (block, day_lo)",
+    "CREATE INDEX instance_blocks_event ON instance_blocks (event_id)",
     "CREATE INDEX instance_keys_instance ON instance_keys (instance_id)",
     "CREATE INDEX instance_keys_article ON instance_keys (article_id)",
     """

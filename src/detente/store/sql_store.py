@@ -282,6 +282,11 @@ class SQLStore(EventStore):
             return None
         return {**rows[instance_id], "reports": self._instance_reader().reports(instance_id)}
 
+    def instance_of(self, event_id: str) -> str | None:
+        """The instance an event belongs to (None when it is not stored or not linked yet)."""
+        row = self._fetch_one("SELECT instance_id FROM events WHERE id = ?", (event_id,))
+        return None if row is None else row["instance_id"]
+
     def instance_keys(self, instance_id: str) -> list[dict[str, Any]]:
         """The linking index rows of an instance's reports."""
         return self._instance_reader().keys(instance_id)
