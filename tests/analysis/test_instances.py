@@ -87,6 +87,8 @@ def _corpus() -> list[CodedArticle]:
                     date="2024-05-06",
                     date_precision="day",
                     date_source="text",
+                    quad_class=3,
+                    goldstein=-2.0,
                 ),
             ],
             text=other + " " + strike,

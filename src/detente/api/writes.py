@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from ..analysis import link_pending
 from ..errors import InputError
 from ..ingest import article_from_record
 from ..pipeline import Coder
@@ -90,6 +91,7 @@ def store_items(store: EventStore, coded: Sequence[CodedArticle]) -> list[dict[s
     for index, item in enumerate(coded):
         summary = store.write_batch([item])
         results.append(_result(index, item, summary.articles_written, summary.failed))
+    link_pending(store)  # the new events join their instances before the response says they are stored
     return results
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import actors, articles, dyads, events, health, quotes
+from . import actors, articles, dyads, events, health, instances, quotes
 
 __all__ = ["ROUTERS"]
 
@@ -13,4 +13,5 @@ ROUTERS = (
     quotes.router,
     actors.router,
     dyads.router,
+    instances.router,
 )
