@@ -31,15 +31,16 @@ from detente.store import open_store  # noqa: E402
 from detente.store.sql import ARTICLE_COLUMNS  # noqa: E402
 
 _TEXT = ARTICLE_COLUMNS.index("text")
-_WORDS = "summit talks troops border trade sanctions minister visit ceasefire election protest aid".split()  # noqa: SIM905
 
 
 def _own_texts(chunks: Any, seed: int) -> Any:
     rng = random.Random(seed)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    vocabulary = ["".join(rng.choice(letters) for _ in range(7)) for _ in range(20_000)]
     for articles, events in chunks:
         rows = []
         for row in articles:
-            words = " ".join(rng.choice(_WORDS) for _ in range(40))
+            words = " ".join(rng.choice(vocabulary) for _ in range(80))
             rows.append((*row[:_TEXT], f"{row[0]}: {words}.", *row[_TEXT + 1 :]))
         yield rows, events
 

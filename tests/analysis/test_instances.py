@@ -213,3 +213,14 @@ def test_instances_count_once_in_series_and_dyads(store_url: str) -> None:
         instances = store.top_dyads(instances=True)[0]["events"]
         assert (reports, instances) == (7, 4)
         assert store.count_instances() == 4
+
+
+def test_a_month_dated_report_joins_the_day_dated_ones(store_url: str) -> None:
+    sentence = "Washington and Beijing met in Geneva in May, the spokesman said."
+    late = _meeting("e9", sentence, date="2024-05", date_precision="month")
+    articles = [
+        *_corpus()[:3],
+        _article("a9", [late], text=sentence + " Long after.", source="DW", day="2024-06-02"),
+    ]
+    snapshot = _ingest(store_url, articles)
+    assert next(row for row in snapshot if "e1" in row[1])[1] == ("e1", "e2", "e3", "e9")

@@ -36,6 +36,7 @@ from ..timex.values import value_range
 __all__ = [
     "LinkFeatures",
     "MAX_SPAN_DAYS",
+    "NARROW_DAYS",
     "REPORT_LAG_DAYS",
     "link_features",
     "stem",
@@ -44,6 +45,8 @@ __all__ = [
 
 #: A report dated only by its publication day may tell of an event up to this many days before it.
 REPORT_LAG_DAYS = 2
+#: Reports whose days span at most this many days (after the first) are narrow (see LinkFeatures.wide).
+NARROW_DAYS = REPORT_LAG_DAYS
 #: Text dates covering more days than this (a year, a quarter) do not date an event for linking.
 MAX_SPAN_DAYS = 31
 _STATUS_GROUPS = {"occurred": "occurred", "planned": "planned", "hypothetical": "planned"}
@@ -152,6 +155,21 @@ class LinkFeatures:
     def blocks(self) -> tuple[str, ...]:
         """The index keys: one per known side (with the family), ``-|family`` when no side is known."""
         return tuple(f"{side}|{self.family}" for side in self.sides) or (f"-|{self.family}",)
+
+    @property
+    def wide(self) -> bool:
+        """Whether the event may have happened on more than :data:`NARROW_DAYS` + 1 days (a week or
+        month date): such reports are indexed apart (``~`` before the block), so that the many narrow
+        ones are read with a window of days, not of a month."""
+        if self.day_lo is None or self.day_hi is None:
+            return False
+        span = dt.date.fromisoformat(self.day_hi) - dt.date.fromisoformat(self.day_lo)
+        return span.days > NARROW_DAYS
+
+    @property
+    def index_blocks(self) -> tuple[str, ...]:
+        """The keys this report is indexed under (its blocks, marked ``~`` when it is wide)."""
+        return tuple(f"~{block}" for block in self.blocks) if self.wide else self.blocks
 
     @property
     def rank(self) -> tuple[str, str]:

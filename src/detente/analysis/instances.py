@@ -4,9 +4,10 @@ After articles are stored, :func:`link_pending` links every event not yet linked
 
 1. its :class:`~detente.analysis.features.LinkFeatures` go into the store's index under their block (actor
    pair + type family) and first possible day;
-2. the candidates are the index rows of the same block whose days may overlap (a range read on
-   ``(block, day_lo)``: the cost per event does not grow with the store, only with the reports of that pair
-   and kind in those days);
+2. the candidates are the index rows of its blocks whose days overlap its own (a range read on
+   ``(block, day_lo)``; reports dated to a week or a month are indexed apart, so the common narrow reports
+   are read over a few days): the cost per event does not grow with the store's span of time, only with the
+   reports of that side and kind in those days;
 3. each candidate that :func:`~detente.analysis.linking.same_event` accepts joins its instance to the new
    report's; an instance is a connected component of these links, and its id is the id of its
    representative report, the member with the earliest day (then the smallest id).
@@ -34,7 +35,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from ..store.instances import LinkSession
-from .features import MAX_SPAN_DAYS, LinkFeatures, link_features
+from .features import MAX_SPAN_DAYS, NARROW_DAYS, LinkFeatures, link_features
 from .linking import DEFAULT_RULE, LinkRule, planned_for, same_event
 from .syndication import NEAR_DUPLICATE, bands, outlet, signature, similarity
 
@@ -113,19 +114,25 @@ class _Components:
         return list(found.values())
 
 
-def _window(features: LinkFeatures) -> tuple[str, str]:
-    """The first days an overlapping report may have: a text date covers at most MAX_SPAN_DAYS days."""
-    assert features.day_lo is not None and features.day_hi is not None
-    first = dt.date.fromisoformat(features.day_lo) - dt.timedelta(days=MAX_SPAN_DAYS)
-    return first.isoformat(), features.day_hi
+def _lookups(features: LinkFeatures) -> list[tuple[str, tuple[str, str] | None, str]]:
+    """``(index key, days, lookback)`` to read: each block's narrow reports (first day at most NARROW_DAYS
+    before this one's) and its wide ones (at most MAX_SPAN_DAYS before); undated: the undated reports."""
+    if features.day_lo is None or features.day_hi is None:
+        return [(block, None, "") for block in features.blocks]
+    first = dt.date.fromisoformat(features.day_lo)
+    days = (features.day_lo, features.day_hi)
+    narrow = (first - dt.timedelta(days=NARROW_DAYS)).isoformat()
+    wide = (first - dt.timedelta(days=MAX_SPAN_DAYS)).isoformat()
+    return [
+        lookup for block in features.blocks for lookup in ((block, days, narrow), (f"~{block}", days, wide))
+    ]
 
 
 def _candidates(session: LinkSession, features: LinkFeatures) -> list[dict[str, Any]]:
-    """The reports sharing a block with this one whose days may overlap, each once, by event id."""
+    """The reports sharing a block with this one whose days overlap, each once, by event id."""
     found: dict[str, dict[str, Any]] = {}
-    day_from, day_to = _window(features) if features.day_lo is not None else ("", "")
-    for block in features.blocks:
-        for row in session.candidates(block, features.day_lo, day_from, day_to):
+    for key, days, lookback in _lookups(features):
+        for row in session.candidates(key, days, lookback=lookback):
             found.setdefault(row["event_id"], row)
     return [found[event_id] for event_id in sorted(found)]
 
@@ -138,7 +145,11 @@ def _link_events(session: LinkSession, rows: list[dict[str, Any]], rule: LinkRul
     pending = [link_features(row) for row in rows]
     session.insert_keys(
         [_key_row(features) for features in pending],
-        [(block, features.event_id, features.day_lo) for features in pending for block in features.blocks],
+        [
+            (block, features.event_id, features.day_lo, features.day_hi)
+            for features in pending
+            for block in features.index_blocks
+        ],
     )
     components = _Components()
     for features in pending:
@@ -302,12 +313,11 @@ def related_instances(
     found: dict[str, set[str]] = {"planned": set(), "occurred": set()}
     for key in store.instance_keys(instance_id):
         features = LinkFeatures.from_json(key["features"])
-        if features.day_lo is None:
-            continue
         candidates = {
             row["event_id"]: row
-            for block in features.blocks
-            for row in store.instance_candidates(block, *_window(features))
+            for key, days, lookback in _lookups(features)
+            if days is not None
+            for row in store.instance_candidates(key, days, lookback=lookback)
         }
         for candidate in candidates.values():
             other = LinkFeatures.from_json(candidate["features"])

@@ -100,15 +100,19 @@ class LinkSession:
             )
         return rows
 
-    def candidates(self, block: str, day_lo: str | None, day_from: str, day_to: str) -> list[dict[str, Any]]:
-        """Reports indexed under ``block`` whose first day is in ``[day_from, day_to]`` (an undated report:
-        every undated report of the block)."""
+    def candidates(
+        self, block: str, day_range: tuple[str, str] | None, *, lookback: str
+    ) -> list[dict[str, Any]]:
+        """Reports indexed under ``block`` whose days overlap ``day_range`` and whose first day is on or
+        after ``lookback`` (an undated report: every undated report of the block)."""
         keys = ", ".join(f"k.{column}" for column in KEY_COLUMNS)
         select = f"SELECT {keys} FROM instance_blocks b JOIN instance_keys k ON k.event_id = b.event_id"
-        if day_lo is None:
+        if day_range is None:
             return self._all(f"{select} WHERE b.block = ? AND b.day_lo IS NULL", (block,))
+        first, last = day_range
         return self._all(
-            f"{select} WHERE b.block = ? AND b.day_lo >= ? AND b.day_lo <= ?", (block, day_from, day_to)
+            f"{select} WHERE b.block = ? AND b.day_lo >= ? AND b.day_lo <= ? AND b.day_hi >= ?",
+            (block, lookback, last, first),
         )
 
     def insert_keys(
@@ -118,7 +122,7 @@ class LinkSession:
         if rows:
             self._cursor.executemany(self._dialect.insert("instance_keys", KEY_COLUMNS), rows)
         if blocks:
-            columns = ("block", "event_id", "day_lo")
+            columns = ("block", "event_id", "day_lo", "day_hi")
             self._cursor.executemany(self._dialect.insert("instance_blocks", columns), blocks)
 
     def forget_events(self, event_ids: Sequence[str]) -> None:
@@ -274,12 +278,12 @@ class InstanceReader:
             f"SELECT {', '.join(KEY_COLUMNS)} FROM instance_keys WHERE instance_id = ?", [instance_id]
         )
 
-    def candidates(self, block: str, day_from: str, day_to: str) -> list[dict[str, Any]]:
+    def candidates(self, block: str, day_range: tuple[str, str], *, lookback: str) -> list[dict[str, Any]]:
         keys = ", ".join(f"k.{column}" for column in KEY_COLUMNS)
         return self._fetch_all(
             f"SELECT {keys} FROM instance_blocks b JOIN instance_keys k ON k.event_id = b.event_id "
-            "WHERE b.block = ? AND b.day_lo >= ? AND b.day_lo <= ?",
-            [block, day_from, day_to],
+            "WHERE b.block = ? AND b.day_lo >= ? AND b.day_lo <= ? AND b.day_hi >= ?",
+            [block, lookback, day_range[1], day_range[0]],
         )
 
 

@@ -204,6 +204,7 @@ CREATE TABLE instance_blocks (
     block TEXT NOT NULL,
     event_id TEXT NOT NULL,
     day_lo TEXT,
+    day_hi TEXT,
     PRIMARY KEY (block, event_id)
 )""",
     "CREATE INDEX instance_blocks_day ON instance_blocks (block, day_lo)",

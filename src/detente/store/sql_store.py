@@ -291,9 +291,12 @@ class SQLStore(EventStore):
         """The linking index rows of an instance's reports."""
         return self._instance_reader().keys(instance_id)
 
-    def instance_candidates(self, block: str, day_from: str, day_to: str) -> list[dict[str, Any]]:
-        """Linking index rows of a block whose first day is in ``[day_from, day_to]``."""
-        return self._instance_reader().candidates(block, day_from, day_to)
+    def instance_candidates(
+        self, block: str, day_range: tuple[str, str], *, lookback: str
+    ) -> list[dict[str, Any]]:
+        """Linking index rows of a block whose days overlap ``day_range`` (first day on or after
+        ``lookback``)."""
+        return self._instance_reader().candidates(block, day_range, lookback=lookback)
 
     def _instance_reader(self) -> InstanceReader:
         return InstanceReader(self._fetch_all)
