@@ -1,14 +1,14 @@
 """Near-identical articles (one wire story run by several outlets): MinHash over word shingles.
 
 Method: an article's text is lower-cased and split into words; its shingles are the runs of
-:data:`SHINGLE_WORDS` words. Each shingle is hashed once (BLAKE2b, 64 bits) and mapped through
-:data:`PERMUTATIONS` universal hash functions ``(a*x + b) mod p`` (fixed seeds, so signatures are the same on
-every machine); the signature keeps each function's minimum. The share of equal signature slots estimates
-the Jaccard similarity of two articles' shingle sets. For the index, the signature is cut into
-:data:`BANDS` bands of :data:`ROWS` slots: two articles are candidates when one band is equal (locality-
-sensitive hashing), and near-duplicates when the estimated similarity is at least :data:`NEAR_DUPLICATE`
-(with 16 bands of 4 rows, a pair at 0.8 similarity shares a band with probability 0.9999, a pair at 0.3 with
-probability 0.12).
+:data:`SHINGLE_WORDS` words. Each shingle is hashed once (BLAKE2b, 61 bits) and mapped through
+:data:`PERMUTATIONS` universal hash functions ``(a*x + b) mod p``, ``p = 2**61 - 1`` (coefficients derived
+from BLAKE2b of fixed names, so signatures are the same on every machine); the signature keeps each
+function's minimum. The share of equal signature slots estimates the Jaccard similarity of two articles'
+shingle sets. For the index, the signature is cut into :data:`BANDS` bands of :data:`ROWS` slots: two
+articles are candidates when one band is equal (locality-sensitive hashing), and near-duplicates when the
+estimated similarity is at least :data:`NEAR_DUPLICATE` (with 16 bands of 4 rows, a pair at 0.8 similarity
+shares a band with probability 0.9998, a pair at 0.3 with probability 0.12).
 
 An article's **story** is the smallest article id among itself and its near-duplicates: copies of one story
 count as one article with several sources. The relation is read from the articles alone, so the stories do
@@ -20,8 +20,6 @@ from __future__ import annotations
 import hashlib
 import re
 from urllib.parse import urlsplit
-
-import numpy as np
 
 __all__ = [
     "BANDS",
@@ -42,13 +40,20 @@ ROWS = PERMUTATIONS // BANDS
 NEAR_DUPLICATE = 0.8
 _PRIME = (1 << 61) - 1
 _MASK = (1 << 61) - 1
-_rng = np.random.default_rng(20240601)
-_A = _rng.integers(1, _PRIME, size=PERMUTATIONS, dtype=np.uint64)
-_B = _rng.integers(0, _PRIME, size=PERMUTATIONS, dtype=np.uint64)
+
+
+def _constant(name: str, index: int) -> int:
+    """A fixed pseudo-random coefficient below the prime (the same on every machine and Python)."""
+    digest = hashlib.blake2b(f"detente-minhash-{name}-{index}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest) % (_PRIME - 1) + 1
+
+
+_A = tuple(_constant("a", index) for index in range(PERMUTATIONS))
+_B = tuple(_constant("b", index) for index in range(PERMUTATIONS))
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def _shingle_hashes(text: str) -> np.ndarray:
+def _shingle_hashes(text: str) -> list[int]:
     words = _WORD.findall(text.lower())
     if len(words) < SHINGLE_WORDS:
         words = words + [""] * (SHINGLE_WORDS - len(words))
@@ -57,18 +62,14 @@ def _shingle_hashes(text: str) -> np.ndarray:
         int.from_bytes(hashlib.blake2b(item.encode("utf-8", "surrogatepass"), digest_size=8).digest()) & _MASK
         for item in sorted(shingles)
     ]
-    return np.array(values, dtype=np.uint64)
+    return values
 
 
 def signature(text: str) -> tuple[int, ...]:
     """The MinHash signature of a text (:data:`PERMUTATIONS` integers below 2**61)."""
     hashes = _shingle_hashes(text)
-    # (a*x + b) mod p in Python's exact integers (numpy's uint64 would overflow the product)
-    result = []
-    for a, b in zip(_A.tolist(), _B.tolist(), strict=True):
-        values = [(a * x + b) % _PRIME for x in hashes.tolist()]
-        result.append(min(values))
-    return tuple(result)
+    # (a*x + b) mod p in Python's exact integers
+    return tuple(min((a * x + b) % _PRIME for x in hashes) for a, b in zip(_A, _B, strict=True))
 
 
 def bands(sig: tuple[int, ...]) -> list[str]:
