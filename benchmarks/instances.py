@@ -78,20 +78,31 @@ def _bench(name: str, location: str, args: argparse.Namespace) -> None:
         new = link_pending(store).events_linked
         new_seconds = time.perf_counter() - started
         instances = store.count_instances()
+        largest = store.query_instances(limit=1000)
+        biggest = max((row["num_reports"] for row in largest), default=0)
     print(
         f"{name}: {args.events} stored events linked in bulk at "
         f"{1000 * bulk_seconds / max(bulk, 1):.2f} ms/event; "
         f"then {new} new events at {1000 * new_seconds / max(new, 1):.2f} ms/event "
-        f"({instances} instances of {total} events)"
+        f"({instances} instances of {total} events; largest of the first 1000: {biggest} reports)"
     )
 
 
 def _link_first(store: Any, count: int) -> int:
-    """Link the first ``count`` pending events (in id order, the order link_pending takes them)."""
-    linked = 0
+    """Link the first ``count`` pending events (in id order, the order link_pending takes them), printing
+    the time per event of each tenth."""
+    linked, step = 0, max(500, count // 10)
+    mark, started = step, time.perf_counter()
     while linked < count:
         size = min(500, count - linked)
         linked += link_pending_once(store, size)
+        if linked >= mark or linked == count:
+            now = time.perf_counter()
+            print(
+                f"  linked {linked}: {1000 * (now - started) / step:.2f} ms/event over the last {step}",
+                flush=True,
+            )
+            mark, started = mark + step, now
     return linked
 
 

@@ -160,10 +160,14 @@ def _link_events(session: LinkSession, rows: list[dict[str, Any]], rule: LinkRul
             if same_event(features, LinkFeatures.from_json(candidate["features"]), rule):
                 components.union(features.event_id, candidate["instance_id"])
     for group in components.groups():
-        members = session.keys_where("instance_id", group)  # one row per report
-        representative = min(members, key=lambda key: (key["rank"], key["event_id"]))["event_id"]
-        session.assign(representative, [key["event_id"] for key in members])
-        session.delete_instances([old for old in group if old != representative])
+        # an instance's id is its representative's event id: the group's earliest representative wins,
+        # and only the reports of the other instances are relabelled (a large instance that a later
+        # report joins costs nothing more than a small one)
+        heads = session.keys_where("event_id", group)
+        representative = min(heads, key=lambda key: (key["rank"], key["event_id"]))["event_id"]
+        others = [old for old in group if old != representative]
+        session.merge(representative, others, linked=group)
+        session.delete_instances(others)
         touched.add(representative)
     return touched
 

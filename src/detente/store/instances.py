@@ -132,14 +132,23 @@ class LinkSession:
             self._run(f"DELETE FROM instance_blocks WHERE event_id IN ({_marks(chunk)})", chunk)
             self._run(f"UPDATE events SET instance_id = NULL WHERE id IN ({_marks(chunk)})", chunk)
 
-    def assign(self, instance_id: str, event_ids: Sequence[str]) -> None:
-        """Make ``event_ids`` members of ``instance_id`` (in the index and on the events)."""
-        for chunk in self._chunks(event_ids):
+    def merge(self, instance_id: str, others: Sequence[str], *, linked: Sequence[str]) -> None:
+        """Move the reports of the ``others`` instances into ``instance_id``; the events of ``linked``
+        (ids in this group) not yet marked linked are marked members too."""
+        for chunk in self._chunks(others):
             marks = _marks(chunk)
             self._run(
-                f"UPDATE instance_keys SET instance_id = ? WHERE event_id IN ({marks})", [instance_id, *chunk]
+                f"UPDATE instance_keys SET instance_id = ? WHERE instance_id IN ({marks})",
+                [instance_id, *chunk],
             )
-            self._run(f"UPDATE events SET instance_id = ? WHERE id IN ({marks})", [instance_id, *chunk])
+            self._run(
+                f"UPDATE events SET instance_id = ? WHERE instance_id IN ({marks})", [instance_id, *chunk]
+            )
+        for chunk in self._chunks(linked):
+            self._run(
+                f"UPDATE events SET instance_id = ? WHERE instance_id IS NULL AND id IN ({_marks(chunk)})",
+                [instance_id, *chunk],
+            )
 
     # -- instances ---------------------------------------------------------------------------------------
 
