@@ -169,6 +169,7 @@ def ingest_command(
     failed: list[tuple[str, str]] = []
     bar = tqdm(desc="coding", unit=" articles", disable=quiet, file=sys.stderr, dynamic_ncols=True)
     store_failure: StoreError | None = None
+    linked = 0
     with store, bar:
         written = _written(store, settings, paths, published, scheduler=scheduler, workers=workers)
         try:
@@ -180,13 +181,15 @@ def ingest_command(
                 rejected.update(summary.rejected)
                 failed.extend(summary.failed)
                 bar.update(size)
+            linked = _link(store)  # the stored events not yet in an instance (detente.analysis)
         except StoreError as exc:  # the store itself failed (disk full, connection lost): stop at once
             store_failure = exc
             written.close()
     click.echo(
         f"{totals['articles']} articles ({totals['written']} new or changed, "
         f"{totals['unchanged']} unchanged), "
-        f"{totals['events']} events written to {display_location(settings.db)}"
+        f"{totals['events']} events written to {display_location(settings.db)}; "
+        f"{linked} events linked into instances"
     )
     for article_id, message in failed:
         click.echo(f"failed: {article_id}: {message}", err=True)
@@ -404,23 +407,32 @@ def event_filter_options(command):  # noqa: ANN001, ANN201 (a click decorator)
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000), help="Rows to show.")
 @click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Rows to skip first.")
 @click.option(
+    "--instances",
+    is_flag=True,
+    help="One row per event instance (its reports counted) instead of one per report.",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(["table", "csv", "jsonl", "json"]),
     default="table",
     show_default=True,
     help="table: one line per event; csv and jsonl: the flat columns of 'detente export'; "
-    "json: each stored event as JSON (one per line).",
+    "json: each stored event (or instance) as JSON (one per line).",
 )
-def events_command(db: str | None, limit: int, offset: int, fmt: str, **filters: object) -> None:
-    """List stored events with filters (newest first)."""
+def events_command(
+    db: str | None, limit: int, offset: int, instances: bool, fmt: str, **filters: object
+) -> None:
+    """List stored events (or event instances) with filters (newest first)."""
     from .store import open_store
 
+    if instances and fmt in ("csv", "jsonl"):
+        raise click.UsageError("--instances lists instances as a table or as JSON, not as csv or jsonl")
     query = _event_query(**filters)
     store_location = _existing_store(db)
     try:
         with open_store(store_location) as store:
-            rows = _query_pages(store, query, limit=limit, offset=offset)
+            rows = _query_pages(store, query, limit=limit, offset=offset, instances=instances)
     except DetenteError as exc:
         _fatal(exc)
     if fmt in ("csv", "jsonl"):
@@ -432,10 +444,11 @@ def events_command(db: str | None, limit: int, offset: int, fmt: str, **filters:
         out.flush()
         return
     width = shutil.get_terminal_size((100, 24)).columns
+    line = instance_line if instances else _event_line
     for row in rows:
-        click.echo(_json_line(row) if fmt == "json" else _event_line(row, width))
+        click.echo(_json_line(row) if fmt == "json" else line(row, width))
     if fmt == "table":
-        click.echo(f"{len(rows)} event(s)", err=True)
+        click.echo(f"{len(rows)} {'instance' if instances else 'event'}(s)", err=True)
 
 
 @main.command("export")
@@ -811,8 +824,17 @@ def _existing_store(db: str | None) -> str:
     return settings.db
 
 
-def _query_pages(store, query, *, limit: int, offset: int = 0) -> list[dict]:  # noqa: ANN001
-    """Up to ``limit`` events after the first ``offset``, asked for in pages the store accepts."""
+def _link(store) -> int:  # noqa: ANN001
+    """Link the stored events not yet in an instance; how many were linked."""
+    from .analysis import link_pending
+
+    return link_pending(store).events_linked
+
+
+def _query_pages(  # noqa: ANN001
+    store, query, *, limit: int, offset: int = 0, instances: bool = False
+) -> list[dict]:
+    """Up to ``limit`` events (or instances) after the first ``offset``, in pages the store accepts."""
     import dataclasses
 
     from .store.query import MAX_LIMIT
@@ -820,7 +842,8 @@ def _query_pages(store, query, *, limit: int, offset: int = 0) -> list[dict]:  #
     rows: list[dict] = []
     while len(rows) < limit:
         size = min(MAX_LIMIT, limit - len(rows))
-        page = store.query_events(dataclasses.replace(query, limit=size, offset=offset + len(rows)))
+        read = store.query_instances if instances else store.query_events
+        page = read(dataclasses.replace(query, limit=size, offset=offset + len(rows)))
         rows.extend(page)
         if len(page) < size:
             break
@@ -976,3 +999,7 @@ def _event_line(row: dict, width: int) -> str:
         f"{_actor_label(row.get('target'))}  {row['evidence']['sentence']}"
     )
     return _fit(text, width)
+
+
+# the analysis commands (eval instances, alerts) register themselves on the groups above
+from .cli_analysis import instance_line  # noqa: E402

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from ..analysis import link_pending
 from ..errors import InputError
 from ..ingest.articles import article_from_record, valid_unicode
 from ..ingest.jsontext import load_json
@@ -80,6 +81,7 @@ def store_items(store: EventStore, coded: Sequence[CodedArticle]) -> list[dict[s
     for index, item in enumerate(coded):
         summary = store.write_batch([item])
         results.append(_result(index, item, summary.articles_written, summary.failed))
+    link_pending(store)  # the new events join their instances before the response says they are stored
     return results
 
 

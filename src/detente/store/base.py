@@ -139,10 +139,12 @@ class EventStore(abc.ABC):
         date_from: str | None = None,
         date_to: str | None = None,
         status: str | None = None,
+        instances: bool = False,
     ) -> list[dict[str, Any]]:
         """The most active country pairs, undirected (``a`` < ``b``, both sides with a country, a != b).
 
-        Each ``{"a", "b", "events", "goldstein_sum", "goldstein_mean", "quad_counts": {"1": n, ...}}``.
+        Each ``{"a", "b", "events", "goldstein_sum", "goldstein_mean", "quad_counts": {"1": n, ...}}``;
+        with ``instances`` each event instance counts once (``events`` is then the number of instances).
         """
 
     def dyad_ranking(

@@ -33,8 +33,9 @@ class EventQuery:
     publication day; events with neither are left out of date-filtered queries); ``text`` is a
     case-insensitive substring of the evidence sentence or of either actor's text or name; ``has_location``
     keeps events placed with coordinates (the map); ``min_confidence`` keeps events whose confidence is
-    at least that (events without a confidence are left out). Results come in day order (``descending``:
-    newest first), events without a day last.
+    at least that (events without a confidence are left out); ``instances`` counts each event instance once
+    (its representative report, :mod:`detente.analysis.instances`) instead of every report. Results come in
+    day order (``descending``: newest first), events without a day last.
     """
 
     actor: str | None = None
@@ -55,6 +56,7 @@ class EventQuery:
     limit: int = 100
     offset: int = 0
     descending: bool = False
+    instances: bool = False
 
     @classmethod
     def build(
@@ -79,6 +81,7 @@ class EventQuery:
         limit: int = 100,
         offset: int = 0,
         descending: bool = False,
+        instances: bool = False,
     ) -> EventQuery:
         """Check and normalize the filters; a bad value raises :class:`ConfigError`.
 
@@ -107,6 +110,7 @@ class EventQuery:
             limit=_count(limit, "limit", minimum=1, maximum=MAX_LIMIT),
             offset=_count(offset, "offset", minimum=0),
             descending=bool(descending),
+            instances=bool(instances),
         )
         if query.date_from and query.date_to and query.date_from > query.date_to:
             raise ConfigError(f"date_from ({query.date_from}) is after date_to ({query.date_to})")

@@ -105,6 +105,8 @@ def _common_filters(query: EventQuery, *, dated: bool) -> list[tuple[str, list[A
         filters.append(("e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL", []))
     if query.min_confidence is not None:
         filters.append(("e.confidence >= CAST(? AS DOUBLE PRECISION)", [query.min_confidence]))
+    if query.instances:  # each instance once: its representative report carries the instance's own id
+        filters.append(("e.instance_id = e.id", []))
     return filters
 
 

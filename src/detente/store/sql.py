@@ -238,6 +238,78 @@ CREATE TABLE fetches (
     "CREATE INDEX fetches_source ON fetches (source_id, status)",
 )
 
+#: Event instances (one real-world event, many reports; :mod:`detente.analysis.instances` fills them):
+#: each event's instance (the id of its representative report; NULL until linked), the linking features
+#: per event, the linking index (one row per known actor side and type family, with the first day the event
+#: may have happened on), the instances'
+#: counts, each article's syndication story (MinHash signature and LSH bands), and the articles replaced
+#: since they were linked.
+_INSTANCES = (
+    "ALTER TABLE events ADD COLUMN instance_id TEXT",
+    "CREATE INDEX events_instance ON events (instance_id, id)",
+    """
+CREATE TABLE instance_keys (
+    event_id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL,
+    instance_id TEXT NOT NULL,
+    block TEXT NOT NULL,
+    day_lo TEXT,
+    day_hi TEXT,
+    rank TEXT NOT NULL,
+    features TEXT NOT NULL
+)""",
+    """
+CREATE TABLE instance_blocks (
+    block TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    day_lo TEXT,
+    day_hi TEXT,
+    PRIMARY KEY (block, event_id)
+)""",
+    "CREATE INDEX instance_blocks_day ON instance_blocks (block, day_lo)",
+    "CREATE INDEX instance_blocks_event ON instance_blocks (event_id)",
+    "CREATE INDEX instance_keys_instance ON instance_keys (instance_id)",
+    "CREATE INDEX instance_keys_article ON instance_keys (article_id)",
+    """
+CREATE TABLE instances (
+    id TEXT PRIMARY KEY,
+    block TEXT NOT NULL,
+    family TEXT NOT NULL,
+    a TEXT,
+    b TEXT,
+    cameo TEXT NOT NULL,
+    quad_class INTEGER NOT NULL,
+    goldstein {float} NOT NULL,
+    status TEXT NOT NULL,
+    day TEXT,
+    num_reports INTEGER NOT NULL,
+    num_mentions INTEGER NOT NULL,
+    num_articles INTEGER NOT NULL,
+    num_sources INTEGER NOT NULL,
+    first_report TEXT,
+    last_report TEXT,
+    outlets TEXT NOT NULL
+)""",
+    "CREATE INDEX instances_day ON instances (day, id)",
+    "CREATE INDEX instances_pair ON instances (a, b, day)",
+    """
+CREATE TABLE article_stories (
+    article_id TEXT PRIMARY KEY,
+    story_id TEXT NOT NULL,
+    outlet TEXT,
+    signature TEXT NOT NULL
+)""",
+    "CREATE INDEX article_stories_story ON article_stories (story_id)",
+    """
+CREATE TABLE article_bands (
+    band TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    PRIMARY KEY (band, article_id)
+)""",
+    "CREATE INDEX article_bands_article ON article_bands (article_id)",
+    "CREATE TABLE instance_dirty (article_id TEXT PRIMARY KEY)",
+)
+
 #: Every migration, in order. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
@@ -248,6 +320,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0006_event_confidence", _EVENT_CONFIDENCE),
     Migration("0007_country_sources", _COUNTRY_SOURCES),
     Migration("0008_quote_speaker_type", _QUOTE_SPEAKER_TYPE),
+    Migration("0009_instances", _INSTANCES),
     Migration("0010_watch_state", _WATCH_STATE),
 )
 
@@ -326,6 +399,10 @@ MIGRATION_APPLIED = "SELECT name FROM migrations WHERE name = ?"
 ARTICLE_FINGERPRINT = "SELECT fingerprint FROM articles WHERE id = ?"
 SELECT_ARTICLE = (
     "SELECT id, title, text, published, url, source, language, added_at FROM articles WHERE id = ?"
+)
+#: An article written again: its old events' instances are linked again (see 0009_instances).
+MARK_INSTANCES_DIRTY = (
+    "INSERT INTO instance_dirty (article_id) VALUES (?) ON CONFLICT (article_id) DO NOTHING"
 )
 DELETE_ARTICLE_MENTIONS = "DELETE FROM mentions WHERE article_id = ?"
 DELETE_ARTICLE_EVENTS = "DELETE FROM events WHERE article_id = ?"

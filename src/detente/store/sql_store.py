@@ -7,6 +7,7 @@ The SQLite backend uses it as is; a PostgreSQL backend only has to open a psycop
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import random
 import time
@@ -20,6 +21,7 @@ from ..records import Article, CodedArticle, Rejection
 from . import select, sql
 from .base import EventStore, WriteSummary
 from .dialect import Dialect
+from .instances import InstanceReader, LinkSession, link_session
 from .query import EventQuery, QuoteQuery
 from .rows import (
     article_dict,
@@ -169,6 +171,8 @@ class SQLStore(EventStore):
             "articles", sql.ARTICLE_COLUMNS, conflict=("id",), update=sql.ARTICLE_UPDATE_COLUMNS
         )
         cursor.execute(upsert, article_row(article, digest=digest, added_at=_now()))
+        if row is not None:  # a new version: the instances of its old events are linked again
+            cursor.execute(dialect.sql(sql.MARK_INSTANCES_DIRTY), (article.id,))
         for statement in (sql.DELETE_ARTICLE_MENTIONS, sql.DELETE_ARTICLE_EVENTS, sql.DELETE_ARTICLE_QUOTES):
             cursor.execute(dialect.sql(statement), (article.id,))
         insert_event = dialect.insert("events", sql.EVENT_COLUMNS)
@@ -264,8 +268,11 @@ class SQLStore(EventStore):
         date_from: str | None = None,
         date_to: str | None = None,
         status: str | None = None,
+        instances: bool = False,
     ) -> list[dict[str, Any]]:
-        checked = EventQuery.build(limit=limit, date_from=date_from, date_to=date_to, status=status)
+        checked = EventQuery.build(
+            limit=limit, date_from=date_from, date_to=date_to, status=status, instances=instances
+        )
         statement, params = select.directed_dyad_totals(checked)
         return top_dyads(self._fetch_all(statement, params), limit=checked.limit)
 
@@ -292,6 +299,54 @@ class SQLStore(EventStore):
             return self.series(interval=interval, query=query, basis=basis), []
         statement, params = select.series_days(query or EventQuery(), spans=interval)
         return fold_spans(self._fetch_all(statement, params), interval)
+
+    # -- event instances (filled by detente.analysis.instances) -----------------------------------------
+
+    def link_session(self) -> contextlib.AbstractContextManager[LinkSession]:
+        """One linking transaction under the store's linking lock (see :mod:`detente.store.instances`)."""
+        self._check_open()
+        return link_session(self._connection, self._dialect)
+
+    def query_instances(self, query: EventQuery | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """One page of instances whose representative report matches the event filters, in day order.
+
+        Each is the instance's row (counts, first and last report, outlets) plus ``representative``: that
+        report as :meth:`query_events` gives it.
+        """
+        query = dataclasses.replace(_event_query(query, filters), instances=True)
+        events = self.query_events(query)
+        rows = self._instance_reader().rows([event["id"] for event in events])
+        return [{**rows[event["id"]], "representative": event} for event in events if event["id"] in rows]
+
+    def count_instances(self, query: EventQuery | None = None) -> int:
+        """How many instances' representative reports match the filters."""
+        return self.count_events(dataclasses.replace(query or EventQuery(), instances=True))
+
+    def get_instance(self, instance_id: str) -> dict[str, Any] | None:
+        """One instance with ``reports``: every report, its article and its mentions' evidence."""
+        rows = self._instance_reader().rows([instance_id])
+        if instance_id not in rows:
+            return None
+        return {**rows[instance_id], "reports": self._instance_reader().reports(instance_id)}
+
+    def instance_of(self, event_id: str) -> str | None:
+        """The instance an event belongs to (None when it is not stored or not linked yet)."""
+        row = self._fetch_one("SELECT instance_id FROM events WHERE id = ?", (event_id,))
+        return None if row is None else row["instance_id"]
+
+    def instance_keys(self, instance_id: str) -> list[dict[str, Any]]:
+        """The linking index rows of an instance's reports."""
+        return self._instance_reader().keys(instance_id)
+
+    def instance_candidates(
+        self, block: str, day_range: tuple[str, str], *, lookback: str
+    ) -> list[dict[str, Any]]:
+        """Linking index rows of a block whose days overlap ``day_range`` (first day on or after
+        ``lookback``)."""
+        return self._instance_reader().candidates(block, day_range, lookback=lookback)
+
+    def _instance_reader(self) -> InstanceReader:
+        return InstanceReader(self._fetch_all)
 
     def close(self) -> None:
         if self._connection is not None:

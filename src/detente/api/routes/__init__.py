@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import actors, articles, codes, dyads, events, exports, health, places, quotes
+from . import actors, articles, codes, dyads, events, exports, health, instances, places, quotes
 
 __all__ = ["ROUTERS"]
 
@@ -16,4 +16,5 @@ ROUTERS = (
     dyads.router,
     places.router,
     codes.router,
+    instances.router,
 )

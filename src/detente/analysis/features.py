@@ -1,0 +1,271 @@
+"""What instance linking compares: an event row as its linking features, and the block it is indexed by.
+
+A stored event (a row of ``events`` with its article's publication day) becomes :class:`LinkFeatures`:
+
+* **sides**: the known sides' countries (else actor codes); with the type **family** (``type_families.tsv``:
+  CAMEO roots that may be one event) each known side makes a **block**, an index key candidates are read
+  by (``USA|consult`` and ``CHN|consult`` for a US-China meeting; ``-|consult`` when no side is known), so
+  that a report naming one side finds the reports naming both; the **pair** block (both sides, sorted,
+  ``-`` for a missing one) names the instance's dyad;
+* **days**: the days the event may have happened on. A date from the text of at most a month covers its days
+  (a month-precision date overlaps each day in it); an event dated only by its article (no date, a coarser
+  date, or ``date_source == "published"``) covers the publication day and the :data:`REPORT_LAG_DAYS` before
+  it (news reports yesterday's events). Two reports can be one event only when their days overlap;
+* **status group**: ``occurred``, ``planned`` (planned or hypothetical), or the status itself (denied,
+  cancelled, negated); a planned event and the event itself are different instances (linked, not merged);
+* the evidence compared: the trigger's stem, the sentence's content words (hashed), the CAMEO code, the
+  place, each side's actor code and direction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from importlib.resources import files
+from typing import Any
+
+from ..datafiles import tsv_rows
+from ..errors import DataFileError
+from ..timex.values import value_range
+
+__all__ = [
+    "LinkFeatures",
+    "MAX_SPAN_DAYS",
+    "NARROW_DAYS",
+    "REPORT_LAG_DAYS",
+    "link_features",
+    "stem",
+    "type_family",
+]
+
+#: A report dated only by its publication day may tell of an event up to this many days before it.
+REPORT_LAG_DAYS = 2
+#: Reports whose days span at most this many days (after the first) are narrow (see LinkFeatures.wide).
+NARROW_DAYS = REPORT_LAG_DAYS
+#: Text dates covering more days than this (a year, a quarter) do not date an event for linking.
+MAX_SPAN_DAYS = 31
+_STATUS_GROUPS = {"occurred": "occurred", "planned": "planned", "hypothetical": "planned"}
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s", "ion", "ions", "ment", "ments")
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "they",
+        "them",
+        "his",
+        "her",
+        "their",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "not",
+        "no",
+        "will",
+        "would",
+        "said",
+        "says",
+        "say",
+        "also",
+        "after",
+        "before",
+        "over",
+        "into",
+        "about",
+        "than",
+        "then",
+        "there",
+        "here",
+        "who",
+        "which",
+        "what",
+        "when",
+        "where",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkFeatures:
+    """One stored event as instance linking sees it (serialized as JSON in ``instance_keys.features``)."""
+
+    event_id: str
+    article_id: str
+    block: str
+    sides: tuple[str, ...]
+    family: str
+    symmetric: bool
+    source: str | None
+    target: str | None
+    source_code: str | None
+    target_code: str | None
+    reciprocal: bool
+    cameo: str
+    status: str
+    status_group: str
+    day: str | None
+    day_lo: str | None
+    day_hi: str | None
+    text_dated: bool
+    place_country: str | None
+    place_name: str | None
+    trigger: str
+    words: tuple[int, ...]
+
+    @property
+    def blocks(self) -> tuple[str, ...]:
+        """The index keys: one per known side (with the family), ``-|family`` when no side is known."""
+        return tuple(f"{side}|{self.family}" for side in self.sides) or (f"-|{self.family}",)
+
+    @property
+    def wide(self) -> bool:
+        """Whether the event may have happened on more than :data:`NARROW_DAYS` + 1 days (a week or
+        month date): such reports are indexed apart (``~`` before the block), so that the many narrow
+        ones are read with a window of days, not of a month."""
+        if self.day_lo is None or self.day_hi is None:
+            return False
+        span = dt.date.fromisoformat(self.day_hi) - dt.date.fromisoformat(self.day_lo)
+        return span.days > NARROW_DAYS
+
+    @property
+    def index_blocks(self) -> tuple[str, ...]:
+        """The keys this report is indexed under (its blocks, marked ``~`` when it is wide)."""
+        return tuple(f"~{block}" for block in self.blocks) if self.wide else self.blocks
+
+    @property
+    def rank(self) -> tuple[str, str]:
+        """The instance's representative is its member with the smallest rank: earliest day, then id."""
+        return (self.day or "9999-12-31", self.event_id)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), sort_keys=True, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> LinkFeatures:
+        data = json.loads(text)
+        data["words"] = tuple(data["words"])
+        data["sides"] = tuple(data["sides"])
+        return cls(**data)
+
+
+@functools.lru_cache(maxsize=1)
+def _families() -> dict[str, tuple[str, bool]]:
+    path = files("detente.analysis") / "data" / "type_families.tsv"
+    table: dict[str, tuple[str, bool]] = {}
+    for number, fields in tsv_rows(path, "event-type families"):
+        if fields[0] == "root":
+            continue
+        if len(fields) != 3 or fields[2] not in ("0", "1"):
+            raise DataFileError(f"{path}:{number}: expected root, family, symmetric (0 or 1)")
+        table[fields[0]] = (fields[1], fields[2] == "1")
+    return table
+
+
+def type_family(cameo: str) -> tuple[str, bool]:
+    """The family of a CAMEO code's root and whether its events are symmetric; unknown roots are their own."""
+    root = cameo[:2]
+    return _families().get(root, (f"root{root}", False))
+
+
+def stem(word: str) -> str:
+    """A crude stem for comparing triggers and sentence words ("talks", "talked" and "talking" -> "talk")."""
+    word = word.lower()
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _side(row: Mapping[str, Any], side: str) -> str | None:
+    return row.get(f"{side}_country") or row.get(f"{side}_code") or None
+
+
+def _words(sentence: str) -> tuple[int, ...]:
+    """The sentence's content words, stemmed and hashed to 32 bits (sorted, unique)."""
+    stems = {stem(word) for word in _WORD.findall(sentence) if word.lower() not in _STOPWORDS}
+    return tuple(sorted(int.from_bytes(hashlib.blake2b(s.encode(), digest_size=4).digest()) for s in stems))
+
+
+def _days(row: Mapping[str, Any], published: str | None) -> tuple[str | None, str | None, bool]:
+    """``(first day, last day, dated by its text)`` the event may have happened on."""
+    covered = value_range(row.get("date")) if row.get("date_source") != "published" else None
+    if covered is not None and (covered[1] - covered[0]).days < MAX_SPAN_DAYS:
+        return covered[0].isoformat(), covered[1].isoformat(), True
+    day = value_range(published[:10]) if published else None
+    if day is None:
+        return None, None, False
+    first = day[0] - dt.timedelta(days=REPORT_LAG_DAYS)
+    return first.isoformat(), day[0].isoformat(), False
+
+
+def link_features(row: Mapping[str, Any]) -> LinkFeatures:
+    """The linking features of an ``events`` row that also carries ``article_published``."""
+    source, target = _side(row, "source"), _side(row, "target")
+    pair = sorted((source or "-", target or "-"))
+    family, symmetric = type_family(row["cameo"])
+    day_lo, day_hi, text_dated = _days(row, row.get("article_published"))
+    trigger = row.get("evidence_trigger") or ""
+    heads = [stem(word) for word in _WORD.findall(trigger) if word.lower() not in _STOPWORDS]
+    return LinkFeatures(
+        event_id=row["id"],
+        article_id=row["article_id"],
+        block=f"{pair[0]}|{pair[1]}|{family}",
+        sides=tuple(sorted({side for side in (source, target) if side})),
+        family=family,
+        symmetric=symmetric,
+        source=source,
+        target=target,
+        source_code=row.get("source_code"),
+        target_code=row.get("target_code"),
+        reciprocal=bool(row.get("reciprocal")),
+        cameo=row["cameo"],
+        status=row["status"],
+        status_group=_STATUS_GROUPS.get(row["status"], row["status"]),
+        day=row.get("day"),
+        day_lo=day_lo,
+        day_hi=day_hi,
+        text_dated=text_dated,
+        place_country=row.get("location_country"),
+        place_name=row.get("location_name"),
+        trigger=heads[-1] if heads else stem(trigger),
+        words=_words(row.get("evidence_sentence") or ""),
+    )

@@ -1,0 +1,303 @@
+"""The store's side of event instances: the linking index, the instances' rows, the syndication stories.
+
+:mod:`detente.analysis.instances` decides which reports are one event; it reads and writes only through a
+:class:`LinkSession` (one transaction, holding the linking lock) and reads instances back through
+:class:`InstanceReader`. Tables: ``instance_keys`` (days and features per event), ``instance_blocks`` (the
+index: a row per block of an event, with its first day), ``instances`` (counts per instance),
+``article_stories`` and ``article_bands`` (MinHash stories), ``instance_dirty`` (articles written again since
+they were linked); ``events.instance_id`` names each event's instance (NULL until linked).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from .dialect import Dialect
+from .rows import event_dict, mention_dict
+from .sql import EVENT_COLUMNS, SELECT_MENTIONS
+
+__all__ = ["INSTANCE_COLUMNS", "InstanceReader", "LinkSession", "link_session"]
+
+INSTANCE_COLUMNS = (
+    "id",
+    "block",
+    "family",
+    "a",
+    "b",
+    "cameo",
+    "quad_class",
+    "goldstein",
+    "status",
+    "day",
+    "num_reports",
+    "num_mentions",
+    "num_articles",
+    "num_sources",
+    "first_report",
+    "last_report",
+    "outlets",
+)
+KEY_COLUMNS = ("event_id", "article_id", "instance_id", "block", "day_lo", "day_hi", "rank", "features")
+#: Any fixed key: it only has to be the same in every process linking one detente store.
+_PG_LINK_LOCK = "SELECT pg_advisory_xact_lock(4715000012)"
+_EVENT_SELECT = ", ".join(f"e.{column}" for column in EVENT_COLUMNS)
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+class LinkSession:
+    """The statements instance linking needs, on one cursor inside one transaction."""
+
+    def __init__(self, cursor: Any, dialect: Dialect) -> None:
+        self._cursor = cursor
+        self._dialect = dialect
+
+    def _all(self, statement: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        self._cursor.execute(self._dialect.sql(statement), tuple(params))
+        names = [column[0] for column in self._cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in self._cursor.fetchall()]
+
+    def _run(self, statement: str, params: Iterable[Any] = ()) -> None:
+        self._cursor.execute(self._dialect.sql(statement), tuple(params))
+
+    def _chunks(self, values: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
+        for start in range(0, len(values), size):
+            yield values[start : start + size]
+
+    # -- what is waiting ---------------------------------------------------------------------------------
+
+    def dirty_articles(self) -> list[str]:
+        return [row["article_id"] for row in self._all("SELECT article_id FROM instance_dirty ORDER BY 1")]
+
+    def clear_dirty(self, article_ids: Sequence[str]) -> None:
+        for chunk in self._chunks(article_ids):
+            self._run(f"DELETE FROM instance_dirty WHERE article_id IN ({_marks(chunk)})", chunk)
+
+    def pending_events(self, limit: int) -> list[dict[str, Any]]:
+        """Events not yet linked (``instance_id`` NULL), by id, with their article's publication day."""
+        return self._all(
+            f"SELECT {_EVENT_SELECT}, a.published AS article_published FROM events e "
+            "JOIN articles a ON a.id = e.article_id WHERE e.instance_id IS NULL ORDER BY e.id LIMIT ?",
+            (limit,),
+        )
+
+    # -- the index ---------------------------------------------------------------------------------------
+
+    def keys_where(self, column: str, values: Sequence[str]) -> list[dict[str, Any]]:
+        """Index rows whose ``article_id``, ``instance_id`` or ``event_id`` is one of ``values``."""
+        if column not in ("article_id", "instance_id", "event_id"):
+            raise ValueError(column)
+        rows: list[dict[str, Any]] = []
+        for chunk in self._chunks(values):
+            rows += self._all(
+                f"SELECT {', '.join(KEY_COLUMNS)} FROM instance_keys WHERE {column} IN ({_marks(chunk)})",
+                chunk,
+            )
+        return rows
+
+    def candidates(
+        self, block: str, day_range: tuple[str, str] | None, *, lookback: str
+    ) -> list[dict[str, Any]]:
+        """Reports indexed under ``block`` whose days overlap ``day_range`` and whose first day is on or
+        after ``lookback`` (an undated report: every undated report of the block)."""
+        keys = ", ".join(f"k.{column}" for column in KEY_COLUMNS)
+        select = f"SELECT {keys} FROM instance_blocks b JOIN instance_keys k ON k.event_id = b.event_id"
+        if day_range is None:
+            return self._all(f"{select} WHERE b.block = ? AND b.day_lo IS NULL", (block,))
+        first, last = day_range
+        return self._all(
+            f"{select} WHERE b.block = ? AND b.day_lo >= ? AND b.day_lo <= ? AND b.day_hi >= ?",
+            (block, lookback, last, first),
+        )
+
+    def insert_keys(
+        self, rows: Sequence[tuple[Any, ...]], blocks: Sequence[tuple[str, str, str | None]]
+    ) -> None:
+        """Index rows (in :data:`KEY_COLUMNS` order) and their ``(block, event_id, day_lo)`` lookups."""
+        if rows:
+            self._cursor.executemany(self._dialect.insert("instance_keys", KEY_COLUMNS), rows)
+        if blocks:
+            columns = ("block", "event_id", "day_lo", "day_hi")
+            self._cursor.executemany(self._dialect.insert("instance_blocks", columns), blocks)
+
+    def forget_events(self, event_ids: Sequence[str]) -> None:
+        """Drop events from the index and mark them (those still stored) not linked."""
+        for chunk in self._chunks(event_ids):
+            self._run(f"DELETE FROM instance_keys WHERE event_id IN ({_marks(chunk)})", chunk)
+            self._run(f"DELETE FROM instance_blocks WHERE event_id IN ({_marks(chunk)})", chunk)
+            self._run(f"UPDATE events SET instance_id = NULL WHERE id IN ({_marks(chunk)})", chunk)
+
+    def merge(self, instance_id: str, others: Sequence[str], *, linked: Sequence[str]) -> None:
+        """Move the reports of the ``others`` instances into ``instance_id``; the events of ``linked``
+        (ids in this group) not yet marked linked are marked members too."""
+        for chunk in self._chunks(others):
+            marks = _marks(chunk)
+            self._run(
+                f"UPDATE instance_keys SET instance_id = ? WHERE instance_id IN ({marks})",
+                [instance_id, *chunk],
+            )
+            self._run(
+                f"UPDATE events SET instance_id = ? WHERE instance_id IN ({marks})", [instance_id, *chunk]
+            )
+        for chunk in self._chunks(linked):
+            self._run(
+                f"UPDATE events SET instance_id = ? WHERE instance_id IS NULL AND id IN ({_marks(chunk)})",
+                [instance_id, *chunk],
+            )
+
+    # -- instances ---------------------------------------------------------------------------------------
+
+    def members(self, instance_id: str) -> list[dict[str, Any]]:
+        """The instance's reports with what its counts need (article, story, outlet, days)."""
+        return self._all(
+            "SELECT e.id AS id, k.block AS block, k.rank AS rank, e.article_id AS article_id, "
+            "e.cameo AS cameo, e.quad_class AS quad_class, "
+            "e.goldstein AS goldstein, e.status AS status, e.day AS day, e.mention_count AS mention_count, "
+            "a.published AS published, a.added_at AS added_at, s.story_id AS story_id, s.outlet AS outlet "
+            "FROM instance_keys k JOIN events e ON e.id = k.event_id JOIN articles a ON a.id = e.article_id "
+            "LEFT JOIN article_stories s ON s.article_id = e.article_id "
+            "WHERE k.instance_id = ? ORDER BY e.id",
+            (instance_id,),
+        )
+
+    def delete_instances(self, instance_ids: Sequence[str]) -> None:
+        for chunk in self._chunks(instance_ids):
+            self._run(f"DELETE FROM instances WHERE id IN ({_marks(chunk)})", chunk)
+
+    def put_instance(self, values: dict[str, Any]) -> None:
+        statement = self._dialect.upsert(
+            "instances", INSTANCE_COLUMNS, conflict=("id",), update=INSTANCE_COLUMNS[1:]
+        )
+        self._cursor.execute(statement, tuple(values[column] for column in INSTANCE_COLUMNS))
+
+    def instances_of_articles(self, article_ids: Sequence[str]) -> set[str]:
+        return {row["instance_id"] for row in self.keys_where("article_id", article_ids)}
+
+    # -- syndication stories -----------------------------------------------------------------------------
+
+    def articles_without_story(self, article_ids: Sequence[str]) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = []
+        for chunk in self._chunks(article_ids):
+            rows += self._all(
+                "SELECT a.id AS id, a.text AS text, a.source AS source, a.url AS url FROM articles a "
+                "LEFT JOIN article_stories s ON s.article_id = a.id "
+                f"WHERE s.article_id IS NULL AND a.id IN ({_marks(chunk)})",
+                chunk,
+            )
+        return rows
+
+    def stories(self, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        rows: list[dict[str, Any]] = []
+        for chunk in self._chunks(article_ids):
+            rows += self._all(
+                f"SELECT article_id, story_id, outlet, signature FROM article_stories "
+                f"WHERE article_id IN ({_marks(chunk)})",
+                chunk,
+            )
+        return {row["article_id"]: {**row, "signature": tuple(json.loads(row["signature"]))} for row in rows}
+
+    def band_neighbors(self, bands: Sequence[str]) -> set[str]:
+        return {
+            row["article_id"]
+            for row in self._all(
+                f"SELECT article_id FROM article_bands WHERE band IN ({_marks(bands)})", bands
+            )
+        }
+
+    def put_story(
+        self,
+        article_id: str,
+        *,
+        story_id: str,
+        outlet: str | None,
+        signature: Sequence[int],
+        bands: Sequence[str],
+    ) -> None:
+        self._cursor.execute(
+            self._dialect.insert("article_stories", ("article_id", "story_id", "outlet", "signature")),
+            (article_id, story_id, outlet, json.dumps(list(signature))),
+        )
+        self._cursor.executemany(
+            self._dialect.insert("article_bands", ("band", "article_id")),
+            [(band, article_id) for band in bands],
+        )
+
+    def set_story(self, article_id: str, story_id: str) -> None:
+        self._run("UPDATE article_stories SET story_id = ? WHERE article_id = ?", (story_id, article_id))
+
+    def forget_story(self, article_id: str) -> None:
+        self._run("DELETE FROM article_bands WHERE article_id = ?", (article_id,))
+        self._run("DELETE FROM article_stories WHERE article_id = ?", (article_id,))
+
+
+@contextlib.contextmanager
+def link_session(connection: Any, dialect: Dialect) -> Iterator[LinkSession]:
+    """One linking transaction, holding the store's linking lock (SQLite's write lock, a PostgreSQL
+    advisory lock) so that two processes never link at once."""
+    with dialect.transaction(connection) as cursor:
+        if dialect.name == "postgresql":
+            cursor.execute(_PG_LINK_LOCK)
+        yield LinkSession(cursor, dialect)
+
+
+class InstanceReader:
+    """Reading instances back: one row, its reports with their evidence, the instances it plans or
+    fulfils."""
+
+    def __init__(self, fetch_all: Any) -> None:
+        self._fetch_all = fetch_all
+
+    def rows(self, instance_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        if not instance_ids:
+            return {}
+        rows = self._fetch_all(
+            f"SELECT {', '.join(INSTANCE_COLUMNS)} FROM instances WHERE id IN ({_marks(instance_ids)})",
+            list(instance_ids),
+        )
+        return {row["id"]: instance_dict(row) for row in rows}
+
+    def reports(self, instance_id: str) -> list[dict[str, Any]]:
+        """Every report of the instance (as ``query_events`` gives events) with its ``mention_list``."""
+        rows = self._fetch_all(
+            f"SELECT {_EVENT_SELECT}, a.title AS article_title, a.published AS article_published, "
+            "a.source AS article_source, a.url AS article_url, s.story_id AS story_id "
+            "FROM events e JOIN articles a ON a.id = e.article_id "
+            "LEFT JOIN article_stories s ON s.article_id = e.article_id "
+            "WHERE e.instance_id = ? ORDER BY e.day, e.id",
+            [instance_id],
+        )
+        reports = []
+        for row in rows:
+            report = event_dict(row)
+            report.update(
+                article_source=row["article_source"], article_url=row["article_url"], story_id=row["story_id"]
+            )
+            mentions = self._fetch_all(SELECT_MENTIONS, [row["id"]])
+            report["mention_list"] = [mention_dict(item) for item in mentions]
+            reports.append(report)
+        return reports
+
+    def keys(self, instance_id: str) -> list[dict[str, Any]]:
+        return self._fetch_all(
+            f"SELECT {', '.join(KEY_COLUMNS)} FROM instance_keys WHERE instance_id = ?", [instance_id]
+        )
+
+    def candidates(self, block: str, day_range: tuple[str, str], *, lookback: str) -> list[dict[str, Any]]:
+        keys = ", ".join(f"k.{column}" for column in KEY_COLUMNS)
+        return self._fetch_all(
+            f"SELECT {keys} FROM instance_blocks b JOIN instance_keys k ON k.event_id = b.event_id "
+            "WHERE b.block = ? AND b.day_lo >= ? AND b.day_lo <= ? AND b.day_hi >= ?",
+            [block, lookback, day_range[1], day_range[0]],
+        )
+
+
+def instance_dict(row: dict[str, Any]) -> dict[str, Any]:
+    """An ``instances`` row in its public shape."""
+    data = {column: row[column] for column in INSTANCE_COLUMNS if column != "outlets"}
+    data["outlets"] = json.loads(row["outlets"])
+    return data
