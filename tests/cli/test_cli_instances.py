@@ -26,7 +26,9 @@ def test_events_instances_lists_each_instance_once(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["events", "--db", db, "--instances", "--format", "json"])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines()]
-    assert [row["num_reports"] for row in rows] == [1, 4, 1, 1]
+    assert sorted(row["num_reports"] for row in rows) == [1, 1, 1, 4]
+    days = [row["representative"]["day"] for row in rows]
+    assert days == sorted(days, reverse=True)  # newest first, as every list
     table = CliRunner().invoke(main, ["events", "--db", db, "--instances", "--dyad", "USA-CHN"])
     assert "4r 3a 4s" in table.output and "4 instance(s)" in table.output
 

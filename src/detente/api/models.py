@@ -18,7 +18,13 @@ __all__ = [
     "ArticleSummaryOut",
     "DyadOut",
     "EventOut",
+    "AlertsOut",
     "HealthOut",
+    "InstanceDetailOut",
+    "InstanceDyadsOut",
+    "InstanceOut",
+    "InstanceSeriesOut",
+    "PulseOut",
     "PageOut",
     "PeriodOut",
     "QuoteOut",
@@ -288,3 +294,74 @@ class WriteResultOut(_Open):
     stored: int
     unchanged: int
     rejected: int
+
+
+class InstanceOut(_Open):
+    """One real-world event and how it was reported: counts over its reports, and its ``representative``
+    report (the earliest) as /api/events gives it."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "examples": [
+                {"id": "d2eda9690f5c8bca", "cameo": "042", "quad_class": 1, "status": "planned",
+                 "day": "2023-06-17", "num_reports": 4, "num_mentions": 6, "num_articles": 3,
+                 "num_sources": 4, "first_report": "2023-06-14", "last_report": "2023-06-16",
+                 "outlets": ["Example Wire", "example.org"], "representative": {"id": "d2eda9690f5c8bca"}}
+            ]
+        },
+    )
+    id: str
+    num_reports: int | None = None
+    num_mentions: int | None = None
+    num_articles: int | None = None
+    num_sources: int | None = None
+    first_report: str | None = None
+    last_report: str | None = None
+    outlets: list[str] | None = None
+    representative: EventOut | None = None
+
+
+class InstanceDetailOut(InstanceOut):
+    """An instance with every report (``reports``: each event with its article, outlet and mentions) and the
+    instances it is ``related`` to (a plan and what came of it)."""
+
+    reports: list[dict[str, Any]] = Field(default_factory=list)
+    related: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="planned: the plans that announced it; occurred: what its plans became",
+    )
+
+
+class InstanceSeriesOut(_Open):
+    interval: str
+    count: str = Field(description="instances: each instance once, on its representative's day; or reports")
+    items: list[PeriodOut]
+
+
+class InstanceDyadsOut(_Open):
+    count: str = Field(description="instances or reports")
+    items: list[DyadOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class PulseOut(_Open):
+    """A pair's pulse: per period, ``instances``, ``quad_counts``, ``goldstein_mean``, ``conflict`` and
+    ``conflict_share``."""
+
+    a: str
+    b: str
+    interval: str
+    count: str
+    items: list[dict[str, Any]]
+
+
+class AlertsOut(_Open):
+    """Escalation alerts, newest first: periods whose conflict share has a binomial z of 3 or more against
+    the pair's 8 preceding periods."""
+
+    interval: str
+    items: list[dict[str, Any]]
+    total: int

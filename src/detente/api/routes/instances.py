@@ -14,6 +14,16 @@ from ...store.query import EventQuery
 from ..deps import MAX_LIMIT, Page, get_gateway, page, page_body
 from ..errors import ApiError
 from ..gateway import StoreGateway
+from ..models import (
+    AlertsOut,
+    InstanceDetailOut,
+    InstanceDyadsOut,
+    InstanceOut,
+    InstanceSeriesOut,
+    PageOut,
+    PulseOut,
+)
+from .events import Order
 from .filters import CODE_PATTERN, Interval, event_filters, period_filters
 
 router = APIRouter(prefix="/api", tags=["instances"])
@@ -45,12 +55,16 @@ def _instance_of_event(store: EventStore, event_id: str) -> dict[str, Any] | Non
     return None if instance_id is None else _instance(store, instance_id)
 
 
-@router.get("/instances", summary="Event instances matching every given filter")
+@router.get(
+    "/instances",
+    summary="Event instances matching every given filter",
+    response_model=PageOut[InstanceOut],
+)
 async def list_instances(
     filters: Annotated[dict[str, Any], Depends(event_filters)],
     paging: Annotated[Page, Depends(page)],
     gateway: Annotated[StoreGateway, Depends(get_gateway)],
-    order: Annotated[Literal["asc", "desc"], Query(description="By day: asc or desc.")] = "asc",
+    order: Order = "desc",
 ) -> dict[str, Any]:
     """Instances whose representative report (the earliest) matches the filters of /api/events: each with
     ``num_reports``, ``num_mentions``, ``num_articles`` (syndicated copies once), ``num_sources``,
@@ -64,7 +78,9 @@ def _series(store: EventStore, interval: str, query: EventQuery) -> list[dict[st
     return store.series(interval=interval, query=query)
 
 
-@router.get("/instances/series", summary="Instances (or reports) per period")
+@router.get(
+    "/instances/series", summary="Instances (or reports) per period", response_model=InstanceSeriesOut
+)
 async def instance_series(
     filters: Annotated[dict[str, Any], Depends(event_filters)],
     gateway: Annotated[StoreGateway, Depends(get_gateway)],
@@ -84,7 +100,11 @@ def _top_dyads(
     return store.top_dyads(limit=limit, instances=instances, **filters)
 
 
-@router.get("/instances/dyads", summary="The most active country pairs, in instances (or reports)")
+@router.get(
+    "/instances/dyads",
+    summary="The most active country pairs, in instances (or reports)",
+    response_model=InstanceDyadsOut,
+)
 async def instance_dyads(
     filters: Annotated[dict[str, Any], Depends(period_filters)],
     gateway: Annotated[StoreGateway, Depends(get_gateway)],
@@ -97,7 +117,11 @@ async def instance_dyads(
     return {"count": count, "items": items, "total": len(items), "limit": limit, "offset": 0}
 
 
-@router.get("/instances/{instance_id}", summary="One instance with every report, evidence side by side")
+@router.get(
+    "/instances/{instance_id}",
+    summary="One instance with every report, evidence side by side",
+    response_model=InstanceDetailOut,
+)
 async def get_instance(
     instance_id: _Id, gateway: Annotated[StoreGateway, Depends(get_gateway)]
 ) -> dict[str, Any]:
@@ -109,7 +133,11 @@ async def get_instance(
     return found
 
 
-@router.get("/events/{event_id}/instance", summary="The instance an event reports, with its other reports")
+@router.get(
+    "/events/{event_id}/instance",
+    summary="The instance an event reports, with its other reports",
+    response_model=InstanceDetailOut,
+)
 async def get_event_instance(
     event_id: _Id, gateway: Annotated[StoreGateway, Depends(get_gateway)]
 ) -> dict[str, Any]:
@@ -125,7 +153,11 @@ def _pulse(store: EventStore, a: str, b: str, interval: str, since: str | None, 
     return dyad_pulse(store, a, b, interval=interval, since=since, instances=instances)
 
 
-@router.get("/dyads/{a}/{b}/pulse", summary="A pair's pulse: instances per period, conflict share")
+@router.get(
+    "/dyads/{a}/{b}/pulse",
+    summary="A pair's pulse: instances per period, conflict share",
+    response_model=PulseOut,
+)
 async def pulse(
     a: _Side,
     b: _Side,
@@ -146,7 +178,11 @@ def _alerts(store: EventStore, dyad: tuple[str, str] | None, interval: str, sinc
     return dyad_alerts(store, dyads=[dyad] if dyad else None, interval=interval, since=since)
 
 
-@router.get("/alerts", summary="Escalation alerts: conflict share well above the pair's baseline")
+@router.get(
+    "/alerts",
+    summary="Escalation alerts: conflict share well above the pair's baseline",
+    response_model=AlertsOut,
+)
 async def list_alerts(
     gateway: Annotated[StoreGateway, Depends(get_gateway)],
     dyad: Annotated[str | None, Query(max_length=40, description="One pair, e.g. USA-CHN.")] = None,
