@@ -4,9 +4,10 @@ not fall below these floors.
 Lowering a floor needs a reason in the commit that does it. Figures when the floors were set
 (``detente eval plover ../shared/eval/plover-gsr-dev/PLOVER_GSR_dev.json``): type recall 0.73, triple
 precision 0.40, recall 0.45, F1 0.42; raised once to 0.78, 0.46, 0.51, 0.49; raised again after the PETRARCH-2
-verb layer, generic agents, nominal events, the classifier and the triple-precision rules (issue 9), when
-the whole set gave type recall 0.835, triple F1 0.594, the 2-fold split (each half scored by a classifier
-trained without it; ``--folds 2``) type recall 0.811, triple F1 0.577, and PETRARCH-2 root-triple F1 0.477.
+verb layer, generic agents, nominal events, the classifier and the triple-precision and type-recall rules
+(issue 9), to that issue's targets, when the whole set gave type recall 0.854, triple F1 0.600, the 2-fold
+split (each half scored by a classifier trained without it; ``--folds 2``) type recall 0.829, triple F1
+0.583, and PETRARCH-2 root-triple F1 0.477.
 The rules were tuned on half A of the records (the half whose id hash is even); the 2-fold figure is the one
 to hold on to.
 """
@@ -24,8 +25,8 @@ PETRARCH = SHARED / "reference" / "petrarch2" / "PETR2_GSR_validation.xml"
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not GOLD.exists(), reason="../shared is not present")]
 
-TYPE_RECALL_FLOOR = 0.82
-TRIPLE_F1_FLOOR = 0.58
+TYPE_RECALL_FLOOR = 0.85
+TRIPLE_F1_FLOOR = 0.60
 FOLDS_TYPE_RECALL_FLOOR = 0.80
 FOLDS_TRIPLE_F1_FLOOR = 0.55
 PETRARCH_ROOT_F1_FLOOR = 0.45
