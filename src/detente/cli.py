@@ -315,7 +315,7 @@ def _progress_line(stats) -> None:  # noqa: ANN001
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def status_command(db: str | None, fmt: str) -> None:
     """What detente watch is doing: each source's last success, lag and errors, the queue, dead letters."""
-    from .feeds.state import WatchState, now
+    from .feeds.state import watch_report
     from .store import open_store
     from .store.sql_store import SQLStore
 
@@ -326,12 +326,7 @@ def status_command(db: str | None, fmt: str) -> None:
         with open_store(settings.db) as store:
             if not isinstance(store, SQLStore):
                 _fatal(DetenteError("detente status needs an SQLite or PostgreSQL store"))
-            state = WatchState(store)
-            report = {
-                "sources": state.sources_report(at=now()),
-                "queue": state.queue_counts(),
-                "dead_letters": state.dead_letters(limit=20),
-            }
+            report = watch_report(store)
     except DetenteError as exc:
         _fatal(exc)
     if fmt == "json":

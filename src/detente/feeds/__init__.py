@@ -17,7 +17,7 @@ from __future__ import annotations
 from .discover import FeedError, parse_feed, parse_sitemap
 from .fetch import Fetcher, FetchError, FetchLimits
 from .sources import Source, load_sources, parse_interval
-from .state import WatchState
+from .state import WatchState, watch_report
 from .urls import canonical_url
 from .watch import Watcher, WatchOptions, WatchStats
 
@@ -36,4 +36,5 @@ __all__ = [
     "parse_feed",
     "parse_interval",
     "parse_sitemap",
+    "watch_report",
 ]
