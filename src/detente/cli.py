@@ -227,6 +227,20 @@ def ingest_command(
     "--lease", default=300.0, show_default=True, type=click.FloatRange(1, 86400), metavar="SECONDS",
     help="PostgreSQL: how long a claimed page stays this watcher's; a killed watcher's pages wait this long.",
 )
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS|local",
+    help="Code on a Dask cluster: a scheduler address, or 'local' for a local cluster (PostgreSQL: the "
+    "workers write the articles themselves).",
+)
+@click.option(
+    "--workers",
+    default=None,
+    type=click.IntRange(1, 256),
+    metavar="N",
+    help="Worker processes of a local Dask cluster (default: one per core; each loads the model).",
+)
 @click.option("--log-json", is_flag=True, help="Log one JSON object per line (for a log collector).")
 @click.option("--quiet", is_flag=True, help="No progress line.")
 def watch_command(
@@ -239,11 +253,14 @@ def watch_command(
     backoff: float,
     host_interval: float,
     lease: float,
+    scheduler: str | None,
+    workers: int | None,
     log_json: bool,
     quiet: bool,
 ) -> None:
     """Watch RSS/Atom feeds, news sitemaps and folders (a TOML or YAML SOURCES file) and code what they
     publish into the store, each story once; runs until SIGTERM or Ctrl-C (or one round with --once)."""
+    import contextlib
     import signal
     import threading
 
@@ -270,14 +287,24 @@ def watch_command(
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
     progress = None if quiet or log_json or not sys.stderr.isatty() else _progress_line
-    watcher = Watcher(store, sources, settings=settings, options=options)
-    try:
-        with store:
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(store)
+        cluster = None
+        if scheduler:
+            from .scale import ClusterCoder, dask_client
+
+            try:
+                client = stack.enter_context(dask_client(scheduler, n_workers=workers))
+            except ConfigError as exc:
+                _fatal(exc)
+            shared = settings.db.split("://", 1)[0] in ("postgresql", "postgres")
+            cluster = ClusterCoder(client, settings, db=settings.db if shared else None)
+        watcher = Watcher(store, sources, settings=settings, options=options, cluster=cluster)
+        stack.callback(watcher.close)
+        try:
             stats = watcher.run(stop=stop, once=once, progress=progress)
-    except DetenteError as exc:
-        _fatal(exc)
-    finally:
-        watcher.close()
+        except DetenteError as exc:
+            _fatal(exc)
     if progress is not None:
         click.echo("", err=True)
     click.echo(_json_line(stats.to_dict()) if log_json else _stats_line(stats), err=True)

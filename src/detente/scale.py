@@ -10,13 +10,21 @@ partitions in flight, so memory stays flat however long the input is.
 worker codes its partition and writes it straight to the store on its own connection, and only a summary of
 the write comes back; the client no longer funnels every coded article. SQLite stays single-writer: there the
 client writes what :func:`code_on_dask` returns.
+
+Partitions are small (:data:`PARTITION_SIZE` articles): Dask's cost per task is a few milliseconds, while
+the last partitions decide how long the workers wait for each other at the end (15 partitions of 16 on two
+workers is 8 against 7: one worker idles for a partition, a 6% loss; partitions of 8 balance it). Each
+worker process runs one task at a time with single-threaded BLAS/OpenMP (the plugin limits the pools a
+worker started without Dask's nanny did not limit): parallelism comes from processes, not threads.
 """
 
 from __future__ import annotations
 
-import functools
+import contextlib
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from .batching import batched
 from .errors import ConfigError
@@ -25,13 +33,23 @@ from .settings import Settings
 from .store import EventStore, WriteSummary, open_store
 
 __all__ = [
+    "PARTITION_SIZE",
+    "ClusterCoder",
     "CoderPlugin",
+    "PageOutcome",
     "code_on_client",
     "code_on_dask",
     "code_partition",
+    "close_worker_stores",
+    "dask_client",
+    "local_cluster",
     "store_on_dask",
+    "store_outcome",
     "store_partition",
 ]
+
+#: Articles per task: small enough that the workers finish together, large enough for ``nlp.pipe``.
+PARTITION_SIZE = 8
 
 
 def code_partition(items: list[Article | Rejection], settings: Settings) -> list[CodedArticle]:
@@ -46,10 +64,48 @@ def store_partition(items: list[Article | Rejection], settings: Settings, db: st
     return _worker_store(db).write_batch(code_partition(items, settings))
 
 
-@functools.lru_cache(maxsize=4)
+#: What became of each item of a partition a worker wrote: (article id, None) or (None, its rejection).
+PageOutcome = list[tuple[str | None, Rejection | None]]
+
+
+def store_outcome(
+    items: list[Article | Rejection], settings: Settings, db: str
+) -> tuple[WriteSummary, PageOutcome]:
+    """Code one partition and write it to ``db`` on this worker's connection; the write's summary and, per
+    item, its article id or rejection (what ``detente watch`` records for the page)."""
+    coded = code_partition(items, settings)
+    summary = _worker_store(db).write_batch(coded)
+    return summary, [(item.article.id if item.article else None, item.error) for item in coded]
+
+
+#: The store connections tasks opened, one per location and thread (a worker process has one task thread;
+#: workers in the caller's process, ``LocalCluster(processes=False)``, have one each).
+_worker_stores: dict[tuple[str, int], EventStore] = {}
+_worker_stores_lock = threading.Lock()
+
+
 def _worker_store(db: str) -> EventStore:
-    """One store connection per worker process and location (closed when the process ends)."""
-    return open_store(db)
+    """This thread's store connection to ``db``, opened on first use (closed when the process ends)."""
+    key = (db, threading.get_ident())
+    with _worker_stores_lock:
+        store = _worker_stores.get(key)
+    if store is None:
+        store = open_store(db)
+        with _worker_stores_lock:
+            _worker_stores[key] = store
+    return store
+
+
+def close_worker_stores() -> None:
+    """Close the store connections tasks opened in this process: for workers that ran in the caller's own
+    process (``LocalCluster(processes=False)``), once they are done; a worker process's close at its exit.
+    (Not the plugin's teardown: that also runs when a second client registers the plugin again, while tasks
+    of the first may be writing.)"""
+    with _worker_stores_lock:
+        stores = list(_worker_stores.values())
+        _worker_stores.clear()
+    for store in stores:
+        store.close()
 
 
 try:  # the plugin base class of Dask's workers (Dask is optional: the class stays importable without it)
@@ -72,10 +128,22 @@ class CoderPlugin(_WorkerPlugin):
     def setup(self, worker: object) -> None:
         from .pipeline import get_coder
 
+        _single_threaded_math()
         get_coder(self.settings)
 
     def teardown(self, worker: object) -> None:
         """Nothing to release: the coder lives as long as the worker process."""
+
+
+def _single_threaded_math() -> None:
+    """One BLAS/OpenMP thread in this process: a worker started by a nanny has ``OMP_NUM_THREADS=1`` and the
+    like already (Dask's ``distributed.nanny.pre-spawn-environ``); one started otherwise would run a pool
+    per core in every process, and processes * cores threads fight over the cores."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - depends on the install
+        return
+    threadpool_limits(limits=1)
 
 
 def code_on_dask(
@@ -83,7 +151,7 @@ def code_on_dask(
     *,
     scheduler: str = "local",
     settings: Settings | None = None,
-    partition_size: int = 32,
+    partition_size: int = PARTITION_SIZE,
     n_workers: int | None = None,
     connect_timeout: float = 5.0,
 ) -> Iterator[CodedArticle]:
@@ -103,7 +171,11 @@ def code_on_dask(
 
 
 def code_on_client(
-    client: object, items: Iterable[Article | Rejection], *, settings: Settings, partition_size: int = 32
+    client: object,
+    items: Iterable[Article | Rejection],
+    *,
+    settings: Settings,
+    partition_size: int = PARTITION_SIZE,
 ) -> Iterator[CodedArticle]:
     """Code ``items`` on the cluster of a Dask ``client`` you manage, in input order (the pipeline is loaded
     on every worker first, by :class:`CoderPlugin`)."""
@@ -118,7 +190,7 @@ def store_on_dask(
     db: str,
     scheduler: str = "local",
     settings: Settings | None = None,
-    partition_size: int = 32,
+    partition_size: int = PARTITION_SIZE,
     n_workers: int | None = None,
     connect_timeout: float = 5.0,
 ) -> Iterator[tuple[int, WriteSummary]]:
@@ -139,6 +211,44 @@ def store_on_dask(
             cluster.close()
 
 
+class ClusterCoder:
+    """Hands ``detente watch``'s coding to a Dask cluster (the pipeline loaded once per worker by
+    :class:`CoderPlugin`).
+
+    ``submit(items)`` returns a future. Without ``db`` its result is the coded articles, which the caller
+    writes (SQLite: one writer, the client); with ``db`` (a PostgreSQL URL every worker can reach) the worker
+    writes them itself and the result is ``(WriteSummary, PageOutcome)``.
+    """
+
+    def __init__(self, client: Any, settings: Settings, *, db: str | None = None) -> None:
+        self.client = client
+        self.settings = settings
+        self.db = db
+        self.workers = _warm_up(client, settings)
+
+    def submit(self, items: list[Article | Rejection]) -> Any:
+        if self.db is not None:
+            return self.client.submit(store_outcome, items, self.settings, self.db, pure=False)
+        return self.client.submit(code_partition, items, self.settings, pure=False)
+
+
+@contextlib.contextmanager
+def dask_client(
+    scheduler: str = "local", *, n_workers: int | None = None, connect_timeout: float = 5.0
+) -> Iterator[object]:
+    """A Dask client of the scheduler at ``scheduler`` (or of a new local cluster, closed at exit).
+
+    An address that does not answer within ``connect_timeout`` seconds raises :class:`ConfigError`.
+    """
+    client, cluster = _connect(scheduler, n_workers=n_workers, connect_timeout=connect_timeout)
+    try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
 def _warm_up(client, settings: Settings) -> int:  # noqa: ANN001
     """Register the plugin that loads the pipeline on every worker (now and later); the worker count."""
     client.register_plugin(CoderPlugin(settings), name=CoderPlugin.name)
@@ -148,16 +258,31 @@ def _warm_up(client, settings: Settings) -> int:  # noqa: ANN001
 def _connect(scheduler: str, *, n_workers: int | None, connect_timeout: float):  # noqa: ANN202
     """A Dask client, and the local cluster it runs on (None for a remote scheduler)."""
     try:
-        from dask.distributed import Client, LocalCluster
+        from dask.distributed import Client
     except ImportError:  # pragma: no cover - depends on the install
         raise ConfigError("Dask is not installed: pip install 'detente[dask]'") from None
     if scheduler == "local":
-        cluster = LocalCluster(
-            n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None
-        )
+        cluster = local_cluster(n_workers)
         return Client(cluster), cluster
     _probe(scheduler, timeout=connect_timeout)
     return Client(scheduler, timeout=f"{connect_timeout}s"), None
+
+
+def local_cluster(n_workers: int | None = None, *, processes: bool = True) -> Any:
+    """A Dask ``LocalCluster`` for coding: ``n_workers`` single-threaded workers (default: one per core), no
+    dashboard, and the scheduler's small HTTP server (health, metrics) on a free port instead of 8787, so
+    that clusters side by side on one machine do not fight over that port."""
+    try:
+        from dask.distributed import LocalCluster
+    except ImportError:  # pragma: no cover - depends on the install
+        raise ConfigError("Dask is not installed: pip install 'detente[dask]'") from None
+    return LocalCluster(
+        n_workers=n_workers,
+        threads_per_worker=1,
+        processes=processes,
+        dashboard_address=None,
+        scheduler_kwargs={"dashboard_address": ":0"},
+    )
 
 
 def _probe(scheduler: str, *, timeout: float) -> None:
