@@ -18,14 +18,13 @@ time not spent by the benchmark's own processes, averaged over the run, i.e. the
   the time of one. On a machine whose other load takes cores away, two workers cannot get two cores and this
   figure says more about the load than about detente.
 * CPU per article, with 1 and with 2 workers: if the work per article grows with two workers (contention,
-  oversubscribed threads), scaling cannot reach 1.0 even on an idle machine.
+  oversubscribed threads), scaling cannot reach 1.0 even on an idle machine. Every Dask process also ticks
+  (event loop, heartbeats) at a small CPU cost per second of wall time, however long a loaded machine
+  stretches the run; that idle rate is measured first, with nothing running, and taken off.
 * CPU-bound efficiency: what the wall efficiency would be if the benchmark's processes had the two cores to
   themselves, from the CPU seconds measured (a bound: perfect overlap, no waiting). Each run needs at least
-  ``max(busiest worker's CPU, (all workers' CPU + client CPU) / 2)`` seconds on two cores. The client's CPU is
-  partly work (submitting partitions, taking results) and partly Dask's own ticking (heartbeats, the
-  schedulers' and clients' event loops), which costs CPU per second of wall time however long a loaded
-  machine stretches the run: that idle rate is measured with nothing running and charged for the projected
-  time, not the measured one.
+  ``max(busiest worker's work, (all workers' work + client work) / 2)`` seconds on two cores, plus the
+  processes' idle ticking charged for that projected time, not the measured one.
 
 Peak RSS is each worker process's own (``ru_maxrss``).
 """
@@ -118,20 +117,36 @@ def timed_run(client: Client, articles: list[Article], *, settings: Settings, pa
     }
 
 
-def idle_rate(seconds: float = 3.0) -> float:
-    """CPU seconds per second this process (the clients and schedulers) spends while no task runs."""
-    before, began = cpu_seconds(), time.perf_counter()
+def idle_rates(clients: list[Client], seconds: float = 3.0) -> tuple[float, float]:
+    """CPU seconds per second of wall time spent with no task running: by this process (the clients and
+    schedulers), and by each worker process (its event loop, heartbeats), the mean over all workers."""
+    client_before, began = cpu_seconds(), time.perf_counter()
+    workers_before = [client.run(cpu_seconds) for client in clients]
     time.sleep(seconds)
-    return (cpu_seconds() - before) / (time.perf_counter() - began)
+    workers_after = [client.run(cpu_seconds) for client in clients]
+    elapsed = time.perf_counter() - began
+    spent = [
+        after[address] - before[address]
+        for before, after in zip(workers_before, workers_after, strict=True)
+        for address in before
+    ]
+    return (cpu_seconds() - client_before) / elapsed, sum(spent) / len(spent) / elapsed
 
 
-def bound(run: dict, idle: float) -> float:
+def work_cpu(run: dict, worker_idle: float) -> list[float]:
+    """Each worker's CPU seconds for the articles: its measured CPU less its idle ticking over the run."""
+    return [max(0.0, cpu - worker_idle * run["seconds"]) for cpu in run["worker_cpu"]]
+
+
+def bound(run: dict, idle: tuple[float, float]) -> float:
     """Least wall time the run's CPU work needs on two cores of its own (perfect overlap), charging the
-    client's idle ticking for that time rather than for the measured (load-stretched) one."""
-    workers = run["worker_cpu"]
-    client_work = max(0.0, run["client_cpu"] - idle * run["seconds"])
-    shared = (sum(workers) + client_work) / (2 - idle)  # t = (workers + work + idle * t) / 2
-    return max(max(workers), shared)
+    processes' idle ticking for that time rather than for the measured (load-stretched) one."""
+    client_idle, worker_idle = idle
+    workers = work_cpu(run, worker_idle)
+    client_work = max(0.0, run["client_cpu"] - client_idle * run["seconds"])
+    ticking = client_idle + worker_idle * len(workers)
+    shared = (sum(workers) + client_work) / (2 - ticking)  # t = (work + ticking * t) / 2
+    return max(max(workers) / (1 - worker_idle), shared)
 
 
 def describe(run: dict, n_articles: int) -> str:
@@ -167,11 +182,11 @@ def main(argv: list[str] | None = None) -> int:
     clusters = {workers: start(workers, articles, settings) for workers in (1, 2)}
     runs: dict[int, list[dict]] = {1: [], 2: []}
     try:
-        idle = idle_rate()
+        idle = idle_rates([client for _, client in clusters.values()])
         threads = clusters[2][1].run(blas_threads)
         print(
-            f"client+schedulers idle CPU: {idle:.3f} s per s; BLAS/OpenMP threads per worker: "
-            f"{sorted(threads.values())}",
+            f"idle CPU, s per s: client+schedulers {idle[0]:.3f}, each worker {idle[1]:.3f}; "
+            f"BLAS/OpenMP threads per worker: {sorted(threads.values())}",
             flush=True,
         )
         for round_number in range(args.rounds):
@@ -192,9 +207,10 @@ def main(argv: list[str] | None = None) -> int:
     cpu_bound = [bound(one, idle) / (2 * bound(two, idle)) for one, two in zip(runs[1], runs[2], strict=True)]
     for workers in (1, 2):
         seconds = [run["seconds"] for run in runs[workers]]
-        per_article = [1000 * sum(run["worker_cpu"]) / n for run in runs[workers]]
+        per_article = [1000 * sum(work_cpu(run, idle[1])) / n for run in runs[workers]]
         print(
-            f"{workers} worker(s): wall s {spread(seconds)}; worker CPU ms/article {spread(per_article)}; "
+            f"{workers} worker(s): wall s {spread(seconds)}; worker CPU ms/article (idle ticking taken off) "
+            f"{spread(per_article)}; "
             f"peak RSS MB per worker: {', '.join(f'{value:.0f}' for value in rss[workers])}"
         )
     print(

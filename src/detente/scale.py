@@ -11,11 +11,15 @@ worker codes its partition and writes it straight to the store on its own connec
 the write comes back; the client no longer funnels every coded article. SQLite stays single-writer: there the
 client writes what :func:`code_on_dask` returns.
 
+The plugin also tunes each worker process for this work (less CPU per article: ``benchmarks/scale.py``):
+malloc keeps parse arrays on its heap (:func:`_steady_malloc`), BLAS/OpenMP run one thread, and the
+worker's statistical profiler is stopped.
+
 Partitions are small (:data:`PARTITION_SIZE` articles): Dask's cost per task is a few milliseconds, while
 the last partitions decide how long the workers wait for each other at the end (15 partitions of 16 on two
-workers is 8 against 7: one worker idles for a partition, a 6% loss; partitions of 8 balance it). Each
-worker process runs one task at a time with single-threaded BLAS/OpenMP (the plugin limits the pools a
-worker started without Dask's nanny did not limit): parallelism comes from processes, not threads.
+workers is 8 against 7: one worker idles for a partition, a 6% loss; partitions of 8 balance it), and a
+new partition goes out as soon as any finishes, so a worker done with short articles never waits for a long
+partition elsewhere. Each worker process runs one task at a time: parallelism comes from processes.
 """
 
 from __future__ import annotations
@@ -129,10 +133,52 @@ class CoderPlugin(_WorkerPlugin):
         from .pipeline import get_coder
 
         _single_threaded_math()
+        _steady_malloc()
+        _stop_profiler(worker)
         get_coder(self.settings)
 
     def teardown(self, worker: object) -> None:
         """Nothing to release: the coder lives as long as the worker process."""
+
+
+def _stop_profiler(worker: object) -> None:
+    """Stop the worker's statistical profiler (``distributed.worker.profile``), which samples the task
+    thread's stack every 10 ms while holding the GIL (1-4% more CPU per article, measured; more while
+    idle). The dashboard's profile page stays empty."""
+    callbacks = getattr(worker, "periodic_callbacks", {})
+    for name in ("profile", "profile-cycle"):
+        callback = callbacks.get(name)
+        if callback is not None:
+            callback.stop()
+
+
+#: glibc's ``mallopt`` parameter for the size from which ``malloc`` maps memory of its own.
+_M_MMAP_THRESHOLD = -3
+#: Arrays up to this size come from malloc's heaps, not a fresh mapping each time (glibc's largest).
+_MMAP_THRESHOLD = 32 * 1024 * 1024
+
+
+def _steady_malloc() -> None:
+    """Keep malloc from mapping and unmapping every parse's arrays (glibc on Linux).
+
+    Dask's nanny starts workers with ``MALLOC_TRIM_THRESHOLD_=65536`` (memory back to the system sooner),
+    and setting that turns off glibc's sliding mmap threshold: every array over 128 KiB is a new mapping,
+    its pages faulted in afresh. Tasks run on a thread, whose allocations that hits hardest: coding the
+    same articles took 15% more CPU on a thread than on the main thread under that setting, and the same
+    with this larger threshold (measured; see ``benchmarks/scale.py``). Memory still goes back: freed
+    chunks are trimmed as Dask wants.
+    """
+    import ctypes
+    import ctypes.util
+    import platform
+
+    if platform.system() != "Linux" or platform.libc_ver()[0] != "glibc":
+        return
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)
+    except (OSError, AttributeError):  # pragma: no cover - an unusual libc
+        return
 
 
 def _single_threaded_math() -> None:
@@ -309,22 +355,43 @@ def _probe(scheduler: str, *, timeout: float) -> None:
 
 
 def _ordered(client, function, partitions, args: tuple, *, in_flight: int) -> Iterator[CodedArticle]:  # noqa: ANN001
-    pending: deque = deque()
-    for partition in partitions:
-        pending.append(client.submit(function, partition, *args, pure=False))
-        if len(pending) >= in_flight:
-            yield from pending.popleft().result()
-    while pending:
-        yield from pending.popleft().result()
+    for _, coded in _in_order(client, function, ((0, p) for p in partitions), args, in_flight=in_flight):
+        yield from coded
 
 
 def _ordered_sized(client, sized, args: tuple, *, in_flight: int) -> Iterator[tuple[int, WriteSummary]]:  # noqa: ANN001
-    pending: deque = deque()
-    for size, partition in sized:
-        pending.append((size, client.submit(store_partition, partition, *args, pure=False)))
-        if len(pending) >= in_flight:
-            size_done, future = pending.popleft()
-            yield size_done, future.result()
-    while pending:
-        size_done, future = pending.popleft()
-        yield size_done, future.result()
+    yield from _in_order(client, store_partition, sized, args, in_flight=in_flight)
+
+
+def _in_order(client, function, sized, args: tuple, *, in_flight: int) -> Iterator[tuple[int, Any]]:  # noqa: ANN001
+    """``(size, function(partition, *args))`` for each ``(size, partition)``, in input order.
+
+    ``in_flight`` partitions are running or queued at any time: a new one is submitted as soon as any of
+    them finishes, not only the oldest, so a worker done with a short partition never waits for a long one
+    on another worker. Finished results wait for the older ones in a buffer of at most ``2 * in_flight``
+    partitions (memory stays flat); only a partition slower than all that stalls the submissions.
+    """
+    from distributed import wait
+
+    sized = iter(sized)
+    window: deque = deque()  # (size, future) in input order, not yielded yet
+    running: set = set()
+    exhausted = False
+    while True:
+        while not exhausted and len(running) < in_flight and len(window) < 2 * in_flight:
+            entry = next(sized, None)
+            if entry is None:
+                exhausted = True
+                break
+            future = client.submit(function, entry[1], *args, pure=False)
+            window.append((entry[0], future))
+            running.add(future)
+        if not window:
+            return
+        if not window[0][1].done():
+            done, _ = wait(list(running), return_when="FIRST_COMPLETED")
+            running -= set(done)
+            continue
+        size, future = window.popleft()
+        running.discard(future)
+        yield size, future.result()

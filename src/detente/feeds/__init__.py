@@ -8,6 +8,9 @@
         watcher.run(stop=stop_event)                       # until stop_event is set; once=True: one round
         WatchState(store).dead_letters()                   # pages given up on, with their errors
 
+Coding on Dask workers: ``Watcher(..., cluster=ClusterCoder(client, settings, db=url))`` (see
+:mod:`detente.scale`); ``watch_report(store)`` is what ``detente status`` and ``GET /api/watch`` show.
+
 Needs the ``feeds`` extra (feedparser, httpx): ``pip install "detente[feeds]"``. The state (sources, the
 fetch queue) lives in the store's ``sources`` and ``fetches`` tables (migration ``0010_watch_state``).
 """

@@ -8,6 +8,13 @@ A failure that may pass (timeout, 5xx, 429) is tried again after a backoff that 
 dead-letter list. A page that is not an article (no body, not English, too long) is ``rejected``, with its
 rejection stored like ``ingest``'s.
 
+On a Dask cluster (``cluster``, :class:`~detente.scale.ClusterCoder`; ``detente watch --scheduler``) the
+watcher claims enough pages to keep every worker busy, fetches them one after another and hands each page's
+articles to the workers as soon as it is read, so fetching overlaps coding; it then records the pages in
+claim order. On PostgreSQL the workers write the articles themselves and only a summary comes back; on
+SQLite (one writer) the watcher writes what they coded. The order of the steps, and so crash safety, is the
+same either way.
+
 Crash safety: the store write is idempotent and comes before the page is marked done; a watcher killed in
 between fetches the page again at restart, finds its text stored, and codes nothing twice. A store that
 fails (disk full, connection lost) raises :class:`~detente.errors.StoreError` out of :meth:`Watcher.run`.
