@@ -101,7 +101,7 @@ def test_refresh_shows_what_the_watcher_did_since(page_and_problems, server, wat
             "https://wire.example/story/2", "dead", at=now(), code="timeout", error="timed out after 20 s"
         )
     page.click("#refresh")
-    page.wait_for_function("document.querySelectorAll('#dead table.dead tbody tr').length === 2")
+    page.locator("#dead table.dead tbody tr").nth(1).wait_for()  # a second dead letter
     assert page.locator("#queue dd[data-status=dead]").text_content() == "2"
     assert page.locator("#queue dd[data-status=queued]").count() == 0
     assert "timeout: timed out after 20 s" in page.locator("#dead table.dead tbody tr").first.text_content()
