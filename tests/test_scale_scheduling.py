@@ -14,7 +14,7 @@ pytest.importorskip("dask.distributed")
 from dask.distributed import Client  # noqa: E402
 
 from detente import pipeline  # noqa: E402
-from detente.scale import CoderPlugin, _in_order, local_cluster  # noqa: E402
+from detente.scale import CoderPlugin, _in_order, code_partition, local_cluster  # noqa: E402
 from detente.settings import Settings  # noqa: E402
 
 _SPANS: dict[int, tuple[float, float]] = {}
@@ -56,9 +56,15 @@ class _Submitter:
         return self.client.submit(function, partition, next(self.labels), *args, pure=pure)
 
 
-def test_the_plugin_stops_the_profiler_and_limits_blas_threads(monkeypatch):
-    threadpoolctl = pytest.importorskip("threadpoolctl")
-    monkeypatch.setattr(pipeline, "get_coder", lambda settings=None: object())
+def _math_threads() -> int:
+    from threadpoolctl import threadpool_info
+
+    return max((pool["num_threads"] for pool in threadpool_info()), default=1)
+
+
+def test_the_plugin_stops_the_profiler_and_tasks_run_single_threaded_math(monkeypatch):
+    pytest.importorskip("threadpoolctl")
+    monkeypatch.setattr(pipeline, "get_coder", lambda settings=None: _NoCoder())
 
     def profiling(dask_worker) -> bool:  # noqa: ANN001
         callback = dask_worker.periodic_callbacks.get("profile")
@@ -68,5 +74,11 @@ def test_the_plugin_stops_the_profiler_and_limits_blas_threads(monkeypatch):
         assert all(client.run(profiling).values()), "Dask's profiler runs by default"
         client.register_plugin(CoderPlugin(Settings()), name=CoderPlugin.name)
         assert not any(client.run(profiling).values())
-    pools = threadpoolctl.threadpool_info()
-    assert pools and all(pool["num_threads"] == 1 for pool in pools)
+        assert client.submit(code_partition, [], Settings(), pure=False).result() == []
+        # the same (only) task thread: BLAS and OpenMP pools at one thread
+        assert client.submit(_math_threads, pure=False).result() == 1
+
+
+class _NoCoder:
+    def code(self, items):  # noqa: ANN001, ANN201
+        return iter(())

@@ -60,6 +60,9 @@ def code_partition(items: list[Article | Rejection], settings: Settings) -> list
     """Code one partition in the worker's process (module-level so Dask can pickle it)."""
     from .pipeline import get_coder
 
+    if not getattr(_task_thread, "tuned", False):  # OpenMP's limit is per thread: set it on the task's
+        _single_threaded_math()
+        _task_thread.tuned = True
     return list(get_coder(settings).code(items))
 
 
@@ -81,6 +84,8 @@ def store_outcome(
     summary = _worker_store(db).write_batch(coded)
     return summary, [(item.article.id if item.article else None, item.error) for item in coded]
 
+
+_task_thread = threading.local()
 
 #: The store connections tasks opened, one per location and thread (a worker process has one task thread;
 #: workers in the caller's process, ``LocalCluster(processes=False)``, have one each).
@@ -182,9 +187,12 @@ def _steady_malloc() -> None:
 
 
 def _single_threaded_math() -> None:
-    """One BLAS/OpenMP thread in this process: a worker started by a nanny has ``OMP_NUM_THREADS=1`` and the
-    like already (Dask's ``distributed.nanny.pre-spawn-environ``); one started otherwise would run a pool
-    per core in every process, and processes * cores threads fight over the cores."""
+    """One BLAS/OpenMP thread (BLAS for the process, OpenMP for the calling thread: tasks call it too).
+
+    A worker started by a nanny has ``OMP_NUM_THREADS=1`` and the like already (Dask's
+    ``distributed.nanny.pre-spawn-environ``); one started otherwise would run a pool per core in every
+    process, and processes * cores threads fight over the cores.
+    """
     try:
         from threadpoolctl import threadpool_limits
     except ImportError:  # pragma: no cover - depends on the install
