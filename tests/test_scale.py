@@ -64,12 +64,11 @@ def test_local_cluster_gives_the_same_events_in_input_order(items):
 
 @pytest.mark.slow
 def test_scheduler_address_of_a_running_cluster(items):
-    from dask.distributed import LocalCluster
-
     from detente.pipeline import get_coder
+    from detente.scale import local_cluster
 
     expected = _outline(get_coder().code(items))
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+    with local_cluster(1, processes=False) as cluster:
         got = _outline(code_on_dask(items, scheduler=cluster.scheduler_address, partition_size=3))
     assert got == expected
 

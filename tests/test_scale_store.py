@@ -42,9 +42,9 @@ def test_workers_write_to_postgresql_themselves():
 
 @pytest.mark.slow
 def test_the_worker_plugin_loads_the_pipeline_before_the_first_task():
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client
 
-    from detente.scale import CoderPlugin
+    from detente.scale import CoderPlugin, local_cluster
     from detente.settings import Settings
 
     def loaded(dask_worker) -> bool:  # noqa: ANN001
@@ -52,7 +52,7 @@ def test_the_worker_plugin_loads_the_pipeline_before_the_first_task():
 
         return get_coder.cache_info().currsize > 0
 
-    cluster = LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None)
+    cluster = local_cluster(1)
     with cluster, Client(cluster) as client:
         client.register_plugin(CoderPlugin(Settings()), name=CoderPlugin.name)
         assert all(client.run(loaded).values())

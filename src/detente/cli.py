@@ -230,6 +230,20 @@ def ingest_command(
     "--lease", default=300.0, show_default=True, type=click.FloatRange(1, 86400), metavar="SECONDS",
     help="PostgreSQL: how long a claimed page stays this watcher's; a killed watcher's pages wait this long.",
 )
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS|local",
+    help="Code on a Dask cluster: a scheduler address, or 'local' for a local cluster (PostgreSQL: the "
+    "workers write the articles themselves).",
+)
+@click.option(
+    "--workers",
+    default=None,
+    type=click.IntRange(1, 256),
+    metavar="N",
+    help="Worker processes of a local Dask cluster (default: one per core; each loads the model).",
+)
 @click.option("--log-json", is_flag=True, help="Log one JSON object per line (for a log collector).")
 @click.option("--quiet", is_flag=True, help="No progress line.")
 def watch_command(
@@ -242,11 +256,14 @@ def watch_command(
     backoff: float,
     host_interval: float,
     lease: float,
+    scheduler: str | None,
+    workers: int | None,
     log_json: bool,
     quiet: bool,
 ) -> None:
     """Watch RSS/Atom feeds, news sitemaps and folders (a TOML or YAML SOURCES file) and code what they
     publish into the store, each story once; runs until SIGTERM or Ctrl-C (or one round with --once)."""
+    import contextlib
     import signal
     import threading
 
@@ -273,14 +290,24 @@ def watch_command(
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
     progress = None if quiet or log_json or not sys.stderr.isatty() else _progress_line
-    watcher = Watcher(store, sources, settings=settings, options=options)
-    try:
-        with store:
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(store)
+        cluster = None
+        if scheduler:
+            from .scale import ClusterCoder, dask_client
+
+            try:
+                client = stack.enter_context(dask_client(scheduler, n_workers=workers))
+            except ConfigError as exc:
+                _fatal(exc)
+            shared = settings.db.split("://", 1)[0] in ("postgresql", "postgres")
+            cluster = ClusterCoder(client, settings, db=settings.db if shared else None)
+        watcher = Watcher(store, sources, settings=settings, options=options, cluster=cluster)
+        stack.callback(watcher.close)
+        try:
             stats = watcher.run(stop=stop, once=once, progress=progress)
-    except DetenteError as exc:
-        _fatal(exc)
-    finally:
-        watcher.close()
+        except DetenteError as exc:
+            _fatal(exc)
     if progress is not None:
         click.echo("", err=True)
     click.echo(_json_line(stats.to_dict()) if log_json else _stats_line(stats), err=True)
@@ -318,7 +345,7 @@ def _progress_line(stats) -> None:  # noqa: ANN001
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def status_command(db: str | None, fmt: str) -> None:
     """What detente watch is doing: each source's last success, lag and errors, the queue, dead letters."""
-    from .feeds.state import WatchState, now
+    from .feeds.state import watch_report
     from .store import open_store
     from .store.sql_store import SQLStore
 
@@ -329,12 +356,7 @@ def status_command(db: str | None, fmt: str) -> None:
         with open_store(settings.db) as store:
             if not isinstance(store, SQLStore):
                 _fatal(DetenteError("detente status needs an SQLite or PostgreSQL store"))
-            state = WatchState(store)
-            report = {
-                "sources": state.sources_report(at=now()),
-                "queue": state.queue_counts(),
-                "dead_letters": state.dead_letters(limit=20),
-            }
+            report = watch_report(store)
     except DetenteError as exc:
         _fatal(exc)
     if fmt == "json":

@@ -30,6 +30,9 @@ __all__ = [
     "QuoteOut",
     "SeriesOut",
     "SpanOut",
+    "WatchDeadLetterOut",
+    "WatchOut",
+    "WatchSourceOut",
     "WriteResultOut",
 ]
 
@@ -287,6 +290,72 @@ class HealthOut(_Open):
     writable: bool
     articles: int
     events: int
+
+
+class WatchSourceOut(_Open):
+    """One source of ``detente watch``: its last successful poll, how long ago that was (``lag_seconds``),
+    consecutive failed polls (``errors``), the last error, the next poll and its pages by status."""
+
+    id: str
+    kind: str
+    interval_seconds: float | None = None
+    last_success: str | None = None
+    lag_seconds: float | None = None
+    errors: int = 0
+    last_error: str | None = None
+    next_poll: str | None = None
+    pages: dict[str, int] = Field(default_factory=dict)
+
+
+class WatchDeadLetterOut(_Open):
+    """A page ``detente watch`` gave up on, and why."""
+
+    url: str
+    source_id: str | None = None
+    attempts: int = 0
+    error_code: str | None = None
+    last_error: str | None = None
+    updated_at: str | None = None
+
+
+_WATCH_EXAMPLE = {
+    "watching": True,
+    "sources": [
+        {
+            "id": "wire",
+            "kind": "feed",
+            "interval_seconds": 900,
+            "last_success": "2026-05-04T10:15:00.000000+00:00",
+            "lag_seconds": 42.0,
+            "errors": 0,
+            "last_error": None,
+            "next_poll": "2026-05-04T10:30:00.000000+00:00",
+            "pages": {"done": 12, "queued": 3, "dead": 1},
+        }
+    ],
+    "queue": {"done": 12, "queued": 3, "dead": 1},
+    "dead_letters": [
+        {
+            "url": "https://news.example/gone",
+            "source_id": "wire",
+            "attempts": 1,
+            "error_code": "http_404",
+            "last_error": "HTTP 404",
+            "updated_at": "2026-05-04T10:15:01.000000+00:00",
+        }
+    ],
+}
+
+
+class WatchOut(_Open):
+    """What ``detente status --format json`` prints: sources, the fetch queue by status, the newest dead
+    letters. ``watching`` is false for a store that cannot hold the watch state (the rest is then empty)."""
+
+    model_config = ConfigDict(extra="allow", json_schema_extra={"examples": [_WATCH_EXAMPLE]})
+    watching: bool
+    sources: list[WatchSourceOut]
+    queue: dict[str, int]
+    dead_letters: list[WatchDeadLetterOut]
 
 
 class WriteResultOut(_Open):

@@ -8,6 +8,9 @@
         watcher.run(stop=stop_event)                       # until stop_event is set; once=True: one round
         WatchState(store).dead_letters()                   # pages given up on, with their errors
 
+Coding on Dask workers: ``Watcher(..., cluster=ClusterCoder(client, settings, db=url))`` (see
+:mod:`detente.scale`); ``watch_report(store)`` is what ``detente status`` and ``GET /api/watch`` show.
+
 Needs the ``feeds`` extra (feedparser, httpx): ``pip install "detente[feeds]"``. The state (sources, the
 fetch queue) lives in the store's ``sources`` and ``fetches`` tables (migration ``0010_watch_state``).
 """
@@ -17,7 +20,7 @@ from __future__ import annotations
 from .discover import FeedError, parse_feed, parse_sitemap
 from .fetch import Fetcher, FetchError, FetchLimits
 from .sources import Source, load_sources, parse_interval
-from .state import WatchState
+from .state import WatchState, watch_report
 from .urls import canonical_url
 from .watch import Watcher, WatchOptions, WatchStats
 
@@ -36,4 +39,5 @@ __all__ = [
     "parse_feed",
     "parse_interval",
     "parse_sitemap",
+    "watch_report",
 ]

@@ -22,7 +22,7 @@ from typing import Any
 from ..store.sql_store import SQLStore
 from .sources import Source
 
-__all__ = ["FINAL_STATUSES", "QueuedPage", "WatchState", "iso", "now"]
+__all__ = ["FINAL_STATUSES", "QueuedPage", "WatchState", "iso", "now", "watch_report"]
 
 #: Statuses of a page that is finished with (nothing more will be tried).
 FINAL_STATUSES = ("done", "duplicate", "rejected", "dead")
@@ -245,7 +245,8 @@ class WatchState:
         return {row["status"]: int(row["n"]) for row in rows}
 
     def sources_report(self, *, at: dt.datetime) -> list[dict[str, Any]]:
-        """Each source: its last success, lag (seconds since it), error counts and pages by status."""
+        """Each source: its poll interval, last success, lag (seconds since it), consecutive errors and the
+        last one, next poll, and its pages by status."""
         sources = self.store.rows("SELECT * FROM sources ORDER BY id")
         pages = self.store.rows(
             "SELECT source_id, status, COUNT(*) AS n FROM fetches GROUP BY source_id, status"
@@ -261,6 +262,7 @@ class WatchState:
                 {
                     "id": row["id"],
                     "kind": row["kind"],
+                    "interval_seconds": row["interval_seconds"],
                     "last_success": success,
                     "lag_seconds": None if lag is None else round(lag, 1),
                     "errors": int(row["errors"]),
@@ -278,6 +280,20 @@ class WatchState:
             "WHERE status = 'dead' ORDER BY updated_at DESC, url LIMIT ?",
             (limit,),
         )
+
+
+def watch_report(
+    store: SQLStore, *, at: dt.datetime | None = None, dead_letters: int = 20
+) -> dict[str, Any]:
+    """What ``detente status --format json`` prints and ``GET /api/watch`` returns: each source (last
+    success, lag, error counts, pages by status), the queue by status and the newest ``dead_letters`` pages
+    given up on."""
+    state = WatchState(store)
+    return {
+        "sources": state.sources_report(at=at or now()),
+        "queue": state.queue_counts(),
+        "dead_letters": state.dead_letters(limit=dead_letters),
+    }
 
 
 def _cut(text: str | None) -> str | None:

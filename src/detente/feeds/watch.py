@@ -8,6 +8,13 @@ A failure that may pass (timeout, 5xx, 429) is tried again after a backoff that 
 dead-letter list. A page that is not an article (no body, not English, too long) is ``rejected``, with its
 rejection stored like ``ingest``'s.
 
+On a Dask cluster (``cluster``, :class:`~detente.scale.ClusterCoder`; ``detente watch --scheduler``) the
+watcher claims enough pages to keep every worker busy, fetches them one after another and hands each page's
+articles to the workers as soon as it is read, so fetching overlaps coding; it then records the pages in
+claim order. On PostgreSQL the workers write the articles themselves and only a summary comes back; on
+SQLite (one writer) the watcher writes what they coded. The order of the steps, and so crash safety, is the
+same either way.
+
 Crash safety: the store write is idempotent and comes before the page is marked done; a watcher killed in
 between fetches the page again at restart, finds its text stored, and codes nothing twice. A store that
 fails (disk full, connection lost) raises :class:`~detente.errors.StoreError` out of :meth:`Watcher.run`.
@@ -20,7 +27,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..ingest import read_inputs
@@ -28,13 +35,20 @@ from ..ingest.articles import make_article
 from ..ingest.decode import decode_bytes
 from ..records import Article, CodedArticle, Rejection
 from ..settings import Settings
+from ..store import WriteSummary
 from ..store.sql_store import SQLStore
 from .discover import FILE_PREFIX, FeedError, file_path, folder_pages, parse_feed, parse_sitemap
 from .fetch import FEED_TYPES, Fetcher, FetchError, FetchLimits, Page
 from .sources import Source
 from .state import QueuedPage, WatchState, now
 
+if TYPE_CHECKING:
+    from ..scale import ClusterCoder
+
 __all__ = ["WatchOptions", "WatchStats", "Watcher"]
+
+#: What became of each item of a page: (article id, None) or (None, its rejection).
+PageOutcome = list[tuple[str | None, Rejection | None]]
 
 logger = logging.getLogger("detente.watch")
 _MIN_BODY_LINE_WORDS = 6
@@ -75,8 +89,19 @@ class WatchStats:
         return {name: getattr(self, name) for name in self.__slots__}  # type: ignore[attr-defined]
 
 
+@dataclass(frozen=True, slots=True)
+class _Work:
+    """A fetched page and its items not stored yet (rejections included), to code."""
+
+    page: QueuedPage
+    fresh: list[Article | Rejection]
+
+
 class Watcher:
-    """Watch ``sources`` into ``store``. ``coder`` codes articles (``Coder.code``); loaded on first use."""
+    """Watch ``sources`` into ``store``. ``coder`` codes articles (``Coder.code``; loaded on first use), or
+    ``cluster`` (:class:`~detente.scale.ClusterCoder`) hands the coding to Dask workers: the watcher fetches
+    the pages of a claimed batch while the workers code the ones fetched, and on PostgreSQL the workers write
+    the articles themselves."""
 
     def __init__(
         self,
@@ -87,6 +112,7 @@ class Watcher:
         options: WatchOptions | None = None,
         coder: Any = None,
         fetcher: Fetcher | None = None,
+        cluster: ClusterCoder | None = None,
     ) -> None:
         self.store = store
         self.state = WatchState(store)
@@ -96,6 +122,9 @@ class Watcher:
         self.fetcher = fetcher or Fetcher(self.options.limits)
         self.stats = WatchStats()
         self._coder = coder
+        self.cluster = cluster
+        #: Pages claimed at once: on a cluster, enough to keep every worker busy while pages are fetched.
+        self._batch = self.options.batch if cluster is None else max(self.options.batch, 2 * cluster.workers)
 
     # -- running -----------------------------------------------------------------------------------
 
@@ -158,7 +187,10 @@ class Watcher:
     def process_batch(self, stop: threading.Event) -> int:
         """Claim and process up to ``batch`` due pages; how many were claimed."""
         lease = dt.timedelta(seconds=self.options.lease)
-        pages = self.state.claim(self.options.batch, at=now(), lease=lease)
+        pages = self.state.claim(self._batch, at=now(), lease=lease)
+        if self.cluster is not None:
+            self._process_on_cluster(pages, stop)
+            return len(pages)
         for index, page in enumerate(pages):
             if stop.is_set():  # shutting down: what is not started goes back to the queue as it was
                 for left in pages[index:]:
@@ -209,20 +241,61 @@ class Watcher:
 
     def process(self, page: QueuedPage) -> None:
         """Fetch, code and store one claimed page, and record what became of it."""
+        work = self._prepare(page)
+        if work is not None:
+            self._record(work, self._code(work.fresh))
+
+    def _process_on_cluster(self, pages: list[QueuedPage], stop: threading.Event) -> None:
+        """Fetch the claimed pages here, one after another, while the cluster codes those fetched already;
+        then record each page's outcome in claim order (the pages in flight are finished on a stop too)."""
+        cluster = self.cluster
+        assert cluster is not None
+        submitted: list[tuple[_Work, Any]] = []
+        for index, page in enumerate(pages):
+            if stop.is_set():
+                for left in pages[index:]:
+                    self.state.defer(left.url, at=now(), next_try=now())
+                break
+            work = self._prepare(page)
+            if work is not None:
+                submitted.append((work, cluster.submit(work.fresh)))
+        for work, future in submitted:
+            result = future.result()
+            if cluster.db is None:
+                self._record(work, result)
+            else:
+                summary, outcome = result
+                self._record_written(work, summary, outcome)
+
+    def _prepare(self, page: QueuedPage) -> _Work | None:
+        """Fetch and read one page: its items and those not stored yet, or None when the page is dealt with
+        already (deferred for its host's rate limit, failed, or all of it stored)."""
         wait = 0.0 if page.url.startswith(FILE_PREFIX) else self.fetcher.wait(page.url)
         if wait > 0:
             self.state.defer(page.url, at=now(), next_try=now() + dt.timedelta(seconds=wait))
-            return
+            return None
         try:
             items = self._read(page)
         except FetchError as exc:
             self._failed(page, exc)
-            return
-        coded = self._code(items)
-        if not coded:  # every article is stored already
+            return None
+        fresh = [
+            item for item in items if isinstance(item, Rejection) or self.store.get_article(item.id) is None
+        ]
+        if not fresh:  # every article is stored already
             self._stored_already(page, items)
-            return
+            return None
+        return _Work(page, fresh)
+
+    def _record(self, work: _Work, coded: list[CodedArticle]) -> None:
+        """Write a page's coded articles here, and record the page."""
         summary = self.store.write_batch(coded)
+        outcome = [(item.article.id if item.article else None, item.error) for item in coded]
+        self._record_written(work, summary, outcome)
+
+    def _record_written(self, work: _Work, summary: WriteSummary, outcome: PageOutcome) -> None:
+        """Record a page whose articles are written: done, rejected, or retried when the write failed."""
+        page = work.page
         self.stats.stored += summary.articles_written
         self.stats.unchanged += summary.articles_unchanged
         self.stats.events += summary.events_written
@@ -230,16 +303,16 @@ class Watcher:
             error = FetchError("store_failed", summary.failed[0][1], retry=True)
             self._failed(page, error)
             return
-        articles = [item.article for item in coded if item.article is not None]
+        articles = [article_id for article_id, _ in outcome if article_id is not None]
         if not articles:
-            rejection = coded[0].error
+            rejection = outcome[0][1]
             self.stats.rejected += 1
             self.state.finish(
                 page.url, "rejected", at=now(), code=rejection.code if rejection else None,
                 error=rejection.message if rejection else None,
             )  # fmt: skip
             return
-        self.state.finish(page.url, "done", at=now(), article_id=articles[0].id)
+        self.state.finish(page.url, "done", at=now(), article_id=articles[0])
 
     def _read(self, page: QueuedPage) -> list[Article | Rejection]:
         """The articles (or rejections) of one page or file."""
@@ -274,13 +347,8 @@ class Watcher:
         self.state.finish(page.url, "duplicate", at=now(), article_id=article_id)
 
     def _code(self, items: list[Article | Rejection]) -> list[CodedArticle]:
-        """Code the articles not stored yet; rejections pass through."""
-        fresh = [
-            item for item in items if isinstance(item, Rejection) or self.store.get_article(item.id) is None
-        ]
-        if not fresh:
-            return []
-        return list(self._get_coder().code(fresh))
+        """Code articles in this process; rejections pass through."""
+        return list(self._get_coder().code(items))
 
     def _get_coder(self) -> Any:
         if self._coder is None:

@@ -29,6 +29,7 @@ PAGES = {
     "event": "event.html",
     "map": "map.html",
     "docs": "docs.html",
+    "health": "health.html",
     "not_found": "404.html",
 }
 
@@ -92,6 +93,11 @@ async def event_page(event_id: Annotated[str, PathParam(max_length=200)]) -> HTM
 @router.api_route("/map", methods=["GET", "HEAD"])
 async def map_page() -> HTMLResponse:
     return _page("map")
+
+
+@router.api_route("/health", methods=["GET", "HEAD"])
+async def health_page() -> HTMLResponse:
+    return _page("health")
 
 
 @router.api_route("/docs", methods=["GET", "HEAD"])

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from . import actors, articles, codes, dyads, events, exports, health, instances, places, quotes
+from . import actors, articles, codes, dyads, events, exports, health, instances, places, quotes, watch
 
 __all__ = ["ROUTERS"]
 
 ROUTERS = (
     health.router,
+    watch.router,
     articles.router,
     exports.router,
     events.router,
