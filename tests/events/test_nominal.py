@@ -10,6 +10,8 @@ import datetime as dt
 
 import pytest
 
+from .triples import assert_coded, assert_not_coded, occurred
+
 pytestmark = pytest.mark.slow
 
 DAY = dt.date(2024, 3, 4)
@@ -88,38 +90,14 @@ def coder():
     return get_coder()
 
 
-def _occurred(coded):
-    return [e for e in coded.events if e.status == "occurred"]
-
-
-def _triples(events):
-    out = set()
-    for event in events:
-        source = event.source.actor.country if event.source else None
-        target = event.target.actor.country if event.target else None
-        out.add((source, event.cameo, target))
-        if event.reciprocal:
-            out.add((target, event.cameo, source))
-    return out
-
-
 @pytest.mark.parametrize(("sentence", "expected", "why"), CODED, ids=[c[0][:40] for c in CODED])
 def test_nominal_event_is_coded(coder, sentence, expected, why):
-    triples = _triples(_occurred(coder.code_text(sentence, published=DAY)))
-    source, code, target = expected
-    matching = [
-        t
-        for t in triples
-        if t[1].startswith(code) and (source is None or t[0] == source) and (target is None or t[2] == target)
-    ]
-    assert matching, f"{why}: wanted {expected}, got {sorted(triples, key=str)}"
+    assert_coded(coder, sentence, expected, why, DAY)
 
 
 @pytest.mark.parametrize(("sentence", "root", "why"), NOT_CODED, ids=[c[0][:40] for c in NOT_CODED])
 def test_no_false_alarm(coder, sentence, root, why):
-    events = _occurred(coder.code_text(sentence, published=DAY))
-    found = sorted(_triples(events), key=str)
-    assert not [e for e in events if e.cameo.startswith(root)], f"{why}: got {found}"
+    assert_not_coded(coder, sentence, root, why, DAY)
 
 
 @pytest.mark.parametrize(
@@ -132,7 +110,7 @@ def test_no_false_alarm(coder, sentence, root, why):
 )
 def test_verb_and_its_noun_are_one_act(coder, sentence):
     """One physical event told by a verb and its noun is one event, with the more specific code."""
-    events = [e for e in _occurred(coder.code_text(sentence, published=DAY)) if e.cameo[:2] in ("14", "19")]
+    events = [e for e in occurred(coder.code_text(sentence, published=DAY)) if e.cameo[:2] in ("14", "19")]
     codes = sorted(e.cameo for e in events)
     assert len(events) == 1 and events[0].cameo.startswith("19"), codes
     assert "+" in events[0].evidence.rule, "the folded event names both lines that produced it"
@@ -144,7 +122,7 @@ def test_different_acts_in_one_sentence_stay_apart(coder):
         "Armenia closed its border with Turkey because of fighting between Azerbaijan and Armenia.",
         published=DAY,
     )
-    codes = sorted(e.cameo for e in _occurred(coded))
+    codes = sorted(e.cameo for e in occurred(coded))
     assert "190" in codes and any(c.startswith("19") and c != "190" for c in codes), codes
 
 
