@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -302,12 +301,11 @@ def test_g20_offices_are_filled(tables: ActorTables, country: str) -> None:
 # ------------------------------------------------------------------------------------------ loading
 
 
-def test_loading_is_fast_and_cached() -> None:
+def test_every_shipped_table_reads_and_loading_is_cached() -> None:
+    """How long loading takes is measured by benchmarks/throughput.py (start-up), not asserted here."""
     data = Path(__file__).resolve().parents[2] / "src" / "detente" / "actors" / "data"
-    began = time.perf_counter()
     for name in ("countries", "capitals", "epithets", "organizations", "titles", "people"):
-        read_table(data / f"{name}.tsv")
-    assert time.perf_counter() - began < 0.3
+        assert read_table(data / f"{name}.tsv")
     assert load_tables() is load_tables()
 
 

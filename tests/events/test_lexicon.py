@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pickle
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -190,10 +189,10 @@ def test_default_lexicon_is_cached() -> None:
     assert load_lexicon() is load_lexicon()
 
 
-def test_loading_is_fast() -> None:
-    start = time.perf_counter()
-    lexicon_module._build(lexicon_module._shipped_paths())
-    assert time.perf_counter() - start < 0.2
+def test_shipped_lexicon_builds() -> None:
+    """How long it takes is measured by benchmarks/throughput.py (start-up), not asserted here."""
+    built = lexicon_module._build(lexicon_module._shipped_paths())
+    assert built.verbs and built.nouns
 
 
 def test_user_files_add_and_override(tmp_path: Path, lex: Lexicon) -> None:
