@@ -113,7 +113,13 @@ def page_and_problems(browser, server) -> Iterator[tuple[object, Problems]]:  # 
         lambda msg: msg.type in ("error", "warning") and problems.items.append(f"console: {msg.text}"),
     )
     page.on("pageerror", lambda exc: problems.items.append(f"page error: {exc}"))
-    page.on("requestfailed", lambda request: problems.items.append(f"failed: {request.url}"))
+    # a request the browser aborts because the page navigated away (or the page's own AbortController) is no
+    # failure of the app: only a request that failed on the way counts
+    page.on(
+        "requestfailed",
+        lambda request: (request.failure or "") != "net::ERR_ABORTED"
+        and problems.items.append(f"failed: {request.url} ({request.failure})"),
+    )
     page.on("response", lambda r: r.status >= 400 and problems.items.append(f"HTTP {r.status}: {r.url}"))
 
     def on_dialog(dialog) -> None:  # noqa: ANN001
