@@ -7,18 +7,11 @@ Without ``DETENTE_TEST_CHROMIUM`` the tests are skipped locally and fail under C
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-import uvicorn
-
-from detente.api import create_app
-from detente.settings import Settings
 
 from ..api.example_store import (
     CALL_PUBLISHED,
@@ -29,6 +22,7 @@ from ..api.example_store import (
     PUBLISHED,
     build_example_store,
 )
+from .helpers import serve_store
 
 CHROMIUM_ARGS = [
     "--headless=new",
@@ -37,12 +31,6 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
     "--disable-background-networking",
 ]
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -63,21 +51,8 @@ def server(tmp_path_factory: pytest.TempPathFactory, chromium_path: str) -> Iter
     db = tmp_path_factory.mktemp("browser") / "examples.db"
     extra = ((HOSTILE_TEXT, PUBLISHED), (CALL_TEXT, CALL_PUBLISHED), (FAR_QUOTE_TEXT, FAR_QUOTE_PUBLISHED))
     build_example_store(db, extra=extra)
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(Settings(db=str(db))), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
-    )
-    uv = uvicorn.Server(config)
-    thread = threading.Thread(target=uv.run, name="uvicorn-test", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not uv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    uv.should_exit = True
-    thread.join(timeout=10)
+    with serve_store(str(db)) as url:
+        yield url
 
 
 @dataclass

@@ -3,23 +3,17 @@ success, lag, errors, a late source marked), the fetch queue and the dead letter
 
 from __future__ import annotations
 
-import json
-import threading
-import time
-import urllib.request
 from collections.abc import Iterator
 
 import pytest
-import uvicorn
 
-from detente.api import create_app
 from detente.feeds.state import WatchState, now
-from detente.settings import Settings
 from detente.store import open_store
 
 from ..api.example_store import build_example_store
 from ..api.watch_state import HOSTILE, add_watch_state
-from .conftest import _free_port
+from .helpers import api_json as _api
+from .helpers import serve_store
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -35,27 +29,8 @@ def watched_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture(scope="module")
 def server(watched_db: str, chromium_path: str) -> Iterator[str]:
     """The app over a store with watch state, under uvicorn in a thread (overrides conftest's server)."""
-    db = watched_db
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(Settings(db=str(db))), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
-    )
-    uv = uvicorn.Server(config)
-    thread = threading.Thread(target=uv.run, name="uvicorn-health-test", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not uv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    uv.should_exit = True
-    thread.join(timeout=10)
-
-
-def _api(server: str, path: str) -> dict:
-    with urllib.request.urlopen(server + path, timeout=10) as response:  # noqa: S310 - loopback test server
-        return json.loads(response.read())
+    with serve_store(watched_db, name="uvicorn-health-test") as url:
+        yield url
 
 
 def test_health_page_shows_sources_queue_and_dead_letters(page_and_problems, server):
