@@ -252,5 +252,21 @@
     }, true);
   }
 
+  // A page's period chart: dragging sets the date range, a period picked is kept in the URL as the page's
+  // selection; ``picked`` redraws and reloads what the page shows for it.
+  function drawPageChart(container, state, spans, picked) {
+    drawBalanceChart(container, state.periods, {
+      spans: spans,
+      onBrush: (from, to) => window.detente.filters.apply({ date_from: from, date_to: to }),
+      selected: state.selected ? state.selected.period : null,
+      onSelect: (period) => {
+        state.selected = period;
+        window.detente.filters.setURL({ period: period.period });
+        picked(period);
+      },
+    });
+  }
+
   window.detente.drawBalanceChart = drawBalanceChart;
+  window.detente.drawPageChart = drawPageChart;
 })();

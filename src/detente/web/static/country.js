@@ -32,16 +32,9 @@
   }
 
   function drawChart() {
-    d.drawBalanceChart(document.getElementById("chart"), state.periods, {
-      spans: state.spans,
-      onBrush: (from, to) => d.filters.apply({ date_from: from, date_to: to }),
-      selected: state.selected ? state.selected.period : null,
-      onSelect: (period) => {
-        state.selected = period;
-        d.filters.setURL({ period: period.period });
-        drawChart();
-        loadEvents();
-      },
+    d.drawPageChart(document.getElementById("chart"), state, state.spans, () => {
+      drawChart();
+      loadEvents();
     });
   }
 

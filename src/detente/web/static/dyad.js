@@ -42,17 +42,10 @@
   }
 
   function drawChart() {
-    d.drawBalanceChart(document.getElementById("chart"), state.periods, {
-      spans: state.dateSpans,
-      onBrush: (from, to) => d.filters.apply({ date_from: from, date_to: to }),
-      selected: state.selected ? state.selected.period : null,
-      onSelect: selectPeriod,
-    });
+    d.drawPageChart(document.getElementById("chart"), state, state.dateSpans, showPeriod);
   }
 
-  function selectPeriod(period) {
-    state.selected = period;
-    d.filters.setURL({ period: period.period });
+  function showPeriod(period) {
     drawChart();
     const focused = document.querySelector('#chart .period[data-period="' + CSS.escape(period.period) + '"]');
     if (focused) focused.focus();

@@ -18,16 +18,9 @@
   }
 
   function drawTimeline() {
-    d.drawBalanceChart(document.getElementById("timeline"), state.periods, {
-      spans: state.spans,
-      onBrush: (from, to) => d.filters.apply({ date_from: from, date_to: to }),
-      selected: state.selected ? state.selected.period : null,
-      onSelect: (period) => {
-        state.selected = period;
-        d.filters.setURL({ period: period.period });
-        drawTimeline();
-        loadLatest();
-      },
+    d.drawPageChart(document.getElementById("timeline"), state, state.spans, () => {
+      drawTimeline();
+      loadLatest();
     });
   }
 
