@@ -1,11 +1,14 @@
 """Scaling on Dask: the same corpus coded by a local cluster of 1 and of 2 worker processes.
 
-    python benchmarks/scale.py [PATH ...] [--articles 240] [--partition-size 8] [--rounds 3]
+    python benchmarks/scale.py [PATH ...] [--articles 960] [--partition-size 8] [--rounds 3]
 
-PATH defaults to the bundled ``examples/`` (texts cycled up to ``--articles``). Both clusters (1 worker, 2
-workers) start first and load the pipeline (the worker plugin, ``detente.scale.CoderPlugin``), and every
-worker codes a warm-up partition; start-up is not timed. Then the corpus is timed through
-``detente.scale.code_on_client`` (results come back to the client in input order and are dropped), on the
+PATH defaults to the bundled ``examples/`` (texts cycled up to ``--articles``). With ``--db URL`` (a
+PostgreSQL store every worker can reach) each worker also writes its partitions to that store, as
+``detente ingest --scheduler ... --db postgresql://...`` does: every run stores fresh copies of the articles
+(ids made unique per run), so each write is a real one. Both clusters (1 worker, 2 workers) start first and
+load the pipeline (the worker plugin, ``detente.scale.CoderPlugin``), and every worker codes a warm-up
+partition; start-up is not timed. Then the corpus is timed through ``detente.scale.code_on_client`` (or
+``store_on_client`` with ``--db``; results come back to the client in input order and are dropped), on the
 1-worker and the 2-worker cluster in turn, ``--rounds`` times, alternating which goes first, so a change in
 the machine's load falls on both.
 
@@ -32,7 +35,9 @@ Peak RSS is each worker process's own (``ru_maxrss``).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import itertools
+import logging
 import os
 import resource
 import statistics
@@ -44,7 +49,7 @@ from dask.distributed import Client, LocalCluster
 
 from detente.ingest import read_inputs
 from detente.records import Article
-from detente.scale import PARTITION_SIZE, code_on_client, code_partition, local_cluster
+from detente.scale import PARTITION_SIZE, code_on_client, code_partition, local_cluster, store_on_client
 from detente.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -93,13 +98,38 @@ def start(workers: int, articles: list[Article], settings: Settings) -> tuple[Lo
     return cluster, client
 
 
-def timed_run(client: Client, articles: list[Article], *, settings: Settings, partition_size: int) -> dict:
-    """Code ``articles`` once on a warm cluster: wall seconds, CPU seconds per worker and of the client."""
+def fresh_copies(articles: list[Article], tag: str) -> list[Article]:
+    """The articles under ids (and URLs) no store has seen: ``<id>~<tag>~<n>``."""
+    return [
+        dataclasses.replace(
+            article,
+            id=f"{article.id}~{tag}~{n}",
+            url=f"{article.url}#{tag}-{n}" if article.url else None,
+        )
+        for n, article in enumerate(articles)
+    ]
+
+
+def timed_run(
+    client: Client, articles: list[Article], *, settings: Settings, partition_size: int, db: str | None = None
+) -> dict:
+    """Code ``articles`` once on a warm cluster (and write them to ``db`` from the workers, if given): wall
+    seconds, CPU seconds per worker and of the client."""
     workers_before = client.run(cpu_seconds)
     client_before = cpu_seconds()
     busy_before, total_before = machine_busy()
     began = time.perf_counter()
-    coded = sum(1 for _ in code_on_client(client, articles, settings=settings, partition_size=partition_size))
+    if db is None:
+        results = code_on_client(client, articles, settings=settings, partition_size=partition_size)
+        coded = sum(1 for _ in results)
+    else:
+        coded = 0
+        for size, summary in store_on_client(
+            client, articles, db=db, settings=settings, partition_size=partition_size
+        ):
+            coded += size
+            if summary.rejected or summary.failed or summary.articles_written != size:
+                raise RuntimeError(f"a partition was not written whole: {summary.to_dict()}")
     seconds = time.perf_counter() - began
     busy_after, total_after = machine_busy()
     client_cpu = cpu_seconds() - client_before
@@ -169,10 +199,16 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("paths", nargs="*", default=[str(ROOT / "examples")])
-    parser.add_argument("--articles", type=int, default=240)
+    parser.add_argument("--articles", type=int, default=960)
     parser.add_argument("--partition-size", type=int, default=PARTITION_SIZE)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--db", metavar="URL", help="a PostgreSQL store the workers write to (default: code only)"
+    )
     args = parser.parse_args(argv)
+    if args.db is not None and not args.db.startswith(("postgresql://", "postgres://")):
+        parser.error("--db takes a PostgreSQL URL: with SQLite only the client writes")
+    logging.getLogger("distributed").setLevel(logging.WARNING)
     originals = [item for item in read_inputs(args.paths) if isinstance(item, Article)]
     if not originals:
         print("no readable articles in", args.paths, file=sys.stderr)
@@ -192,8 +228,13 @@ def main(argv: list[str] | None = None) -> int:
         for round_number in range(args.rounds):
             order = (1, 2) if round_number % 2 == 0 else (2, 1)
             for workers in order:
+                batch = articles if args.db is None else fresh_copies(articles, f"r{round_number}w{workers}")
                 run = timed_run(
-                    clusters[workers][1], articles, settings=settings, partition_size=args.partition_size
+                    clusters[workers][1],
+                    batch,
+                    settings=settings,
+                    partition_size=args.partition_size,
+                    db=args.db,
                 )
                 runs[workers].append(run)
                 print(f"round {round_number + 1}: {describe(run, len(articles))}", flush=True)
@@ -213,8 +254,10 @@ def main(argv: list[str] | None = None) -> int:
             f"{spread(per_article)}; "
             f"peak RSS MB per worker: {', '.join(f'{value:.0f}' for value in rss[workers])}"
         )
+    what = "coded" if args.db is None else "coded and written by the workers"
     print(
-        f"wall efficiency with 2 workers: {spread(wall)} ({n} articles, partitions of {args.partition_size})"
+        f"wall efficiency with 2 workers: {spread(wall)} ({n} articles {what}, partitions of "
+        f"{args.partition_size})"
     )
     print(f"CPU-bound efficiency (two cores of their own): {spread(cpu_bound)}")
     return 0

@@ -47,6 +47,7 @@ __all__ = [
     "close_worker_stores",
     "dask_client",
     "local_cluster",
+    "store_on_client",
     "store_on_dask",
     "store_outcome",
     "store_partition",
@@ -256,13 +257,27 @@ def store_on_dask(
     settings = settings or Settings.from_env()
     client, cluster = _connect(scheduler, n_workers=n_workers, connect_timeout=connect_timeout)
     try:
-        workers = _warm_up(client, settings)
-        sized = ((len(partition), partition) for partition in batched(items, partition_size))
-        yield from _ordered_sized(client, sized, (settings, db), in_flight=2 * workers)
+        yield from store_on_client(client, items, db=db, settings=settings, partition_size=partition_size)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def store_on_client(
+    client: object,
+    items: Iterable[Article | Rejection],
+    *,
+    db: str,
+    settings: Settings,
+    partition_size: int = PARTITION_SIZE,
+) -> Iterator[tuple[int, WriteSummary]]:
+    """Code ``items`` on the cluster of a Dask ``client`` you manage, each worker writing its partitions to
+    ``db`` (a PostgreSQL URL every worker can reach); ``(items in the partition, its WriteSummary)`` in input
+    order."""
+    workers = _warm_up(client, settings)
+    sized = ((len(partition), partition) for partition in batched(items, partition_size))
+    yield from _ordered_sized(client, sized, (settings, db), in_flight=2 * workers)
 
 
 class ClusterCoder:
