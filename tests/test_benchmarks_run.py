@@ -30,3 +30,29 @@ def test_export_benchmark_runs_on_a_small_store(tmp_path):
         capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
+
+
+@pytest.mark.slow
+def test_scale_benchmark_writes_from_the_workers_to_postgresql():
+    """``--db``: each run's fresh copies are written by the workers, so the store ends with every copy."""
+    from .store.pg_schemas import fresh_schema, table_counts
+
+    with fresh_schema() as url:
+        result = subprocess.run(
+            [sys.executable, str(BENCHMARKS / "scale.py"), "--articles", "8", "--rounds", "1",
+             "--partition-size", "4", "--db", url],
+            capture_output=True, text=True, timeout=600,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr[-3000:]
+        assert "coded and written by the workers" in result.stdout
+        # warm-up codes without writing; the two timed runs (1 and 2 workers) write 8 fresh copies each
+        assert table_counts(url)["articles"] == 16
+
+
+def test_scale_benchmark_refuses_a_sqlite_store(tmp_path):
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "scale.py"), "--db", f"sqlite:///{tmp_path / 'x.db'}"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "--db takes a PostgreSQL URL" in result.stderr
