@@ -98,6 +98,8 @@ def test_the_numbers_a_sentence_states() -> None:
     # digits (no thousands separators, decimals kept), hyphenated number words; "one" and "a" are no count
     assert link_features(row).numbers == ("1200", "2011", "23", "3.5")
     assert link_features(_row("e2")).numbers == ()
+    identifiers = _row("e3", evidence_sentence="See story 20100505 - 268325 on the site.")
+    assert link_features(identifiers).numbers == ()  # long digit runs with no separator are ids
 
 
 def _capture(event_id: str, sentence: str, **fields: Any) -> LinkFeatures:
@@ -114,6 +116,10 @@ def test_conflicting_numbers_keep_two_reports_apart() -> None:
     assert same_event(first, again) and not same_event(first, other)
     assert numbers_conflict(first, other) and not numbers_conflict(first, silent)
     assert same_event(first, silent) and same_event(other, silent)  # a sentence with no number says nothing
+    # years are compared with years, counts with counts
+    in_2008 = _capture("e5", "The navy captured 23 pirates in 2008 after a gun battle in the gulf.")
+    in_2011 = _capture("e6", "The navy captured pirates in 2011 after a gun battle in the gulf.")
+    assert same_event(first, in_2008) and same_event(first, in_2011) and not same_event(in_2008, in_2011)
 
 
 def test_reports_must_name_the_same_action() -> None:

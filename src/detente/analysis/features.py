@@ -16,7 +16,8 @@ A stored event (a row of ``events`` with its article's publication day) becomes 
 * the evidence compared: the trigger's stem, the sentence's content words (hashed), the CAMEO code, the
   place, each side's actor code and direction;
 * the sentence's **numbers** (counts, years, days of the month, as digits or as the number words of the
-  temporal lexicon from two up, ``twenty-three`` read as 23): two reports of one event tend to repeat its
+  temporal lexicon from two up, ``twenty-three`` read as 23; not runs of more than four digits with no
+  separator, which are identifiers): two reports of one event tend to repeat its
   counts (23 pirates captured), two events of one kind tend to differ in them (26 pirates captured, two
   years later). They default to none, so features stored before them still load.
 """
@@ -248,6 +249,8 @@ def _number_words() -> dict[str, int]:
 def _number(token: str) -> str | None:
     """The value of a number token (``1,200`` -> ``1200``, ``twenty-three`` -> ``23``), else None."""
     if _DIGITS.fullmatch(token):
+        if token.isdigit() and len(token) > 4:
+            return None  # a long run of digits with no separator is an identifier (a story id, a code)
         whole, _, fraction = token.replace(",", "").partition(".")
         if fraction.strip("0"):
             return f"{int(whole)}.{fraction.rstrip('0')}"

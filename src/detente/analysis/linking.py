@@ -15,8 +15,9 @@ holds several actions, and two reports of one story, such as pirates seizing a s
 the pirates, share sides, family and words), those whose evidence adds up to at least
 :attr:`LinkRule.threshold` are linked: the same trigger stem, sentences that share content words (Jaccard
 of the stemmed content words), the same CAMEO code, the same place name, the same text date, and both sides
-known on both. Numbers count against: two sentences that both state numbers and share none (23 pirates
-captured, 26 pirates captured) tell of different events, whatever else they share. Reports with the same
+known on both. Numbers count against: two sentences that both state years, or both state other numbers,
+and share none (23 pirates captured, 26 pirates captured) tell of different events, whatever else they
+share. Reports with the same
 status group are one instance (linked); a planned report linked to an occurred one is the plan of that
 event (``planned`` -> ``occurred``, kept apart).
 
@@ -118,9 +119,20 @@ def same_action(a: LinkFeatures, b: LinkFeatures) -> bool:
     return _refines(a.cameo, b.cameo) or _refines(b.cameo, a.cameo)
 
 
+def _is_year(number: str) -> bool:
+    return len(number) == 4 and number.isdigit() and "1800" <= number <= "2199"
+
+
+def _disjoint(first: set[str], second: set[str]) -> bool:
+    return bool(first and second) and not first & second
+
+
 def numbers_conflict(a: LinkFeatures, b: LinkFeatures) -> bool:
-    """Whether both sentences state numbers and share none (23 pirates captured, 26 pirates captured)."""
-    return bool(a.numbers and b.numbers) and not set(a.numbers) & set(b.numbers)
+    """Whether both sentences state years and share none, or both state other numbers (counts, days) and share
+    none (23 pirates captured, 26 pirates captured); a year and a count are not compared."""
+    years = [{n for n in report.numbers if _is_year(n)} for report in (a, b)]
+    others = [set(report.numbers) - found for report, found in zip((a, b), years, strict=True)]
+    return _disjoint(*years) or _disjoint(*others)
 
 
 def evidence_score(a: LinkFeatures, b: LinkFeatures, rule: LinkRule = DEFAULT_RULE) -> float:
