@@ -35,15 +35,22 @@ def _topics(ctx: click.Context, param: click.Parameter, value: str | None) -> li
 @click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @model_option
 @click.option("--topics", default=None, callback=_topics, metavar="N-M", help="Only these ECB+ topics.")
+@click.option(
+    "--within-topics",
+    is_flag=True,
+    help="Store and link each topic apart (the baseline is given the topics too); default: all in one store.",
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def eval_instances_command(path: Path, model: str | None, topics: list[int] | None, fmt: str) -> None:
+def eval_instances_command(
+    path: Path, model: str | None, topics: list[int] | None, within_topics: bool, fmt: str
+) -> None:
     """Score event-instance linking against ECB+ (its folder): pairwise P/R/F1 and CoNLL F1 on the gold
     event mentions stored events map to, beside the same-lemma baseline."""
     from .evaluate.instances import evaluate_instances
 
     settings = _settings(model=model)
     try:
-        report = evaluate_instances(path, settings=settings, topics=topics)
+        report = evaluate_instances(path, settings=settings, topics=topics, within_topics=within_topics)
     except DetenteError as exc:
         _fatal(exc)
     click.echo(json.dumps(report.to_dict()) if fmt == "json" else report.format())

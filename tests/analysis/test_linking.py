@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from detente.analysis.features import link_features, type_family
-from detente.analysis.linking import compatible, same_event
+from detente.analysis.features import LinkFeatures, link_features, type_family
+from detente.analysis.linking import compatible, evidence_score, numbers_conflict, same_action, same_event
 from detente.analysis.syndication import NEAR_DUPLICATE, outlet, signature, similarity
 
 STORY = (
@@ -87,6 +87,75 @@ def test_places_in_different_countries_are_different_events() -> None:
 
 def test_plans_and_occurrences_are_not_merged() -> None:
     assert not same_event(link_features(_row("e1")), link_features(_row("e2", status="planned")))
+
+
+def test_the_numbers_a_sentence_states() -> None:
+    row = _row(
+        "e1",
+        evidence_sentence="Troops seized twenty-three boats, 1,200 rifles and 3.50 tonnes of fuel in 2011; "
+        "one officer and a sailor were hurt.",
+    )
+    # digits (no thousands separators, decimals kept), hyphenated number words; "one" and "a" are no count
+    assert link_features(row).numbers == ("1200", "2011", "23", "3.5")
+    assert link_features(_row("e2")).numbers == ()
+    identifiers = _row("e3", evidence_sentence="See story 20100505 - 268325 on the site.")
+    assert link_features(identifiers).numbers == ()  # long digit runs with no separator are ids
+
+
+def _capture(event_id: str, sentence: str, **fields: Any) -> LinkFeatures:
+    capture = {"cameo": "173", "evidence_trigger": "captured"}
+    capture |= {"target_country": "SOM", "target_code": "SOMCRM"}
+    return link_features(_row(event_id, evidence_sentence=sentence, **{**capture, **fields}))
+
+
+def test_conflicting_numbers_keep_two_reports_apart() -> None:
+    first = _capture("e1", "The navy captured 23 pirates after a gun battle in the gulf.")
+    again = _capture("e2", "Sailors captured 23 pirates in the gulf after a gun battle.")
+    other = _capture("e3", "The navy captured 26 pirates after a gun battle in the gulf.")
+    silent = _capture("e4", "The navy captured pirates after a gun battle in the gulf.")
+    assert same_event(first, again) and not same_event(first, other)
+    assert numbers_conflict(first, other) and not numbers_conflict(first, silent)
+    assert same_event(first, silent) and same_event(other, silent)  # a sentence with no number says nothing
+    # years are compared with years, counts with counts
+    in_2008 = _capture("e5", "The navy captured 23 pirates in 2008 after a gun battle in the gulf.")
+    in_2011 = _capture("e6", "The navy captured pirates in 2011 after a gun battle in the gulf.")
+    assert same_event(first, in_2008) and same_event(first, in_2011) and not same_event(in_2008, in_2011)
+
+
+def test_reports_must_name_the_same_action() -> None:
+    sentence = "Navy commandos stormed the ship and the pirates were taken near the port."
+    capture = _capture("e1", sentence)
+    seizure = _capture("e2", sentence, cameo="171", evidence_trigger="took")  # same family, another action
+    assert compatible(capture, seizure) and not same_action(capture, seizure)
+    assert not same_event(capture, seizure)
+    fight = {"cameo": "190", "evidence_trigger": "attacked", "evidence_sentence": "Jets attacked the depot."}
+    airstrike = {"cameo": "195", "evidence_trigger": "bombed", "evidence_sentence": "Jets bombed the depot."}
+    # 190 is the root's unspecified code: a 195 refines it; 1711 refines 171
+    assert same_action(link_features(_row("e3", **fight)), link_features(_row("e4", **airstrike)))
+    assert same_action(seizure, _capture("e5", sentence, cameo="1711", evidence_trigger="confiscated"))
+    assert not same_action(_capture("e6", sentence, cameo="172"), seizure)
+
+
+def test_evidence_is_symmetric() -> None:
+    reports = [
+        _capture("e1", "The navy captured 23 pirates after a gun battle in the gulf."),
+        _capture("e2", "The navy captured 26 pirates after a gun battle in the gulf.", location_name="Aden"),
+        _capture("e3", "Twelve pirates were captured.", cameo="171", evidence_trigger="seized"),
+        link_features(_row("e4")),
+        link_features(_row("e5", evidence_trigger="visit", date="2024-05")),
+    ]
+    for a in reports:
+        for b in reports:
+            assert evidence_score(a, b) == evidence_score(b, a)
+            assert same_event(a, b) == same_event(b, a)
+
+
+def test_features_stored_before_numbers_still_load() -> None:
+    features = link_features(_row("e1", evidence_sentence="Talks on 12 points."))
+    stored = features.to_json().replace(',"numbers":["12"]', "")
+    assert '"numbers"' not in stored
+    assert LinkFeatures.from_json(stored).numbers == ()
+    assert LinkFeatures.from_json(features.to_json()) == features
 
 
 def test_near_duplicates_and_different_stories() -> None:

@@ -3,19 +3,25 @@
 Each ECB+ file (``<topic>/<topic>_<n>ecb[plus].xml``) becomes one article: its sentences, tokens joined by
 spaces, one paragraph per sentence, no publication day (ECB+ gives none). All files are coded and stored in
 one store (topics are not kept apart: a link across topics is a wrong link), then linked
-(:func:`detente.analysis.link_pending`).
+(:func:`detente.analysis.link_pending`). With ``within_topics`` each topic is stored and linked in a store
+of its own, as the same-lemma baseline (and most of the ECB+ literature) is given the topics.
 
 **Mapping.** A gold mention is an ``ACTION_*`` or ``NEG_ACTION_*`` markable in a sentence listed in
-``ECBplus_coreference_sentences.csv``. A stored event maps to the gold mentions whose tokens its trigger
-overlaps (its evidence and each of its mentions). The scored items are the gold mentions some event maps
-to; each takes the instance of the event that maps to it (the smallest event id when several do). Gold
-clusters are the ``CROSS_DOC_COREF`` chains; an annotated mention in no chain is its own cluster.
+``ECBplus_coreference_sentences.csv`` (the sentences ECB+ annotated fully). A stored event maps to the gold
+mentions whose tokens its trigger span overlaps, in its evidence or any of its mentions (characters, so a
+one-word trigger inside a multiword mention maps, and so does a multiword trigger over a one-word mention).
+The scored items are the gold mentions some event maps to; each takes the instance of the event that maps to
+it (the smallest event id when several do). Gold clusters are the ``CROSS_DOC_COREF`` chains; an annotated
+mention in no chain is its own cluster.
 
-**Unmapped events** (triggers outside the annotated mentions, or in unannotated sentences) are left out of
-the scores and counted in the report; so are gold mentions no event maps to (coverage).
+**Unmapped events** are left out of the scores and counted in the report, split into those whose triggers
+lie in annotated sentences (on no gold mention: a trigger ECB+ does not mark as an event) and those outside
+them (the sentence was not annotated, so nothing can be said of them). They still take part in linking, so a
+wrong link through an unmapped event can merge two scored clusters. Gold mentions no event maps to are left
+out too (coverage is reported).
 
-**Baseline**: the same items, clustered by topic and the lemma of the mention's first token (the same-lemma
-baseline of the ECB+ literature).
+**Baseline**: the same items (the gold mentions some event maps to), clustered by topic and the lemma of the
+mention's first token (the same-lemma baseline of the ECB+ literature).
 """
 
 from __future__ import annotations
@@ -55,6 +61,7 @@ class EcbDocument:
     token_spans: dict[str, tuple[int, int]]  # t_id -> character span
     token_text: dict[str, str]
     mentions: list[GoldMention] = field(default_factory=list)
+    annotated: tuple[Span, ...] = ()  # the character spans of the annotated sentences
 
     @property
     def article_id(self) -> str:
@@ -96,6 +103,8 @@ def _read_document(path: Path, topic: int, annotated: set[tuple[int, str, int]])
         parts.append("\n\n")
         offset += 2
     document = EcbDocument(topic, name, "".join(parts).rstrip(), tuple(paragraphs), spans, texts)
+    keys = [(topic, file_key, number) for number in sorted(sentences)]
+    document.annotated = tuple(span for key, span in zip(keys, paragraphs, strict=True) if key in annotated)
     chains = _chains(root)
     for markable in root.find("Markables") or []:
         if not (markable.tag.startswith("ACTION_") or markable.tag.startswith("NEG_ACTION_")):
@@ -137,7 +146,9 @@ class InstanceReport:
     gold_mentions: int = 0
     events: int = 0
     unmapped_events: int = 0
+    unmapped_annotated: int = 0
     items: int = 0
+    within_topics: bool = False
     scores: dict[str, Any] = field(default_factory=dict)
     baseline: dict[str, Any] = field(default_factory=dict)
 
@@ -147,7 +158,9 @@ class InstanceReport:
             "gold_mentions": self.gold_mentions,
             "events": self.events,
             "unmapped_events": self.unmapped_events,
+            "unmapped_in_annotated_sentences": self.unmapped_annotated,
             "scored_mentions": self.items,
+            "linked_within_topics": self.within_topics,
             "detente": self.scores,
             "same_lemma_baseline": self.baseline,
         }
@@ -155,8 +168,11 @@ class InstanceReport:
     def format(self) -> str:
         lines = [
             f"documents {self.documents}, annotated gold event mentions {self.gold_mentions}",
-            f"stored events {self.events}, unmapped (left out) {self.unmapped_events}; "
-            f"gold mentions scored (some event maps to them) {self.items}",
+            f"stored events {self.events}, unmapped (left out) {self.unmapped_events}: "
+            f"{self.unmapped_annotated} in annotated sentences, "
+            f"{self.unmapped_events - self.unmapped_annotated} in sentences ECB+ did not annotate",
+            f"gold mentions scored (some event maps to them) {self.items}; linked "
+            + ("within each topic" if self.within_topics else "across all topics in one store"),
             f"{'':12} {'pairwise P':>10} {'R':>6} {'F1':>6} {'MUC F1':>7} {'B3 F1':>6} "
             f"{'CEAF-e':>7} {'CoNLL':>6}",
         ]
@@ -204,9 +220,14 @@ def _overlapping(document: EcbDocument, spans: list[tuple[int, int]]) -> list[Go
     return found
 
 
-def score_store(store: Any, documents: list[EcbDocument], *, lemma: Any = None) -> InstanceReport:
-    """Score the instances of a store holding ``documents`` (coded, stored and linked)."""
-    report = InstanceReport(documents=len(documents), gold_mentions=sum(len(d.mentions) for d in documents))
+def _in_annotated(document: EcbDocument, spans: list[tuple[int, int]]) -> bool:
+    return any(span.start <= start < span.end for start, _ in spans for span in document.annotated)
+
+
+def _map_events(
+    store: Any, documents: list[EcbDocument], report: InstanceReport
+) -> dict[tuple[str, str], str]:
+    """The instance of each gold mention some stored event maps to; counts the events in ``report``."""
     predicted: dict[tuple[str, str], str] = {}
     for document in documents:
         events = store.query_events(article_id=document.article_id, limit=1000)
@@ -214,11 +235,19 @@ def score_store(store: Any, documents: list[EcbDocument], *, lemma: Any = None) 
         for row in sorted(events, key=lambda item: item["id"]):
             event = store.get_event(row["id"])
             instance = store.instance_of(row["id"]) or row["id"]
-            mapped = _overlapping(document, _event_spans(event))
+            spans = _event_spans(event)
+            mapped = _overlapping(document, spans)
             if not mapped:
                 report.unmapped_events += 1
+                report.unmapped_annotated += _in_annotated(document, spans)
             for mention in mapped:
                 predicted.setdefault((document.name, mention.m_id), instance)
+    return predicted
+
+
+def _score(
+    report: InstanceReport, documents: list[EcbDocument], predicted: dict[tuple[str, str], str], lemma: Any
+) -> InstanceReport:
     chain_of = {(d.name, m.m_id): m.chain for d in documents for m in d.mentions}
     gold = {item: chain_of[item] for item in predicted}
     report.items = len(gold)
@@ -227,6 +256,12 @@ def score_store(store: Any, documents: list[EcbDocument], *, lemma: Any = None) 
         if lemma is not None:
             report.baseline = all_scores(gold, _same_lemma(documents, predicted, lemma))
     return report
+
+
+def score_store(store: Any, documents: list[EcbDocument], *, lemma: Any = None) -> InstanceReport:
+    """Score the instances of a store holding ``documents`` (coded, stored and linked)."""
+    report = InstanceReport(documents=len(documents), gold_mentions=sum(len(d.mentions) for d in documents))
+    return _score(report, documents, _map_events(store, documents, report), lemma)
 
 
 def _same_lemma(documents: list[EcbDocument], items: Iterable[tuple[str, str]], lemma: Any) -> dict[Any, Any]:
@@ -245,9 +280,11 @@ def evaluate_instances(
     settings: Settings | None = None,
     topics: Iterable[int] | None = None,
     db: str | None = None,
+    within_topics: bool = False,
 ) -> InstanceReport:
-    """Code and store the ECB+ files under ``path`` (in ``db``, else a temporary SQLite file), link them,
-    and score the instances and the same-lemma baseline."""
+    """Code and store the ECB+ files under ``path`` (in ``db``, else a temporary SQLite file; with
+    ``within_topics`` one temporary store per topic), link them, and score the instances and the same-lemma
+    baseline."""
     from ..analysis import link_pending
     from ..pipeline import get_coder
     from ..store import open_store
@@ -255,10 +292,24 @@ def evaluate_instances(
     settings = settings or Settings.from_env()
     documents = load_ecbplus(path, topics=topics)
     coder = get_coder(settings)
-    with tempfile.TemporaryDirectory() as folder, open_store(db or str(Path(folder) / "ecbplus.db")) as store:
-        store.write_batch(coder.code(articles_of(documents)))
-        link_pending(store)
-        return score_store(store, documents, lemma=_lemmatizer(coder.nlp))
+    lemma = _lemmatizer(coder.nlp)
+    if not within_topics:
+        with tempfile.TemporaryDirectory() as folder, open_store(db or f"{folder}/ecbplus.db") as store:
+            store.write_batch(coder.code(articles_of(documents)))
+            link_pending(store)
+            return score_store(store, documents, lemma=lemma)
+    report = InstanceReport(
+        documents=len(documents), gold_mentions=sum(len(d.mentions) for d in documents), within_topics=True
+    )
+    predicted: dict[tuple[str, str], str] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for topic in sorted({document.topic for document in documents}):
+            part = [document for document in documents if document.topic == topic]
+            with open_store(str(Path(folder) / f"ecbplus-{topic}.db")) as store:
+                store.write_batch(coder.code(articles_of(part)))
+                link_pending(store)
+                predicted.update(_map_events(store, part, report))
+    return _score(report, documents, predicted, lemma)
 
 
 def _lemmatizer(nlp: Any) -> Any:
