@@ -106,8 +106,14 @@
     return n + " " + word + (n === 1 ? "" : "s");
   }
 
+  /** A web address's host (the outlet of an article without a source name), else null. */
+  function host(url) {
+    const safe = url ? safeURL(url) : null;
+    return safe ? new URL(safe).host : null;
+  }
+
   function reportItem(report) {
-    const article = [report.article_title || "Untitled article", report.article_source, report.article_published]
+    const article = [report.article_title || "Untitled article", report.article_source || host(report.article_url), report.article_published]
       .filter(Boolean).join(" · ");
     const sentence = (report.evidence && report.evidence.sentence) || "";
     return d.el(
