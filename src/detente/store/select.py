@@ -55,18 +55,26 @@ def _quad_sums(alias: str) -> str:
     )
 
 
-#: Which report of an instance stands for it in a count: its earliest report among those that pass the
-#: filters (by day, undated last, then by id: the rule that picks an instance's representative).
-_FIRST_REPORT = "m.day NULLS LAST, m.id"
+#: Date precisions shorter than a month: an event so dated is counted on its day (its first day).
+_SHORT_PRECISIONS = ("day", "time", "week", "weekend")
+#: Which report of an instance stands for it in a count, among those that pass the filters: the earliest of
+#: those dated to a day or a week (``coarse`` 0), else of all (a report of "May" does not move an instance
+#: told on 7 May by another report to the month's band), by day (undated last), then by id.
+_FIRST_REPORT = "m.coarse, m.day NULLS LAST, m.id"
 #: An event's instance: its ``instance_id``, or the event itself while it is not linked.
 _INSTANCE_KEY = "COALESCE(e.instance_id, e.id)"
+#: The report columns instance counting reads: its instance, and whether its date is coarser than a week.
+_INSTANCE_COLUMNS = (
+    f", {_INSTANCE_KEY} AS instance, CASE WHEN e.date_precision IS NOT NULL AND e.date_precision NOT IN "
+    f"{_SHORT_PRECISIONS!r} THEN 1 ELSE 0 END AS coarse"
+)
 
 
 def _per_instance(rows: str, columns: Sequence[str], *, partition: Sequence[str] = ()) -> str:
     """One row per instance of the report rows ``rows`` (which carry ``id``, ``day``, ``quad_class``,
-    ``goldstein`` and ``instance``; ``partition`` adds columns an instance is counted once per, e.g. a
-    pair): the ``columns`` of its earliest report among them, and ``goldstein``, the mean of their
-    Goldstein values.
+    ``goldstein``, ``instance`` and ``coarse``: :data:`_INSTANCE_COLUMNS`; ``partition`` adds columns an
+    instance is counted once per, e.g. a pair): the ``columns`` of the report that stands for it
+    (:data:`_FIRST_REPORT`), and ``goldstein``, the mean of their Goldstein values.
 
     Filters apply to the reports first: an instance is counted from the reports that pass them, so a
     date range or a QuadClass filter never brings in a report it excludes.
@@ -305,8 +313,6 @@ def event_instances(event_ids: Sequence[str]) -> Statement:
     )
 
 
-#: Date precisions shorter than a month: an event so dated is counted on its day (its first day).
-_SHORT_PRECISIONS = ("day", "time", "week", "weekend")
 
 
 def series_days(query: EventQuery, *, basis: str = "event", spans: str | None = None) -> Statement:
@@ -322,11 +328,13 @@ def series_days(query: EventQuery, *, basis: str = "event", spans: str | None = 
     index (a pair's year by day, 1,000,000 events: p95 33 ms; reading every row's precision took 203 ms).
 
     With ``query.instances`` each event instance counts once (see :func:`_per_instance`): on the day (and
-    in the span and QuadClass) of its earliest report that matches the query, with the mean Goldstein
-    value of those reports; an event not yet linked is its own instance.
+    in the span and QuadClass) of its earliest report that matches the query (the earliest dated to a
+    day or a week, if any is), with the mean Goldstein value of those reports; an event not yet linked is
+    its own instance. On the publication basis the instance's day is its first matching report's
+    publication day.
     """
     query, instances = _counting(query)
-    key = f", {_INSTANCE_KEY} AS instance" if instances else ""
+    key = _INSTANCE_COLUMNS if instances else ""
     if basis == "published":
         undated = dataclasses.replace(query, date_from=None, date_to=None)
         rows, params = _matching(
@@ -343,7 +351,7 @@ def series_days(query: EventQuery, *, basis: str = "event", spans: str | None = 
         where, where_params = _where(filters)
         reports = (
             f"SELECT {day} AS day, m.id AS id, m.quad_class AS quad_class, m.goldstein AS goldstein"
-            f"{', m.instance AS instance' if instances else ''} "
+            f"{', m.instance AS instance, 0 AS coarse' if instances else ''} "
             f"FROM ({rows}) m JOIN articles a ON a.id = m.article_id{where}"
         )
         if instances:
@@ -391,7 +399,7 @@ def _pair_totals(where: str, instances: bool) -> str:
         )
     reports = (
         f"SELECT {_LOW} AS a, {_HIGH} AS b, e.id AS id, e.day AS day, e.quad_class AS quad_class, "
-        f"e.goldstein AS goldstein, {_INSTANCE_KEY} AS instance FROM events e{where}"
+        f"e.goldstein AS goldstein{_INSTANCE_COLUMNS} FROM events e{where}"
     )
     rows = _per_instance(reports, ("a", "b", "quad_class"), partition=("a", "b"))
     return (
