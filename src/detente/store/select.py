@@ -57,34 +57,52 @@ def _quad_sums(alias: str) -> str:
 
 #: Date precisions shorter than a month: an event so dated is counted on its day (its first day).
 _SHORT_PRECISIONS = ("day", "time", "week", "weekend")
-#: Which report of an instance stands for it in a count, among those that pass the filters: the earliest of
-#: those dated to a day or a week (``coarse`` 0), else of all (a report of "May" does not move an instance
-#: told on 7 May by another report to the month's band), by day (undated last), then by id.
-_FIRST_REPORT = "m.coarse, m.day NULLS LAST, m.id"
 #: An event's instance: its ``instance_id``, or the event itself while it is not linked.
 _INSTANCE_KEY = "COALESCE(e.instance_id, e.id)"
-#: The report columns instance counting reads: its instance, and whether its date is coarser than a week.
-_INSTANCE_COLUMNS = (
-    f", {_INSTANCE_KEY} AS instance, CASE WHEN e.date_precision IS NOT NULL AND e.date_precision NOT IN "
-    f"{_SHORT_PRECISIONS!r} THEN 1 ELSE 0 END AS coarse"
+#: Whether an event is dated to a month or a longer period (``coarse`` 1). Such a date's day is the 1st of a
+#: month, so only those rows look the precision up (the rest stay in the covering index, as in
+#: :func:`series_days`).
+_COARSE = (
+    "CASE WHEN substr(e.day, 9, 2) = '01' THEN CASE WHEN e.date_precision IS NOT NULL AND e.date_precision "
+    f"NOT IN {_SHORT_PRECISIONS!r} THEN 1 ELSE 0 END ELSE 0 END"
+)
+#: The report columns instance counting reads besides ``id``, ``day``, ``quad_class`` and ``goldstein``.
+_INSTANCE_COLUMNS = f", {_INSTANCE_KEY} AS instance, {_COARSE} AS coarse"
+#: Which report of an instance stands for it in a count, among those that pass the filters, as one sortable
+#: text: the earliest of those dated to a day or a week (``coarse`` 0), else of all (a report of "May" does
+#: not take an instance told on 7 May by another report to the month's band), by day (undated last), then
+#: the lower QuadClass, then the smaller id. Its day is characters 2-11, its QuadClass 12, its id from 13.
+_FIRST_REPORT = (
+    "MIN(CAST(m.coarse AS TEXT) || COALESCE(m.day, '9999-12-31') || CAST(COALESCE(m.quad_class, 0) AS TEXT) "
+    "|| m.id)"
 )
 
 
-def _per_instance(rows: str, columns: Sequence[str], *, partition: Sequence[str] = ()) -> str:
+def _per_instance(rows: str, *, partition: Sequence[str] = (), span: bool = False) -> str:
     """One row per instance of the report rows ``rows`` (which carry ``id``, ``day``, ``quad_class``,
-    ``goldstein``, ``instance`` and ``coarse``: :data:`_INSTANCE_COLUMNS`; ``partition`` adds columns an
-    instance is counted once per, e.g. a pair): the ``columns`` of the report that stands for it
-    (:data:`_FIRST_REPORT`), and ``goldstein``, the mean of their Goldstein values.
+    ``goldstein`` and :data:`_INSTANCE_COLUMNS`; ``partition`` names columns an instance is counted once
+    per, e.g. a pair, and keeps them): the ``day`` and ``quad_class`` of the report that stands for it
+    (:data:`_FIRST_REPORT`), ``goldstein``, the mean of their Goldstein values, and with ``span`` the
+    ``span`` of :func:`series_days` (the standing report's date when that is coarse).
 
     Filters apply to the reports first: an instance is counted from the reports that pass them, so a
-    date range or a QuadClass filter never brings in a report it excludes.
+    date range or a QuadClass filter never brings in a report it excludes. One grouping of the matching
+    reports (their instance is in the covering indexes: migration 0011) where a window function would
+    sort them twice.
     """
     by = ", ".join(["m.instance", *(f"m.{column}" for column in partition)])
-    kept = ", ".join(f"m.{column} AS {column}" for column in columns)
+    kept = "".join(f", i.{column} AS {column}" for column in partition)
+    spans = ""
+    if span:
+        spans = (
+            ", CASE WHEN substr(i.k, 1, 1) = '1' THEN "
+            "(SELECT x.date FROM events x WHERE x.id = substr(i.k, 13)) END AS span"
+        )
     return (
-        f"SELECT r.* FROM (SELECT {kept}, AVG(m.goldstein) OVER (PARTITION BY {by}) AS goldstein, "
-        f"ROW_NUMBER() OVER (PARTITION BY {by} ORDER BY {_FIRST_REPORT}) AS n FROM ({rows}) m) r "
-        "WHERE r.n = 1"
+        "SELECT NULLIF(substr(i.k, 2, 10), '9999-12-31') AS day, "
+        f"CAST(substr(i.k, 12, 1) AS INTEGER) AS quad_class, i.goldstein AS goldstein{kept}{spans} "
+        f"FROM (SELECT {by}, {_FIRST_REPORT} AS k, AVG(m.goldstein) AS goldstein FROM ({rows}) m "
+        f"GROUP BY {by}) i"
     )
 
 
@@ -313,8 +331,6 @@ def event_instances(event_ids: Sequence[str]) -> Statement:
     )
 
 
-
-
 def series_days(query: EventQuery, *, basis: str = "event", spans: str | None = None) -> Statement:
     """Per day with events: the count by QuadClass and the Goldstein sum (periods are folded in Python).
 
@@ -355,7 +371,7 @@ def series_days(query: EventQuery, *, basis: str = "event", spans: str | None = 
             f"FROM ({rows}) m JOIN articles a ON a.id = m.article_id{where}"
         )
         if instances:
-            reports = _per_instance(reports, ("day", "quad_class"))
+            reports = _per_instance(reports)
         sql = (
             "SELECT m.day AS day, COUNT(*) AS events, SUM(m.goldstein) AS goldstein_sum, "
             f"{_quad_sums('m')} FROM ({reports}) m GROUP BY m.day ORDER BY m.day"
@@ -365,16 +381,15 @@ def series_days(query: EventQuery, *, basis: str = "event", spans: str | None = 
         raise ValueError(f"basis must be 'event' or 'published', got {basis!r}")
     columns = "e.id AS id, e.day AS day, e.quad_class AS quad_class, e.goldstein AS goldstein" + key
     span_column = span_group = ""
-    kept = ["day", "quad_class"]
     if spans is not None:
+        span_column, span_group = ", m.span AS span", ", m.span"
+    if spans is not None and not instances:  # counting instances, the standing report's span is looked up
         coarse = f"e.date_precision IS NOT NULL AND e.date_precision NOT IN {_SHORT_PRECISIONS!r}"
         first_day = "substr(e.day, 9, 2) = '01'"
         columns += f", CASE WHEN {first_day} THEN CASE WHEN {coarse} THEN e.date END END AS span"
-        span_column, span_group = ", m.span AS span", ", m.span"
-        kept.append("span")
     rows, params = _matching(query, columns, dated=True)
     if instances:
-        rows = _per_instance(rows, kept)
+        rows = _per_instance(rows, span=spans is not None)
     sql = (
         f"SELECT m.day AS day{span_column}, COUNT(*) AS events, SUM(m.goldstein) AS goldstein_sum, "
         f"{_quad_sums('m')} FROM ({rows}) m GROUP BY m.day{span_group} ORDER BY m.day"
@@ -401,7 +416,7 @@ def _pair_totals(where: str, instances: bool) -> str:
         f"SELECT {_LOW} AS a, {_HIGH} AS b, e.id AS id, e.day AS day, e.quad_class AS quad_class, "
         f"e.goldstein AS goldstein{_INSTANCE_COLUMNS} FROM events e{where}"
     )
-    rows = _per_instance(reports, ("a", "b", "quad_class"), partition=("a", "b"))
+    rows = _per_instance(reports, partition=("a", "b"))
     return (
         "SELECT m.a AS a, m.b AS b, COUNT(*) AS events, SUM(m.goldstein) AS goldstein_sum, "
         f"{_quad_sums('m')} FROM ({rows}) m GROUP BY m.a, m.b"
