@@ -310,6 +310,17 @@ CREATE TABLE article_bands (
     "CREATE TABLE instance_dirty (article_id TEXT PRIMARY KEY)",
 )
 
+#: Counting instances (each once, however many reports) groups the matching reports by ``instance_id`` and
+#: prefers reports dated to a day (``date_precision``): the pair and the series indexes carry both, so that
+#: a pair's series and the ranking of pairs still read the index alone.
+_INSTANCE_COUNTS = (
+    "DROP INDEX events_pair_day",
+    "CREATE INDEX events_pair_day ON events "
+    "(source_country, target_country, day, quad_class, goldstein, id, instance_id, date_precision)",
+    "DROP INDEX events_day_series",
+    "CREATE INDEX events_day_series ON events (day, quad_class, goldstein, id, instance_id, date_precision)",
+)
+
 #: Every migration, in order. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
@@ -322,6 +333,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0008_quote_speaker_type", _QUOTE_SPEAKER_TYPE),
     Migration("0009_instances", _INSTANCES),
     Migration("0010_watch_state", _WATCH_STATE),
+    Migration("0011_instance_counts", _INSTANCE_COUNTS),
 )
 
 ARTICLE_COLUMNS = ("id", "title", "text", "published", "url", "source", "language", "fingerprint", "added_at")
