@@ -62,6 +62,7 @@ _CONJUNCTION_AFTER = frozenset({"that", "as"})
 _WORD_BEFORE = re.compile(r"([\w.'’$-]+)[\s,]*\Z")
 _WORD_AFTER = re.compile(r"\A[^\S\n]*([\w'’%-]+)")
 _WINDOW = 40
+_YEAR_NUMBER = re.compile(r"(?:1[0-9]|20)\d\d")
 _MARGIN_BEFORE, _MARGIN_AFTER = 80, 40
 
 
@@ -158,17 +159,21 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
     if kind == "season" and not (groups.get("shift") or groups.get("year")):
         return _season_ok(match, text, before)
     if kind == "time" and match.pattern.name == "clock":
-        return bool(
-            groups.get("ampm") or groups.get("zone") or groups.get("weekday") or before in _CLOCK_CONTEXT
-        )
+        if groups.get("ampm") or groups.get("zone") or groups.get("weekday") or groups.get("month"):
+            return True
+        if "." in text[match.start : match.end]:
+            return before == "at"  # 'at 10.30'; but 'about 0.55 share', 'by 1.25 points'
+        return before in _CLOCK_CONTEXT
     if kind in ("duration", "unit_adjective", "vague_duration", "offset"):
         return _duration_ok(match, text, lexicon)
     if kind == "reference":
         return _reference_ok(match, doc, text, before)
-    if kind == "anaphor" and normalize_phrase(groups.get("unit") or "") == "time":
-        if normalize_phrase(groups.get("shift") or "") == "the same":
+    if kind in ("anaphor", "shift_unit") and normalize_phrase(groups.get("unit") or "") == "time":
+        if normalize_phrase(groups.get("shift") or "") in ("the same", "same"):
             return False  # 'at the same time': simultaneously, not a time of the story
         return _word_after(text, match.end).lower() not in _CONJUNCTION_AFTER
+    if match.pattern.name == "the_pod":
+        return not _modifies_noun(match, doc)  # 'in the morning', not 'the morning session'
     if kind == "weekday" and not _weekday_ok(match, before, lexicon):
         return False
     if kind == "short_decade" and not groups.get("apostrophe"):
@@ -181,6 +186,14 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
         # fiscal 2014, Fiscal 2014, FY2009 (not fy2009)
         return text[match.start].isupper() or text[match.start : match.start + 2] != "fy"
     return True
+
+
+def _modifies_noun(match: _Match, doc: Doc) -> bool:
+    """Whether the match's last word is a modifier of the noun after it ('the morning market')."""
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    return doc[span.end].pos_ in ("NOUN", "PROPN") or doc[span.end - 1].dep_ == "compound"
 
 
 def _weekday_ok(match: _Match, before: str, lexicon: TimexLexicon) -> bool:
@@ -247,6 +260,11 @@ def _duration_ok(match: _Match, text: str, lexicon: TimexLexicon) -> bool:
         return False  # an age: '51 years old'
     unit = normalize_phrase(match.groups.get("unit") or "")
     number = normalize_phrase(match.groups.get("num") or "")
+    if _YEAR_NUMBER.fullmatch(number) and not unit.endswith("s"):
+        return False  # a year naming a period: 'the 1988 quarter', not 1988 quarters
+    hyphened = re.fullmatch(r"[\w\s]*\w-quarters?", text[match.start : match.end])
+    if unit.startswith("quarter") and hyphened and re.match(r"\s+of\b", text[match.end : match.end + 4]):
+        return False  # a fraction: 'three-quarters of its food' (but: two consecutive quarters of growth)
     # not 'a second time', 'a quarter of the dealers'
     return not (unit.startswith(("second", "quarter")) and number in ("a", "an", "single"))
 

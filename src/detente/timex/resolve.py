@@ -392,8 +392,8 @@ def _quarter(groups, lexicon, context) -> Resolved | None:
     number = _ordinal(groups["ordinal"], lexicon, 4)
     if not 1 <= number <= 4:
         return None
-    if groups.get("year") or groups.get("year2"):
-        year = int(groups.get("year") or "20" + groups["year2"])
+    if groups.get("year") or groups.get("year0") or groups.get("year2"):
+        year = int(groups.get("year") or groups.get("year0") or "20" + groups["year2"])
         return Resolved("DATE", f"{year:04d}-Q{number}", False)
     anchor = context.anchor
     if anchor is None:
@@ -479,13 +479,39 @@ def _duration_match(groups, lexicon, context) -> Resolved | None:
         return None
     if groups.get("half0"):
         number: float | str | None = 0.5
+    elif not groups.get("num"):
+        number = 1.0  # the year (ended March 31)
     else:
         number = _number(groups.get("num"), lexicon)
     if number is None:
         return None
     if number != "X" and (groups.get("half") or groups.get("half2")):
         number = float(number) + 0.5
+        if "/" in (groups.get("half") or "") or "½" in (groups.get("half") or ""):
+            return Resolved("DURATION", _mixed_duration(number, unit), False)
     return Resolved("DURATION", _duration(number, unit), False)
+
+
+#: the next smaller unit of a duration unit and how many of it make one: a fraction written '5 1/2 hours'
+#: is given in whole units as TimeBank writes it (PT5H30M, P2Y6M)
+_SMALLER = {"Y": ("M", 12, False), "M": ("D", 30, False), "W": ("D", 7, False), "D": ("H", 24, True),
+            "TH": ("M", 60, True), "TM": ("S", 60, True)}  # fmt: skip
+
+
+def _mixed_duration(number: float, unit: str) -> str:
+    """``P2Y6M`` for 2.5 years, ``PT5H30M`` for 5.5 hours; the decimal form when no whole split exists."""
+    decimal = _duration(number, unit)
+    match = _DURATION_UNIT.fullmatch(unit)
+    if match is None or match[1]:
+        return decimal
+    key = match[2] + match[3]
+    whole, part = int(number), number - int(number)
+    smaller = _SMALLER.get(key)
+    if smaller is None or whole == 0 or (part * smaller[1]) != int(part * smaller[1]):
+        return decimal
+    letter, count, clock = smaller
+    time = "T" if clock and not match[2] else ""
+    return f"P{match[2]}{whole}{match[3]}{time}{int(part * smaller[1])}{letter}"
 
 
 def _unit_adjective(groups, lexicon, context) -> Resolved | None:
@@ -509,6 +535,9 @@ def _time(groups, lexicon, context) -> Resolved | None:
             return None
         hour, minute = int(number), int(groups.get("minute") or 0)
     ampm = normalize_phrase(groups.get("ampm") or "").replace(".", "").replace(" ", "")
+    pod = normalize_phrase(groups.get("pod") or "")  # 4 in the morning, 8 in the evening, 11 at night
+    if pod.endswith(("afternoon", "evening")) or (pod.endswith("night") and hour >= 6):
+        ampm = "pm"
     if ampm == "pm" and hour < 12:
         hour += 12
     elif ampm == "am" and hour == 12:
@@ -516,13 +545,16 @@ def _time(groups, lexicon, context) -> Resolved | None:
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         return None
     day = None
-    if groups.get("weekday"):
+    if groups.get("month") and groups.get("day"):  # 5 p.m. EST Nov. 9
+        on = _date({"month": groups["month"], "day": groups["day"]}, lexicon, context)
+        day = reference_day(on.value) if on is not None else None
+    elif groups.get("weekday"):
         day = _weekday_day(int(lexicon.value("weekday", groups["weekday"]) or 1), None, context)
     elif groups.get("deixis"):
         offset = lexicon.value("deixis", groups["deixis"]) or "0"
         day = context.anchor + dt.timedelta(days=int(offset)) if context.anchor else None
     day = day or context.sentence_day or context.anchor
-    zone = lexicon.value("zone", groups.get("zone")) or ""
+    zone = (lexicon.value("zone", groups.get("zone")) or "").strip("-")  # '-': a local zone, no suffix
     clock = f"T{hour:02d}:{minute:02d}{zone}"
     return Resolved("TIME", (day_value(day) if day else "XXXX-XX-XX") + clock, day is not None)
 
@@ -608,6 +640,11 @@ def _period(groups, lexicon, context) -> Resolved | None:
             return None
         return Resolved("DATE", f"{context.anchor.year - 1:04d}", True, moves_reference=False)
     unit = normalize_phrase(groups.get("unit") or "")
+    if groups.get("year"):  # the 1988 quarter: the quarter reported on, in 1988
+        year = int(groups["year"])
+        if reporting is not None and (unit != "quarter" or "-Q" in reporting[2]):
+            return Resolved("DATE", f"{year:04d}{reporting[2]}", False, moves_reference=False)
+        return Resolved("DATE", f"{year:04d}", False, moves_reference=False)
     if reporting is None:
         if not groups.get("latest") or unit != "quarter" or context.anchor is None:
             return None

@@ -1,0 +1,92 @@
+"""TimeML conventions for durations, sets, clock times and what is not a TIMEX3, each with sentences of our
+own. Published on Wednesday 2023-06-14 (second quarter) unless a case says otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente.timex import find_times
+
+pytestmark = pytest.mark.slow
+
+WEDNESDAY = dt.date(2023, 6, 14)
+OCTOBER = dt.date(2023, 10, 26)
+
+CASES = [
+    # a fraction written with digits is given in whole smaller units (TimeBank: P2Y6M, PT5H30M)
+    (
+        WEDNESDAY,
+        "The envoy spent 3 1/2 hours in Kigali after 2 1/2 years in exile.",
+        [("3 1/2 hours", "DURATION", "PT3H30M"), ("2 1/2 years", "DURATION", "P2Y6M")],
+    ),
+    # 'N units ago' is one DATE, with its approximation and 'or so' inside the span
+    (
+        WEDNESDAY,
+        "The militia was formed nearly six years ago and disarmed a month or so ago.",
+        [("nearly six years ago", "DATE", "2017"), ("a month or so ago", "DATE", "2023-05")],
+    ),
+    # 'the year ended March 31': a year-long period named by its end
+    (
+        WEDNESDAY,
+        "The ministry spent $4 billion in the fiscal year ended March 31.",
+        [("the fiscal year", "DURATION", "P1Y"), ("March 31", "DATE", "2023-03-31")],
+    ),
+    # a year before a period word names that period in that year, not a count of 1998 quarters
+    (
+        OCTOBER,
+        "Third-quarter exports rose 9% from the 2022 quarter.",
+        [("Third-quarter", "DATE", "2023-Q3"), ("the 2022 quarter", "DATE", "2022-Q3")],
+    ),
+    (
+        WEDNESDAY,
+        "Spending fell from the 2021 second quarter.",
+        [("the 2021 second quarter", "DATE", "2021-Q2")],
+    ),
+    # fractions are not durations; quarters of a year are
+    (WEDNESDAY, "The country imports two-thirds and three-quarters of its grain.", []),
+    (
+        WEDNESDAY,
+        "The economy shrank for two consecutive quarters of the year.",
+        [("two consecutive quarters", "DURATION", "P2Q")],
+    ),
+    # clock times: a local zone adds nothing to the value, UTC adds Z; a date after the time is part of it
+    (
+        WEDNESDAY,
+        "The vote closes at 18:00 GMT. The ceasefire takes effect at 6 p.m. EDT July 2.",
+        [("18:00 GMT", "TIME", "2023-06-14T18:00Z"), ("6 p.m. EDT July 2", "TIME", "2023-07-02T18:00")],
+    ),
+    (
+        WEDNESDAY,
+        "The convoy will leave at 5 in the morning and return at 9 in the evening.",
+        [("5 in the morning", "TIME", "2023-06-14T05:00"), ("9 in the evening", "TIME", "2023-06-14T21:00")],
+    ),
+    # a part of day with 'the' is that part of the last day named; not when it modifies a noun
+    (
+        WEDNESDAY,
+        "Rebels attacked the town on Monday. Troops arrived in the morning.",
+        [("Monday", "DATE", "2023-06-12"), ("the morning", "TIME", "2023-06-12TMO")],
+    ),
+    # a decimal number is not a clock time unless 'at' or a.m./p.m. says so
+    (WEDNESDAY, "Each holder will receive about 0.45 share of the new company.", []),
+    (WEDNESDAY, "The talks began at 10.30 on Monday.", [("10.30 on Monday", "TIME", "2023-06-12T10:30")]),
+    # 'at the same time': simultaneously, not a time of the story
+    (WEDNESDAY, "At the same time, the rebels shelled the port.", []),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from detente.pipeline import get_coder
+
+    return get_coder().nlp
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), CASES, ids=[case[1][:48] for case in CASES])
+def test_conventions(nlp, published, text, expected):
+    times = find_times(nlp(text), published)
+    assert [(t.text, t.type, t.value) for t in times] == expected
+    for time in times:
+        assert text[time.start : time.end] == time.text
