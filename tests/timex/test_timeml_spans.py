@@ -72,6 +72,17 @@ CASES = [
     # a decimal number is not a clock time unless 'at' or a.m./p.m. says so
     (WEDNESDAY, "Each holder will receive about 0.45 share of the new company.", []),
     (WEDNESDAY, "The talks began at 10.30 on Monday.", [("10.30 on Monday", "TIME", "2023-06-12T10:30")]),
+    # a unit after a quantity is a rate: a SET; after a preposition a duration
+    (
+        WEDNESDAY,
+        "The mission costs $3 million a year and flies 40 sorties a week; it may end within a year.",
+        [("a year", "SET", "P1Y"), ("a week", "SET", "P1W"), ("a year", "DURATION", "P1Y")],
+    ),
+    # 'quarterly' before a noun is left unmarked (TimeBank); as an adverb it is a SET
+    (WEDNESDAY, "The fund cut its quarterly payout.", []),
+    (WEDNESDAY, "The fund reports quarterly.", [("quarterly", "SET", "P3M")]),
+    # the preposition before a vague duration is a signal, not part of the expression
+    (WEDNESDAY, "The border has been closed for years.", [("years", "DURATION", "PXY")]),
     # 'at the same time': simultaneously, not a time of the story
     (WEDNESDAY, "At the same time, the rebels shelled the port.", []),
 ]

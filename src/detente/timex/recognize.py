@@ -172,6 +172,8 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
         if normalize_phrase(groups.get("shift") or "") in ("the same", "same"):
             return False  # 'at the same time': simultaneously, not a time of the story
         return _word_after(text, match.end).lower() not in _CONJUNCTION_AFTER
+    if kind == "frequency" and lexicon.value("noun_frequency", groups.get("word")):
+        return not _modifies_noun(match, doc)  # 'pays quarterly', not 'a quarterly dividend'
     if match.pattern.name == "the_pod":
         return not _modifies_noun(match, doc)  # 'in the morning', not 'the morning session'
     if kind == "weekday" and not _weekday_ok(match, before, lexicon):
@@ -339,6 +341,8 @@ class _Resolver:
         resolved = resolve(match.pattern.kind, match.groups, self.lexicon, context)
         if resolved is None:
             return None
+        if resolved.type == "DURATION" and self._is_rate(match):
+            resolved = Resolved("SET", resolved.value, False)
         self._remember(resolved)
         precision = value_precision(resolved.value) if resolved.type in ("DATE", "TIME") else None
         base = self.anchor
@@ -349,6 +353,15 @@ class _Resolver:
         anchor = day_value(base) if resolved.anchored and base else None
         text = self.text[match.start : match.end]
         return TimeExpression(text, match.start, match.end, resolved.type, resolved.value, precision, anchor)
+
+    def _is_rate(self, match: _Match) -> bool:
+        """'a year' after a quantity is a rate, a SET (TimeML: '$2 million a year', '24 hours a day')."""
+        if not re.match(r"(?:an?|per)\s", self.text[match.start : match.end].lower()):
+            return False
+        span = self._span(match)
+        if span is None or span.start == 0:
+            return False
+        return self.doc[span.start - 1].tag_ in ("CD", "NN", "NNS")
 
     def _remember(self, resolved: Resolved) -> None:
         if resolved.type not in ("DATE", "TIME") or not resolved.moves_reference:
