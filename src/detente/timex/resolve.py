@@ -546,7 +546,8 @@ def _time(groups, lexicon, context) -> Resolved | None:
         return None
     day = None
     if groups.get("month") and groups.get("day"):  # 5 p.m. EST Nov. 9
-        on = _date({"month": groups["month"], "day": groups["day"]}, lexicon, context)
+        nearest = Context(context.anchor)  # the clause's tense is the clock's: the nearest such day
+        on = _date({"month": groups["month"], "day": groups["day"]}, lexicon, nearest)
         day = reference_day(on.value) if on is not None else None
     elif groups.get("weekday"):
         day = _weekday_day(int(lexicon.value("weekday", groups["weekday"]) or 1), None, context)
