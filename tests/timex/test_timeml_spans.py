@@ -83,6 +83,9 @@ CASES = [
     (WEDNESDAY, "The fund reports quarterly.", [("quarterly", "SET", "P3M")]),
     # the preposition before a vague duration is a signal, not part of the expression
     (WEDNESDAY, "The border has been closed for years.", [("years", "DURATION", "PXY")]),
+    # 'later' alone and 'soon after' relate an event to another: signals, not times; 'soon' alone is one
+    (WEDNESDAY, "The envoy later met rebels, shortly after the truce.", []),
+    (WEDNESDAY, "The rebels will disarm soon.", [("soon", "DATE", "FUTURE_REF")]),
     # 'at the same time': simultaneously, not a time of the story
     (WEDNESDAY, "At the same time, the rebels shelled the port.", []),
 ]

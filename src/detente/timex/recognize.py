@@ -277,6 +277,8 @@ def _reference_ok(match: _Match, doc: Doc, text: str, before: str) -> bool:
         return False  # the now-cancelled deal, the soon-to-open terminal
     if word in ("now", "soon") and (before == "as" or _word_after(text, match.end).lower() == "that"):
         return False
+    if word in ("soon", "shortly") and _word_after(text, match.end).lower() in ("after", "before", "than"):
+        return False  # 'shortly after the bombings': a relation to an event, not a time (TimeBank)
     if word == "recent" and before == "most":
         return False  # the most recent model: the latest
     if word in ("current", "recent", "later", "long-term", "short-term", "near-term"):
