@@ -86,6 +86,14 @@ CASES = [
     # 'later' alone and 'soon after' relate an event to another: signals, not times; 'soon' alone is one
     (WEDNESDAY, "The envoy later met rebels, shortly after the truce.", []),
     (WEDNESDAY, "The rebels will disarm soon.", [("soon", "DATE", "FUTURE_REF")]),
+    # years and decades said in words, as broadcast transcripts write them; not counts
+    (
+        WEDNESDAY,
+        "The dam was finished in nineteen eighty-two and will be rebuilt by the year two thousand thirty.",
+        [("nineteen eighty-two", "DATE", "1982"), ("the year two thousand thirty", "DATE", "2030")],
+    ),
+    (WEDNESDAY, "Output fell through the seventies.", [("the seventies", "DATE", "197")]),
+    (WEDNESDAY, "Nineteen soldiers in their twenties were hurt.", []),
     # 'at the same time': simultaneously, not a time of the story
     (WEDNESDAY, "At the same time, the rebels shelled the port.", []),
 ]

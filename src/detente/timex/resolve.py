@@ -222,8 +222,22 @@ def _year(groups, lexicon, context) -> Resolved | None:
         now = context.anchor.year if context.anchor else 2000
         year = now // 100 * 100 + int(groups["short_year"])
         return Resolved("DATE", f"{year - 100 if year > now else year:04d}", False)
+    if groups.get("hundreds") or "units" in groups:  # nineteen ninety-six, the year two thousand (and one)
+        return _spoken_year(groups, lexicon)
     year = int(groups["year"])
     return Resolved("DATE", f"{year:04d}", False)
+
+
+def _spoken_year(groups, lexicon) -> Resolved | None:
+    if not groups.get("hundreds"):
+        units = _number(groups.get("units"), lexicon) if groups.get("units") else 0.0
+        if not isinstance(units, float) or not 0 <= units < 100:
+            return None
+        return Resolved("DATE", f"{2000 + int(units):04d}", False)
+    hundreds, tens = _number(groups["hundreds"], lexicon), _number(groups.get("tens"), lexicon)
+    if not isinstance(hundreds, float) or not isinstance(tens, float) or not 10 <= tens <= 99:
+        return None
+    return Resolved("DATE", f"{int(hundreds) * 100 + int(tens):04d}", False)
 
 
 def _decade(groups, lexicon, context) -> Resolved | None:
@@ -231,7 +245,7 @@ def _decade(groups, lexicon, context) -> Resolved | None:
 
 
 def _short_decade(groups, lexicon, context) -> Resolved | None:
-    digit = int(groups["decade"])
+    digit = int(lexicon.value("decade_word", groups["word"]) or 0 if groups.get("word") else groups["decade"])
     now = context.anchor.year if context.anchor else 2000
     century = now // 100
     if century * 100 + digit * 10 > now:
