@@ -94,6 +94,15 @@ CASES = [
     ),
     (WEDNESDAY, "Output fell through the seventies.", [("the seventies", "DATE", "197")]),
     (WEDNESDAY, "Nineteen soldiers in their twenties were hurt.", []),
+    # 'annual' before a name describes the event; before a common noun it is a duration
+    (WEDNESDAY, "Delegates met at the annual Mediterranean Security Forum.", []),
+    (WEDNESDAY, "The ministry posted its first annual deficit.", [("annual", "DURATION", "P1Y")]),
+    # 'late in the day' is that day, whatever follows it ('the day after' is another day)
+    (
+        WEDNESDAY,
+        "Rebels shelled the port on Monday. The guns fell silent late in the day after a truce.",
+        [("Monday", "DATE", "2023-06-12"), ("late in the day", "DATE", "2023-06-12")],
+    ),
     # 'at the same time': simultaneously, not a time of the story
     (WEDNESDAY, "At the same time, the rebels shelled the port.", []),
 ]

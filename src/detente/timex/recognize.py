@@ -164,6 +164,8 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
         if "." in text[match.start : match.end]:
             return before == "at"  # 'at 10.30'; but 'about 0.55 share', 'by 1.25 points'
         return before in _CLOCK_CONTEXT
+    if kind == "unit_adjective" and lexicon.value("name_adjective", groups.get("word")):
+        return not _before_name(match, doc)  # 'annual profit', not 'the annual Developers Conference'
     if kind in ("duration", "unit_adjective", "vague_duration", "offset"):
         return _duration_ok(match, text, lexicon)
     if kind == "reference":
@@ -196,6 +198,12 @@ def _modifies_noun(match: _Match, doc: Doc) -> bool:
     if span is None or span.end >= len(doc):
         return False
     return doc[span.end].pos_ in ("NOUN", "PROPN") or doc[span.end - 1].dep_ == "compound"
+
+
+def _before_name(match: _Match, doc: Doc) -> bool:
+    """Whether a proper name follows the match ('the annual Worldwide Developers Conference')."""
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    return span is not None and span.end < len(doc) and doc[span.end].pos_ == "PROPN"
 
 
 def _weekday_ok(match: _Match, before: str, lexicon: TimexLexicon) -> bool:
