@@ -63,6 +63,12 @@ CASES = [
         "The convoy will leave at 5 in the morning and return at 9 in the evening.",
         [("5 in the morning", "TIME", "2023-06-14T05:00"), ("9 in the evening", "TIME", "2023-06-14T21:00")],
     ),
+    # midnight is the end of its day (T24:00); noon T12:00
+    (
+        WEDNESDAY,
+        "The curfew began at midnight. The talks will open at noon Friday.",
+        [("midnight", "TIME", "2023-06-14T24:00"), ("noon Friday", "TIME", "2023-06-16T12:00")],
+    ),
     # a part of day with 'the' is that part of the last day named; not when it modifies a noun
     (
         WEDNESDAY,

@@ -542,7 +542,7 @@ def _vague_duration(groups, lexicon, context) -> Resolved | None:
 
 def _time(groups, lexicon, context) -> Resolved | None:
     if groups.get("noon"):
-        hour, minute = (0, 0) if normalize_phrase(groups["noon"]) == "midnight" else (12, 0)
+        hour, minute = (24, 0) if normalize_phrase(groups["noon"]) == "midnight" else (12, 0)
     else:
         number = _number(groups.get("hour"), lexicon)
         if not isinstance(number, float):
@@ -556,7 +556,7 @@ def _time(groups, lexicon, context) -> Resolved | None:
         hour += 12
     elif ampm == "am" and hour == 12:
         hour = 0
-    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+    if not (0 <= hour <= 23 and 0 <= minute <= 59) and (hour, minute) != (24, 0):  # midnight: T24:00
         return None
     day = None
     if groups.get("month") and groups.get("day"):  # 5 p.m. EST Nov. 9
