@@ -63,6 +63,20 @@ CASES = [
         "The convoy will leave at 5 in the morning and return at 9 in the evening.",
         [("5 in the morning", "TIME", "2023-06-14T05:00"), ("9 in the evening", "TIME", "2023-06-14T21:00")],
     ),
+    # a clock time takes its day, and its half of the day, from the words after it
+    (
+        WEDNESDAY,
+        "Troops crossed at 2:30 this afternoon. Shelling began at 9:15 p.m. on Saturday, June 10.",
+        [
+            ("2:30 this afternoon", "TIME", "2023-06-14T14:30"),
+            ("9:15 p.m. on Saturday, June 10", "TIME", "2023-06-10T21:15"),
+        ],
+    ),
+    (
+        WEDNESDAY,
+        "The envoy arrives tomorrow night and left at 8:00 yesterday evening.",
+        [("tomorrow night", "TIME", "2023-06-15TNI"), ("8:00 yesterday evening", "TIME", "2023-06-13T20:00")],
+    ),
     # midnight is the end of its day (T24:00); noon T12:00
     (
         WEDNESDAY,

@@ -33,6 +33,7 @@ _ANAPHORIC_SHIFTS = frozenset(
 )
 _DURATION_UNIT = re.compile(r"(\d*)(T?)([A-Z]+)")
 _POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_POD_WORD = {code: word for word, code in _POD.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -549,8 +550,10 @@ def _time(groups, lexicon, context) -> Resolved | None:
             return None
         hour, minute = int(number), int(groups.get("minute") or 0)
     ampm = normalize_phrase(groups.get("ampm") or "").replace(".", "").replace(" ", "")
-    pod = normalize_phrase(groups.get("pod") or "")  # 4 in the morning, 8 in the evening, 11 at night
-    if pod.endswith(("afternoon", "evening")) or (pod.endswith("night") and hour >= 6):
+    # 4 in the morning, 8 in the evening, 11 at night, 2:30 this afternoon, 10 tonight
+    deixis = lexicon.value("deixis", groups.get("deixis")) or "0"
+    pod = normalize_phrase(groups.get("pod") or "") or _POD_WORD.get(deixis.lstrip("-0123456789"), "")
+    if not ampm and (pod.endswith(("afternoon", "evening")) or (pod.endswith("night") and hour >= 6)):
         ampm = "pm"
     if ampm == "pm" and hour < 12:
         hour += 12
@@ -559,15 +562,16 @@ def _time(groups, lexicon, context) -> Resolved | None:
     if not (0 <= hour <= 23 and 0 <= minute <= 59) and (hour, minute) != (24, 0):  # midnight: T24:00
         return None
     day = None
-    if groups.get("month") and groups.get("day"):  # 5 p.m. EST Nov. 9
+    month, month_day = groups.get("month") or groups.get("month2"), groups.get("day") or groups.get("day2")
+    if month and month_day:  # 5 p.m. EST Nov. 9, 9 p.m. Saturday, Aug. 1
         nearest = Context(context.anchor)  # the clause's tense is the clock's: the nearest such day
-        on = _date({"month": groups["month"], "day": groups["day"]}, lexicon, nearest)
+        on = _date({"month": month, "day": month_day}, lexicon, nearest)
         day = reference_day(on.value) if on is not None else None
     elif groups.get("weekday"):
         day = _weekday_day(int(lexicon.value("weekday", groups["weekday"]) or 1), None, context)
     elif groups.get("deixis"):
-        offset = lexicon.value("deixis", groups["deixis"]) or "0"
-        day = context.anchor + dt.timedelta(days=int(offset)) if context.anchor else None
+        offset = int(re.match(r"-?\d+", deixis)[0])
+        day = context.anchor + dt.timedelta(days=offset) if context.anchor else None
     day = day or context.sentence_day or context.anchor
     zone = (lexicon.value("zone", groups.get("zone")) or "").strip("-")  # '-': a local zone, no suffix
     clock = f"T{hour:02d}:{minute:02d}{zone}"
