@@ -28,6 +28,13 @@ CASES = [
         "The militia was formed nearly six years ago and disarmed a month or so ago.",
         [("nearly six years ago", "DATE", "2017"), ("a month or so ago", "DATE", "2023-05")],
     ),
+    # a count before 'a year ago' is not part of it; 'a year ago' and 'a year earlier' compare with the same
+    # year, one after the other
+    (
+        WEDNESDAY,
+        "The army has 40 brigades, up from thirty a year ago. It had 25 a year earlier.",
+        [("a year ago", "DATE", "2022"), ("a year earlier", "DATE", "2022")],
+    ),
     # 'the year ended March 31': a year-long period named by its end
     (
         WEDNESDAY,

@@ -482,8 +482,13 @@ def _offset(groups, lexicon, context) -> Resolved | None:
                 "DATE", _month_value(*_add_months(base.year, base.month, sign * round(amount * 12))), True
             )
         year = base.year + sign * int(amount)
+        # 'a year ago', 'a year earlier' compare with the same period a year back, without moving the story
+        compares = factor == 1 and amount == 1 and sign < 0
         return Resolved(
-            "DATE", f"{year:04d}" if factor == 1 else f"{year // factor * factor // 10:03d}", True
+            "DATE",
+            f"{year:04d}" if factor == 1 else f"{year // factor * factor // 10:03d}",
+            True,
+            moves_reference=not compares,
         )
     return None
 
