@@ -110,6 +110,12 @@ CASES = [
     (WEDNESDAY, "The fund reports quarterly.", [("quarterly", "SET", "P3M")]),
     # the preposition before a vague duration is a signal, not part of the expression
     (WEDNESDAY, "The border has been closed for years.", [("years", "DURATION", "PXY")]),
+    # 'over' before a count means 'more than' and belongs to the expression; before 'the' it is a signal
+    (
+        WEDNESDAY,
+        "Over the past six months the siege lasted over a week twice.",
+        [("the past six months", "DURATION", "P6M"), ("over a week", "DURATION", "P1W")],
+    ),
     # 'later' alone and 'soon after' relate an event to another: signals, not times; 'soon' alone is one
     (WEDNESDAY, "The envoy later met rebels, shortly after the truce.", []),
     (WEDNESDAY, "The rebels will disarm soon.", [("soon", "DATE", "FUTURE_REF")]),
