@@ -99,6 +99,12 @@ CASES = [
     # a decimal number is not a clock time unless 'at' or a.m./p.m. says so
     (WEDNESDAY, "Each holder will receive about 0.45 share of the new company.", []),
     (WEDNESDAY, "The talks began at 10.30 on Monday.", [("10.30 on Monday", "TIME", "2023-06-12T10:30")]),
+    # the article goes with a duration adjective only when a period noun follows it
+    (
+        WEDNESDAY,
+        "The index hit a 52-week low after a 10-year period of growth.",
+        [("52-week", "DURATION", "P52W"), ("a 10-year period", "DURATION", "P10Y")],
+    ),
     # a unit after a quantity is a rate: a SET; after a preposition a duration
     (
         WEDNESDAY,
