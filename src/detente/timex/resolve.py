@@ -527,11 +527,11 @@ def _mixed_duration(number: float, unit: str) -> str:
     key = match[2] + match[3]
     whole, part = int(number), number - int(number)
     smaller = _SMALLER.get(key)
-    if smaller is None or whole == 0 or (part * smaller[1]) != int(part * smaller[1]):
+    if smaller is None or whole == 0 or part * smaller[1] != int(part * smaller[1]):
         return decimal
     letter, count, clock = smaller
     time = "T" if clock and not match[2] else ""
-    return f"P{match[2]}{whole}{match[3]}{time}{int(part * smaller[1])}{letter}"
+    return f"P{match[2]}{whole}{match[3]}{time}{int(part * count)}{letter}"
 
 
 def _unit_adjective(groups, lexicon, context) -> Resolved | None:
