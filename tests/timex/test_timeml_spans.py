@@ -35,6 +35,12 @@ CASES = [
         "The army has 40 brigades, up from thirty a year ago. It had 25 a year earlier.",
         [("a year ago", "DATE", "2022"), ("a year earlier", "DATE", "2022")],
     ),
+    # year-end is December 31: the coming one, or the last one after 'since'
+    (
+        WEDNESDAY,
+        "The bank expects to close the deal by year-end. Its shares are down 8% since year-end.",
+        [("year-end", "DATE", "2023-12-31"), ("year-end", "DATE", "2022-12-31")],
+    ),
     # 'the year ended March 31': a year-long period named by its end
     (
         WEDNESDAY,

@@ -26,7 +26,7 @@ from .values import value_precision
 __all__ = ["find_times"]
 
 #: kinds whose value depends on the tense of their clause
-_TENSED = frozenset({"date", "month", "weekday", "weekend", "season", "quarter", "time"})
+_TENSED = frozenset({"date", "month", "weekday", "weekend", "season", "quarter", "time", "boundary"})
 _DETERMINERS = frozenset({"DT", "PRP$", "POS", "JJ"})
 #: words before a bare year or month that make it a date ('in 2018', 'since May')
 _DATE_CONTEXT = frozenset(

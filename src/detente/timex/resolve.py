@@ -695,6 +695,11 @@ def _year_before(groups, lexicon, context) -> Resolved | None:
 def _boundary(groups, lexicon, context) -> Resolved | None:
     if context.anchor is None:
         return None
+    if groups.get("yearend"):  # by year-end: this December 31; since year-end: the last one
+        anchor = context.anchor
+        past = groups.get("since") is not None or context.direction == PAST
+        year = anchor.year - 1 if past and (anchor.month, anchor.day) != (12, 31) else anchor.year
+        return Resolved("DATE", f"{year:04d}-12-31", True, moves_reference=False)  # a deadline, a baseline
     return _unit_value(normalize_phrase(groups["unit"]), context.anchor, 0)
 
 
