@@ -5,8 +5,10 @@ publication date), the narrative's reference time (the last date the text named)
 tense points (``-1`` past, ``1`` future, ``0`` unknown), and it applies the conventions of TimeML as MEANTIME
 annotates them:
 
-* a bare weekday or month is the most recent one (the anchor day or month itself counts), or the coming one
-  in a future clause; "last November" is the most recent November before the anchor's month;
+* a bare weekday is the most recent one (the anchor day itself counts), or the coming one in a future
+  clause; a bare month the most recent one in a past clause, the coming one in a future clause, the
+  nearest one when the tense says nothing; "last November" is the most recent November before the
+  anchor's month;
 * "this weekend" is the weekend of the anchor's ISO week (``2023-W24-WE``), unless a past clause says the one
   before;
 * deictic expressions (today, last year, two days ago) count from the anchor; anaphoric ones (the next day,
@@ -213,8 +215,7 @@ def _date(groups, lexicon, context) -> Resolved | None:
 
 
 def _month(groups, lexicon, context) -> Resolved | None:
-    direction = context.direction if context.direction == FUTURE else PAST
-    return _date(groups, lexicon, Context(context.anchor, direction=direction))
+    return _date(groups, lexicon, Context(context.anchor, direction=context.direction))
 
 
 def _year(groups, lexicon, context) -> Resolved | None:

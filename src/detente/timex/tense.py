@@ -63,6 +63,9 @@ def tense_direction(token: Token) -> int:
     A bound set by 'until' on a state that lasts up to now ('has kept markets closed until Friday') or on
     an unknown tense lies ahead.
     """
+    participle = _reduced_relative(token)
+    if participle is not None and participle.lemma_ not in _FUTURE_HEADS:
+        return PAST  # plans announced in January (but a rally planned for May: the clause decides)
     verb = governing_verb(token)
     direction = UNKNOWN if verb is None or _inside_phrase(token, verb) else clause_direction(verb)
     preposition = governing_preposition(token)
@@ -73,6 +76,20 @@ def tense_direction(token: Token) -> int:
         if direction == UNKNOWN or perfect or _governed_by_perfect(verb):
             return FUTURE
     return direction
+
+
+def _reduced_relative(token: Token) -> Token | None:
+    """The past participle without auxiliaries that heads a reduced relative clause over ``token``
+    ('the plans announced in January', 'the year ended March 31'), or None."""
+    current = token.head
+    for _ in range(6):
+        if current.pos_ in _CLAUSE_POS:
+            bare = not any(child.dep_ in ("aux", "auxpass") for child in current.children)
+            return current if current.tag_ == "VBN" and current.dep_ == "acl" and bare else None
+        if current.head is current:
+            return None
+        current = current.head
+    return None
 
 
 def _inside_phrase(token: Token, verb: Token) -> bool:

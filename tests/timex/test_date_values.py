@@ -1,0 +1,44 @@
+"""Date values by the TimeML 1.2.1 / TempEval-3 conventions: which day, month, year or generic reference a
+date expression names, from the clause's tense and the story's reference time. Sentences of our own.
+
+Published on Wednesday 2023-06-14 (second quarter) unless a case says otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente.timex import find_times
+
+pytestmark = pytest.mark.slow
+
+WEDNESDAY = dt.date(2023, 6, 14)
+OCTOBER = dt.date(2023, 10, 26)
+
+CASES = [
+    # a bare month in a clause of unknown tense: the nearest such month
+    (OCTOBER, "The new rules take effect on a date in January.", [("January", "DATE", "2024-01")]),
+    (WEDNESDAY, "The appeal is heard in August.", [("August", "DATE", "2023-08")]),
+    # a reduced relative clause is past: 'the plans announced in November'
+    (
+        WEDNESDAY,
+        "The cuts come on top of the plans announced in November.",
+        [("November", "DATE", "2022-11")],
+    ),
+    (OCTOBER, "Profit rose in the year ended March 31.", [("March 31", "DATE", "2023-03-31")]),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from detente.pipeline import get_coder
+
+    return get_coder().nlp
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), CASES, ids=[case[1][:48] for case in CASES])
+def test_date_values(nlp, published, text, expected):
+    times = find_times(nlp(text), published)
+    assert [(t.text, t.type, t.value) for t in times] == expected
