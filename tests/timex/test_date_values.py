@@ -28,6 +28,20 @@ CASES = [
         [("November", "DATE", "2022-11")],
     ),
     (OCTOBER, "Profit rose in the year ended March 31.", [("March 31", "DATE", "2023-03-31")]),
+    # years and decades said aloud (broadcast transcripts)
+    (
+        WEDNESDAY,
+        "Boston, nineteen eighty-four. The strike began in March nineteen eighty-five.",
+        [("nineteen eighty-four", "DATE", "1984"), ("March nineteen eighty-five", "DATE", "1985-03")],
+    ),
+    (
+        WEDNESDAY,
+        "They vowed to finish by the year two thousand, then by two thousand and ten.",
+        [("the year two thousand", "DATE", "2000"), ("two thousand and ten", "DATE", "2010")],
+    ),
+    (WEDNESDAY, "Crime fell through the nineties.", [("the nineties", "DATE", "199")]),
+    # counts stay counts
+    (WEDNESDAY, "By two thousand people had gathered in nineteen five-seat buses.", []),
 ]
 
 

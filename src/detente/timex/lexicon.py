@@ -35,11 +35,12 @@ KINDS = frozenset(
 #: word classes whose content words mark a place worth matching (see :func:`_triggers`)
 _TRIGGER_CLASSES = (
     "month", "weekday", "season", "unit", "vague_unit", "deixis", "partofday", "reference", "frequency",
-    "unit_adjective", "zone",
+    "unit_adjective", "zone", "spoken_century", "decade_word",
 )  # fmt: skip
 _NOT_TRIGGERS = frozenset(
     {"the", "a", "an", "of", "in", "at", "for", "this", "that", "these", "right", "very", "more", "most",
-     "every", "each", "per", "once", "twice", "other", "near", "long", "short", "foreseeable", "single"}
+     "every", "each", "per", "once", "twice", "other", "near", "long", "short", "foreseeable", "single",
+     "two"}
 )  # fmt: skip
 #: common words that mark a phrase only when no other word of it does
 _WEAK_TRIGGERS = frozenset(

@@ -19,7 +19,16 @@ from spacy.tokens import Doc, Span
 
 from ..records import TimeExpression
 from .lexicon import TimexLexicon, TimexPattern, load_timex_lexicon, lower_ascii, normalize_phrase
-from .resolve import UNKNOWN, Context, Resolved, counts_from_reference, day_value, reference_day, resolve
+from .resolve import (
+    UNKNOWN,
+    Context,
+    Resolved,
+    counts_from_reference,
+    day_value,
+    reference_day,
+    resolve,
+    spoken_year,
+)
 from .tense import tense_direction
 from .values import value_precision
 
@@ -173,6 +182,8 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
         return False
     if kind == "short_decade" and not groups.get("apostrophe"):
         return text[match.start : match.start + 4].lower() == "the " or before in ("and", "or", "the", "mid")
+    if groups.get("hi") and not _spoken_year_ok(match, text, before, lexicon):
+        return False
     if match.pattern.name == "short_year":
         return before in _DATE_CONTEXT
     if match.pattern.name == "quarter_code":
@@ -186,6 +197,19 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
 def _weekday_ok(match: _Match, before: str, lexicon: TimexLexicon) -> bool:
     """A capitalized weekday that does not name a day of history ('Black Monday', 'Good Friday')."""
     return match.groups["weekday"][0].isupper() and lexicon.value("named_day", before) is None
+
+
+def _spoken_year_ok(match: _Match, text: str, before: str, lexicon: TimexLexicon) -> bool:
+    """Words that say a year ('nineteen ninety-six'); 'two thousand' only as 'the year two thousand' or
+    after a preposition of time and before no noun ('by two thousand', not 'by two thousand people')."""
+    if spoken_year(match.groups["hi"], match.groups.get("lo"), lexicon) is None:
+        return False
+    if not normalize_phrase(match.groups["hi"]).endswith("thousand"):
+        return True
+    if text[match.start : match.start + 4].lower() == "the ":
+        return True
+    after = _word_after(text, match.end)
+    return before in ("in", "by", "since", "until", "till", "before", "after") and not after[:1].isalpha()
 
 
 def _bare_month_ok(match: _Match, text: str, before: str) -> bool:

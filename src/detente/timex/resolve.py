@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from .lexicon import TimexLexicon, normalize_phrase
 from .values import value_range
 
-__all__ = ["Context", "Resolved", "counts_from_reference", "day_value", "resolve"]
+__all__ = ["Context", "Resolved", "counts_from_reference", "day_value", "resolve", "spoken_year"]
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
@@ -149,9 +149,34 @@ def _duration(number: float | str, unit: str) -> str:
     return f"P{clock}{_format_number(amount)}{letter}"
 
 
-def _year_of(groups: Mapping[str, str | None], key: str = "year") -> int | None:
+def _year_of(
+    groups: Mapping[str, str | None], key: str = "year", lexicon: TimexLexicon | None = None
+) -> int | None:
+    if lexicon is not None and groups.get("hi"):
+        return spoken_year(groups.get("hi"), groups.get("lo"), lexicon)
     text = groups.get(key)
     return int(text) if text else None
+
+
+def spoken_year(high: str | None, low: str | None, lexicon: TimexLexicon) -> int | None:
+    """A year said aloud: 'nineteen' + 'ninety-six', 'twenty' + 'oh five', 'two thousand' (+ 'and four'),
+    or None when the words are no year ('nineteen five', 'twenty a')."""
+    century = lexicon.value("spoken_century", high)
+    if century is None:
+        return None
+    thousand = normalize_phrase(high or "").endswith("thousand")
+    if not low:
+        return 2000 if thousand else None
+    low_text = normalize_phrase(low)
+    oh = low_text.startswith("oh")
+    number = _number(re.sub(r"^oh[\s-]+", "", low_text), lexicon)
+    if not isinstance(number, float) or number != int(number) or not 1 <= number <= 99:
+        return None
+    if not thousand and not oh and number < 10:
+        return None  # 'nineteen five' is a count; a year says 'nineteen oh five'
+    if thousand and oh:
+        return None
+    return int(century) * 100 + int(number)
 
 
 def _month_of(text: str | None, lexicon: TimexLexicon) -> int:
@@ -189,7 +214,9 @@ def _base(groups: Mapping[str, str | None], context: Context) -> dt.date | None:
 def _date(groups, lexicon, context) -> Resolved | None:
     month = _month_of(groups.get("month"), lexicon)
     day = int(groups["day"]) if groups.get("day") else None
-    year = _year_of(groups)
+    year = _year_of(groups, lexicon=lexicon)
+    if year is None and groups.get("hi"):
+        return None  # 'May nineteen': no year
     if year is None and groups.get("shift") and context.anchor is not None:
         shift = _shift(groups, lexicon)  # October of next year
         if shift not in ("-1", "0", "1"):
@@ -223,6 +250,9 @@ def _year(groups, lexicon, context) -> Resolved | None:
         now = context.anchor.year if context.anchor else 2000
         year = now // 100 * 100 + int(groups["short_year"])
         return Resolved("DATE", f"{year - 100 if year > now else year:04d}", False)
+    if groups.get("hi"):
+        spoken = spoken_year(groups["hi"], groups.get("lo"), lexicon)
+        return None if spoken is None else Resolved("DATE", f"{spoken:04d}", False)
     year = int(groups["year"])
     return Resolved("DATE", f"{year:04d}", False)
 
@@ -232,7 +262,8 @@ def _decade(groups, lexicon, context) -> Resolved | None:
 
 
 def _short_decade(groups, lexicon, context) -> Resolved | None:
-    digit = int(groups["decade"])
+    word = groups.get("decade_word")
+    digit = int(lexicon.value("decade_word", word) or 0) if word else int(groups["decade"])
     now = context.anchor.year if context.anchor else 2000
     century = now // 100
     if century * 100 + digit * 10 > now:
