@@ -230,8 +230,8 @@ def _date(groups, lexicon, context) -> Resolved | None:
             return None
         anchor = context.anchor
         now = (anchor.year, anchor.month, anchor.day if day else 0)
-        candidates = [(y, month, day or 0) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
-        year = _pick(candidates, now, context.direction)[0]
+        years = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if 1 <= y <= 9999]
+        year = _pick([(y, month, day or 0) for y in years], now, context.direction)[0]
     hour = groups.get("hour")
     if day is None:
         return Resolved("DATE", _month_value(year, month), groups.get("year") is None)
@@ -268,6 +268,8 @@ def _short_decade(groups, lexicon, context) -> Resolved | None:
     century = now // 100
     if century * 100 + digit * 10 > now:
         century -= 1
+    if century < 0:
+        return None
     return Resolved("DATE", f"{century:02d}{digit}", False)
 
 
