@@ -40,6 +40,15 @@ CASES = [
         [("the year two thousand", "DATE", "2000"), ("two thousand and ten", "DATE", "2010")],
     ),
     (WEDNESDAY, "Crime fell through the nineties.", [("the nineties", "DATE", "199")]),
+    # generic references (TimeML: PRESENT_REF, FUTURE_REF); a bare 'later' or 'shortly' is a relation,
+    # not a time, and 'at the same time' as a conjunction names none
+    (
+        WEDNESDAY,
+        "Now that the border is open, traders worry about future prices.",
+        [("Now", "DATE", "PRESENT_REF"), ("future", "DATE", "FUTURE_REF")],
+    ),
+    (WEDNESDAY, "The minister arrived shortly and left later.", []),
+    (WEDNESDAY, "The army withdrew at the same time it announced the truce.", []),
     # counts stay counts
     (WEDNESDAY, "By two thousand people had gathered in nineteen five-seat buses.", []),
 ]

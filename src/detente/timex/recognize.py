@@ -174,7 +174,7 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
         return _duration_ok(match, text, lexicon)
     if kind == "reference":
         return _reference_ok(match, doc, text, before)
-    if kind == "anaphor" and normalize_phrase(groups.get("unit") or "") == "time":
+    if kind in ("anaphor", "shift_unit") and normalize_phrase(groups.get("unit") or "") == "time":
         if normalize_phrase(groups.get("shift") or "") == "the same":
             return False  # 'at the same time': simultaneously, not a time of the story
         return _word_after(text, match.end).lower() not in _CONJUNCTION_AFTER
@@ -279,11 +279,11 @@ def _reference_ok(match: _Match, doc: Doc, text: str, before: str) -> bool:
     word = normalize_phrase(match.groups["word"])
     if text[match.end : match.end + 1] == "-":
         return False  # the now-cancelled deal, the soon-to-open terminal
-    if word in ("now", "soon") and (before == "as" or _word_after(text, match.end).lower() == "that"):
-        return False
+    if word in ("now", "soon") and before == "as":
+        return False  # as soon as; 'now that' is a present reference (TimeML: PRESENT_REF)
     if word == "recent" and before == "most":
         return False  # the most recent model: the latest
-    if word in ("current", "recent", "later", "long-term", "short-term", "near-term"):
+    if word in ("current", "recent", "later", "future", "long-term", "short-term", "near-term"):
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None:
             return False
