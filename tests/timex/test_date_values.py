@@ -49,6 +49,41 @@ CASES = [
     ),
     (WEDNESDAY, "The minister arrived shortly and left later.", []),
     (WEDNESDAY, "The army withdrew at the same time it announced the truce.", []),
+    # the quarter a financial story reports on (the last one named that has ended) stays the period of
+    # comparison after other dates: 'a year ago', 'the quarter', 'the year-ago quarter', 'the
+    # corresponding period last year', 'last year's quarter'; 'the latest quarter' has ended
+    (
+        OCTOBER,
+        "Acme reported a third-quarter loss. It expects profit in 2024. Sales were $3 million a year ago, "
+        "and loans fell in the quarter.",
+        [
+            ("third-quarter", "DATE", "2023-Q3"),
+            ("2024", "DATE", "2024"),
+            ("a year ago", "DATE", "2022-Q3"),
+            ("the quarter", "DATE", "2023-Q3"),
+        ],
+    ),
+    (
+        OCTOBER,
+        "Profit for the third quarter ended Sept. 30 fell from the corresponding period last year; "
+        "last year's quarter included a gain.",
+        [
+            ("the third quarter", "DATE", "2023-Q3"),
+            ("Sept. 30", "DATE", "2023-09-30"),
+            ("the corresponding period last year", "DATE", "2022-Q3"),
+            ("last year's quarter", "DATE", "2022-Q3"),
+        ],
+    ),
+    (
+        OCTOBER,
+        "Acme posted third-quarter gains and expects a fourth-quarter charge. Margins fell in the latest "
+        "quarter.",
+        [
+            ("third-quarter", "DATE", "2023-Q3"),
+            ("fourth-quarter", "DATE", "2023-Q4"),
+            ("the latest quarter", "DATE", "2023-Q3"),
+        ],
+    ),
     # counts stay counts
     (WEDNESDAY, "By two thousand people had gathered in nineteen five-seat buses.", []),
 ]

@@ -30,7 +30,7 @@ from .resolve import (
     spoken_year,
 )
 from .tense import tense_direction
-from .values import value_precision
+from .values import value_precision, value_range
 
 __all__ = ["find_times"]
 
@@ -304,6 +304,7 @@ class _Resolver:
         self.reference: str | None = None
         self.reference_day: dt.date | None = None
         self.last_day: dt.date | None = None
+        self.reporting: str | None = None
 
     def resolve_all(self, matches: list[_Match]) -> tuple[TimeExpression, ...]:
         if self.anchor is None:
@@ -340,7 +341,13 @@ class _Resolver:
             span = self._span(match)
             direction = tense_direction(span.root) if span is not None else UNKNOWN
         context = Context(
-            self.anchor, self.reference, self.reference_day, direction, sentence_day, last_day=self.last_day
+            self.anchor,
+            self.reference,
+            self.reference_day,
+            direction,
+            sentence_day,
+            last_day=self.last_day,
+            reporting=self.reporting,
         )
         resolved = resolve(match.pattern.kind, match.groups, self.lexicon, context)
         if resolved is None:
@@ -362,6 +369,10 @@ class _Resolver:
         day = reference_day(resolved.value)
         if day is not None:
             self.reference, self.reference_day = resolved.value, day
+            if value_precision(resolved.value) in ("quarter", "half"):
+                last = value_range(resolved.value)
+                if self.anchor is None or (last is not None and last[1] < self.anchor):
+                    self.reporting = resolved.value  # a period that has ended: one a story reports on
             if value_precision(resolved.value) in ("day", "time"):
                 self.last_day = day
 

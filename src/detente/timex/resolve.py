@@ -48,6 +48,9 @@ class Context:
     direction: int = UNKNOWN
     sentence_day: dt.date | None = None
     last_day: dt.date | None = None  # the last day (not month or year) the text named
+    #: the last quarter or half the text named that had ended by the anchor: the period a financial story
+    #: reports on ('third-quarter profit ... a year ago', 'the latest quarter', 'the year-ago quarter')
+    reporting: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -614,6 +617,8 @@ def _reporting_period(context: Context, years: int, *, anchored: bool) -> Resolv
     half of the anchor's year (or the one before) is carried over; otherwise the plain year is meant.
     """
     reference = context.reference
+    if anchored and (reference is None or _REPORTING.fullmatch(reference) is None):
+        reference = context.reporting
     if reference is None:
         return None
     pattern = _REPORTING if anchored else _SUB_YEAR
@@ -635,6 +640,11 @@ def _period(groups, lexicon, context) -> Resolved | None:
     story names no quarter or half)."""
     reference = context.reference
     reporting = _REPORTING.fullmatch(reference) if reference else None
+    if reporting is not None and groups.get("latest") and reference != context.reporting:
+        reporting = None  # 'the latest quarter' has ended: not the coming fourth quarter just named
+    if reporting is None and context.reporting and (groups.get("unit") or not groups.get("back")):
+        reporting = _REPORTING.fullmatch(context.reporting)
+        context = Context(context.anchor, context.reporting, reporting=context.reporting)
     if groups.get("back"):
         if reporting is not None:
             return _reporting_period(context, -1, anchored=False)
@@ -654,8 +664,12 @@ def _period(groups, lexicon, context) -> Resolved | None:
 
 
 def _year_before(groups, lexicon, context) -> Resolved | None:
-    """The same period last year: the reference value, a year back."""
+    """The same period last year: the reference value, a year back (for a quarter or half, the one the
+    story reports on)."""
     reference = context.reference
+    unit = normalize_phrase(groups.get("unit") or "")
+    if unit in ("quarter", "half", "period") and not (reference and _REPORTING.fullmatch(reference)):
+        reference = context.reporting or (reference if unit == "period" else None)
     if reference is None or not re.match(r"\d{4}", reference):
         return None
     year = int(reference[:4]) - 1
