@@ -84,6 +84,19 @@ CASES = [
             ("the latest quarter", "DATE", "2023-Q3"),
         ],
     ),
+    # quarters and seasons are counted in quarters and seasons: in January the fourth quarter of a past
+    # clause is the one just ended; a phrase on a noun ('a drop in profit for ...') keeps the clause's tense
+    (
+        dt.date(2024, 1, 22),
+        "Acme announced a drop in profit for the fourth quarter.",
+        [("the fourth quarter", "DATE", "2023-Q4")],
+    ),
+    (
+        dt.date(2023, 10, 26),
+        "Earnings soared to a record in the first quarter.",
+        [("the first quarter", "DATE", "2023-Q1")],
+    ),
+    (dt.date(2024, 1, 22), "Output may recover in the spring.", [("the spring", "DATE", "2024-SP")]),
     # counts stay counts
     (WEDNESDAY, "By two thousand people had gathered in nineteen five-seat buses.", []),
 ]

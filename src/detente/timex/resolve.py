@@ -406,18 +406,18 @@ def _season(groups, lexicon, context) -> Resolved | None:
     if context.anchor is None:
         return None
     year, current = _season_year(context.anchor)
-    now = (year, _SEASON_ORDER.index(current))
-    candidates = [(y, _SEASON_ORDER.index(season)) for y in (year - 1, year, year + 1)]
+    now = (year * 4 + _SEASON_ORDER.index(current),)  # counted in seasons
+    candidates = [(y * 4 + _SEASON_ORDER.index(season),) for y in (year - 1, year, year + 1)]
     shift = _shift(groups, lexicon) if groups.get("shift") else None
     if shift == "0":
-        chosen = (year, _SEASON_ORDER.index(season))
+        chosen = year
     elif shift == "-1":
-        chosen = max(c for c in candidates if c < now)
+        chosen = max(c for c in candidates if c < now)[0] // 4
     elif shift == "1":
-        chosen = min(c for c in candidates if c > now)
+        chosen = min(c for c in candidates if c > now)[0] // 4
     else:
-        chosen = _pick(candidates, now, context.direction)
-    return Resolved("DATE", f"{chosen[0]:04d}-{season}", True)
+        chosen = _pick(candidates, now, context.direction)[0] // 4
+    return Resolved("DATE", f"{chosen:04d}-{season}", True)
 
 
 def _ordinal(text: str | None, lexicon: TimexLexicon, last: int) -> int:
@@ -443,10 +443,13 @@ def _quarter(groups, lexicon, context) -> Resolved | None:
         # a quarter's results come out after it ends: 'expects third-quarter profit to fall', written in
         # October, is about the quarter just ended, not next year's
         now = (anchor.year, now[1] - 1) if now[1] > 1 else (anchor.year - 1, 4)
-    year = _pick(
-        [(y, number) for y in (anchor.year - 1, anchor.year, anchor.year + 1)], now, context.direction
+    # counted in quarters: the fourth quarter, in January, is the one just ended, not the one ten months on
+    chosen = _pick(
+        [(y * 4 + number - 1,) for y in (anchor.year - 1, anchor.year, anchor.year + 1)],
+        (now[0] * 4 + now[1] - 1,),
+        context.direction,
     )
-    return Resolved("DATE", f"{year[0]:04d}-Q{number}", True)
+    return Resolved("DATE", f"{chosen[0] // 4:04d}-Q{number}", True)
 
 
 def _half(groups, lexicon, context) -> Resolved | None:

@@ -95,12 +95,15 @@ def _reduced_relative(token: Token) -> Token | None:
 def _inside_phrase(token: Token, verb: Token) -> bool:
     """The expression modifies a noun or an adjective below the verb ('the Jan. 14 deadline', 'a split
     payable Dec. 7', 'criteria effective Dec. 7'): the clause's tense does not place it."""
-    current = token.head
+    current, through_preposition = token.head, False
     for _ in range(12):
         if current.i == verb.i or current.head.i == current.i:
             return False
         if current.pos_ in _PHRASE_HEADS:
-            return True
+            # a prepositional phrase on a noun ('a record in the first quarter') is often the parser's
+            # attachment of a phrase of the clause: the clause's tense still places it
+            return current.pos_ == "ADJ" or not through_preposition
+        through_preposition = through_preposition or current.pos_ == "ADP"
         current = current.head
     return False
 
