@@ -97,6 +97,27 @@ CASES = [
         [("the first quarter", "DATE", "2023-Q1")],
     ),
     (dt.date(2024, 1, 22), "Output may recover in the spring.", [("the spring", "DATE", "2024-SP")]),
+    # a year before a quarter ('the 2022 quarter': the quarter reported on, in 2022), fiscal quarters,
+    # the last half of a year
+    (
+        OCTOBER,
+        "Profit rose in the third quarter from $3 million in the 2022 quarter; the 2022 second quarter "
+        "had a charge.",
+        [
+            ("the third quarter", "DATE", "2023-Q3"),
+            ("the 2022 quarter", "DATE", "2022-Q3"),
+            ("the 2022 second quarter", "DATE", "2022-Q2"),
+        ],
+    ),
+    (OCTOBER, "Sales fell in the fiscal-first quarter.", [("the fiscal-first quarter", "DATE", "2023-Q1")]),
+    (OCTOBER, "Growth slowed in the last half of 2019.", [("the last half of 2019", "DATE", "2019-H2")]),
+    # 'by' a deadline looks ahead, unless the clause is past
+    (
+        dt.date(2023, 11, 2),
+        "The company completed the sale by the Tuesday deadline.",
+        [("Tuesday", "DATE", "2023-10-31")],
+    ),
+    (dt.date(2023, 11, 2), "Talks must end by Tuesday.", [("Tuesday", "DATE", "2023-11-07")]),
     # counts stay counts
     (WEDNESDAY, "By two thousand people had gathered in nineteen five-seat buses.", []),
 ]

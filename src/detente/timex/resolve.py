@@ -426,6 +426,11 @@ def _ordinal(text: str | None, lexicon: TimexLexicon, last: int) -> int:
 
 
 def _quarter(groups, lexicon, context) -> Resolved | None:
+    if not groups.get("ordinal"):  # the 1988 quarter: the quarter the story reports on, in 1988
+        reported = context.reporting or context.reference or ""
+        if not groups.get("year") or not re.fullmatch(r"\d{4}-Q[1-4]", reported):
+            return None
+        return Resolved("DATE", f"{int(groups['year']):04d}{reported[4:]}", False, moves_reference=False)
     number = _ordinal(groups["ordinal"], lexicon, 4)
     if not 1 <= number <= 4:
         return None

@@ -70,6 +70,8 @@ def tense_direction(token: Token) -> int:
     direction = UNKNOWN if verb is None or _inside_phrase(token, verb) else clause_direction(verb)
     preposition = governing_preposition(token)
     if preposition is not None and preposition.lower_ == "by" and direction == UNKNOWN:
+        if verb is not None and clause_direction(verb) == PAST:
+            return UNKNOWN  # 'completed the offer by the Tuesday deadline': a deadline already past
         return FUTURE  # a deadline: 'wants to close them by early June'
     if preposition is not None and preposition.lower_ in ("until", "till", "til") and direction != FUTURE:
         perfect = verb is not None and any(c.lower_ in ("has", "have") for c in verb.children)
