@@ -118,6 +118,12 @@ CASES = [
         [("Tuesday", "DATE", "2023-10-31")],
     ),
     (dt.date(2023, 11, 2), "Talks must end by Tuesday.", [("Tuesday", "DATE", "2023-11-07")]),
+    # 'today' in the sense of nowadays (before a generic noun) is PRESENT_REF; the day otherwise
+    (
+        WEDNESDAY,
+        "By today's standards the fleet is small. Today's meeting ended early.",
+        [("today", "DATE", "PRESENT_REF"), ("Today", "DATE", "2023-06-14")],
+    ),
     # counts stay counts
     (WEDNESDAY, "By two thousand people had gathered in nineteen five-seat buses.", []),
 ]
