@@ -124,6 +124,17 @@ CASES = [
         "By today's standards the fleet is small. Today's meeting ended early.",
         [("today", "DATE", "PRESENT_REF"), ("Today", "DATE", "2023-06-14")],
     ),
+    # a figure compared with 'last year' in a story about a quarter: that quarter a year back
+    (
+        OCTOBER,
+        "In the third quarter, Acme lost $2 million, compared with a profit of $5 million last year. "
+        "Last year was hard.",
+        [
+            ("the third quarter", "DATE", "2023-Q3"),
+            ("last year", "DATE", "2022-Q3"),
+            ("Last year", "DATE", "2022"),
+        ],
+    ),
     # counts stay counts
     (WEDNESDAY, "By two thousand people had gathered in nineteen five-seat buses.", []),
 ]

@@ -673,8 +673,15 @@ def _period(groups, lexicon, context) -> Resolved | None:
 
 def _year_before(groups, lexicon, context) -> Resolved | None:
     """The same period last year: the reference value, a year back (for a quarter or half, the one the
-    story reports on)."""
+    story reports on). A figure compared with 'last year' ('from $3 million last year') is the reported
+    quarter or half a year back when the story's reference time is one, else the year before the anchor."""
     reference = context.reference
+    if groups.get("compared"):
+        if reference and _REPORTING.fullmatch(reference):
+            return _reporting_period(context, -1, anchored=False)
+        if context.anchor is None:
+            return None
+        return Resolved("DATE", f"{context.anchor.year - 1:04d}", True)
     unit = normalize_phrase(groups.get("unit") or "")
     if unit in ("quarter", "half", "period") and not (reference and _REPORTING.fullmatch(reference)):
         reference = context.reporting or (reference if unit == "period" else None)
