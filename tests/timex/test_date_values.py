@@ -135,6 +135,29 @@ CASES = [
             ("Last year", "DATE", "2022"),
         ],
     ),
+    # holidays: the day, in the year the tense or a shift says; a holiday naming a season is no day
+    (
+        dt.date(2000, 2, 10),
+        "He has stayed since last Thanksgiving and will leave after Christmas. Riots broke out on "
+        "Good Friday.",
+        [
+            ("last Thanksgiving", "DATE", "1999-11-25"),
+            ("Christmas", "DATE", "2000-12-25"),
+            ("Good Friday", "DATE", "1999-04-02"),
+        ],
+    ),
+    (
+        WEDNESDAY,
+        "Easter 2024 fell early, and Easter 2000 late.",
+        [("Easter 2024", "DATE", "2024-03-31"), ("Easter 2000", "DATE", "2000-04-23")],
+    ),
+    (WEDNESDAY, "Christmas shoppers were few during the Christmas sales period.", []),
+    # anaphoric parts of a period: 'earlier in the year' is the reference year
+    (
+        WEDNESDAY,
+        "The war ended in 1995. Later in the year the troops left.",
+        [("1995", "DATE", "1995"), ("Later in the year", "DATE", "1995")],
+    ),
     # counts stay counts
     (WEDNESDAY, "By two thousand people had gathered in nineteen five-seat buses.", []),
 ]

@@ -159,6 +159,8 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
     month = groups.get("month")
     if month and not month[0].isdigit() and not month[0].isupper():
         return False  # 'may', 'march': a verb
+    if groups.get("holiday") and not _holiday_ok(match, doc):
+        return False
     before = _word_before(text, match.start)
     if kind == "month" and not _bare_month_ok(match, text, before):
         return False
@@ -210,6 +212,20 @@ def _spoken_year_ok(match: _Match, text: str, before: str, lexicon: TimexLexicon
         return True
     after = _word_after(text, match.end)
     return before in ("in", "by", "since", "until", "till", "before", "after") and not after[:1].isalpha()
+
+
+def _holiday_ok(match: _Match, doc: Doc) -> bool:
+    """A capitalized holiday that names the day, not a season it gives its name to ('the Christmas sales
+    period', 'Thanksgiving travel')."""
+    if not match.groups["holiday"][0].isupper():
+        return False
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # 'Christmas and New Year sales': the first conjunct's head
+    return not (root.head.i > span.end - 1 and root.head.pos_ in ("NOUN", "PROPN") and root.dep_ != "conj")
 
 
 def _bare_month_ok(match: _Match, text: str, before: str) -> bool:

@@ -17,6 +17,7 @@ annotates them:
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -214,7 +215,64 @@ def _base(groups: Mapping[str, str | None], context: Context) -> dt.date | None:
 
 
 # -- handlers ------------------------------------------------------------------------------------------
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * weekday) // 433
+    month = (h + weekday - 7 * m + 90) // 25
+    return dt.date(year, month, (h + weekday - 7 * m + 33 * month + 19) % 32)
+
+
+def holiday_day(spec: str, year: int) -> dt.date:
+    """The day a words.tsv holiday value names in ``year``: ``12-25``, ``11-4-4`` (the fourth Thursday of
+    November), ``05-L-1`` (the last Monday of May), ``E-2`` (two days before Easter)."""
+    if spec.startswith("E"):
+        return _easter(year) + dt.timedelta(days=int(spec[1:]))
+    parts = spec.split("-")
+    month = int(parts[0])
+    if len(parts) == 2:
+        return dt.date(year, month, int(parts[1]))
+    weekday = int(parts[2])
+    if parts[1] == "L":
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (int(parts[1]) - 1))
+
+
+def _holiday(groups, lexicon, context) -> Resolved | None:
+    spec = lexicon.value("holiday", groups["holiday"])
+    if spec is None:
+        return None
+    if groups.get("year"):
+        return Resolved("DATE", day_value(holiday_day(spec, int(groups["year"]))), False)
+    anchor = context.anchor
+    if anchor is None:
+        return None
+    shift = _shift(groups, lexicon) if groups.get("shift") else None
+    if shift not in (None, "-1", "0", "1"):
+        return None
+    days = [holiday_day(spec, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1) if 1 <= y <= 9999]
+    if shift == "0":
+        chosen = holiday_day(spec, anchor.year)
+    elif shift == "-1":
+        chosen = max(d for d in days if d < anchor)
+    elif shift == "1":
+        chosen = min(d for d in days if d > anchor)
+    else:
+        now = (anchor.toordinal(),)
+        chosen = dt.date.fromordinal(_pick([(d.toordinal(),) for d in days], now, context.direction)[0])
+    return Resolved("DATE", day_value(chosen), True)
+
+
 def _date(groups, lexicon, context) -> Resolved | None:
+    if groups.get("holiday"):
+        return _holiday(groups, lexicon, context)
     month = _month_of(groups.get("month"), lexicon)
     day = int(groups["day"]) if groups.get("day") else None
     year = _year_of(groups, lexicon=lexicon)
