@@ -158,6 +158,11 @@ CASES = [
         "The war ended in 1995. Later in the year the troops left.",
         [("1995", "DATE", "1995"), ("Later in the year", "DATE", "1995")],
     ),
+    (
+        WEDNESDAY,
+        "Shares fell today but rebounded late in the day after the report.",
+        [("today", "DATE", "2023-06-14"), ("late in the day", "DATE", "2023-06-14")],
+    ),
     # counts stay counts
     (WEDNESDAY, "By two thousand people had gathered in nineteen five-seat buses.", []),
 ]
