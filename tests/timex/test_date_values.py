@@ -163,6 +163,22 @@ CASES = [
         "Shares fell today but rebounded late in the day after the report.",
         [("today", "DATE", "2023-06-14"), ("late in the day", "DATE", "2023-06-14")],
     ),
+    # two-digit years: after 'the', in a season or month, fiscal years (which may lie a few years ahead)
+    (
+        WEDNESDAY,
+        "He won the '72 election; they met in the summer of '69 and wed in June '70.",
+        [("'72", "DATE", "1972"), ("the summer of '69", "DATE", "1969-SU"), ("June '70", "DATE", "1970-06")],
+    ),
+    (
+        WEDNESDAY,
+        "Sales rose in FY14 and fiscal '15; the plan runs to FY25.",
+        [("FY14", "DATE", "2014"), ("fiscal '15", "DATE", "2015"), ("FY25", "DATE", "2025")],
+    ),
+    (
+        WEDNESDAY,
+        "Profit rose in H1 2023 after a weak 2H 2022. The H1N1 virus spread.",
+        [("H1 2023", "DATE", "2023-H1"), ("2H 2022", "DATE", "2022-H2")],
+    ),
     # counts stay counts
     (WEDNESDAY, "By two thousand people had gathered in nineteen five-seat buses.", []),
 ]

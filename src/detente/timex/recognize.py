@@ -187,10 +187,12 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
     if groups.get("hi") and not _spoken_year_ok(match, text, before, lexicon):
         return False
     if match.pattern.name == "short_year":
-        return before in _DATE_CONTEXT
+        return before in _DATE_CONTEXT or before == "the"  # the '72 election
     if match.pattern.name == "quarter_code":
         return text[match.start].isupper()  # Q3: not q3
-    if match.pattern.name == "fiscal_year":
+    if match.pattern.name == "half_code":
+        return text[match.start : match.end].upper() == text[match.start : match.end]  # H1 2023: not h1
+    if match.pattern.name in ("fiscal_year", "fiscal_short_year"):
         # fiscal 2014, Fiscal 2014, FY2009 (not fy2009)
         return text[match.start].isupper() or text[match.start : match.start + 2] != "fy"
     return True

@@ -26,7 +26,16 @@ from dataclasses import dataclass
 from .lexicon import TimexLexicon, normalize_phrase
 from .values import value_range
 
-__all__ = ["Context", "Resolved", "counts_from_reference", "day_value", "resolve", "spoken_year"]
+__all__ = [
+    "Context",
+    "Resolved",
+    "counts_from_reference",
+    "day_value",
+    "holiday_day",
+    "resolve",
+    "short_year",
+    "spoken_year",
+]
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
@@ -154,8 +163,13 @@ def _duration(number: float | str, unit: str) -> str:
 
 
 def _year_of(
-    groups: Mapping[str, str | None], key: str = "year", lexicon: TimexLexicon | None = None
+    groups: Mapping[str, str | None],
+    key: str = "year",
+    lexicon: TimexLexicon | None = None,
+    anchor: dt.date | None = None,
 ) -> int | None:
+    if groups.get("short_year"):
+        return short_year(groups["short_year"] or "", anchor)
     if lexicon is not None and groups.get("hi"):
         return spoken_year(groups.get("hi"), groups.get("lo"), lexicon)
     text = groups.get(key)
@@ -275,7 +289,7 @@ def _date(groups, lexicon, context) -> Resolved | None:
         return _holiday(groups, lexicon, context)
     month = _month_of(groups.get("month"), lexicon)
     day = int(groups["day"]) if groups.get("day") else None
-    year = _year_of(groups, lexicon=lexicon)
+    year = _year_of(groups, lexicon=lexicon, anchor=context.anchor)
     if year is None and groups.get("hi"):
         return None  # 'May nineteen': no year
     if year is None and groups.get("shift") and context.anchor is not None:
@@ -283,7 +297,7 @@ def _date(groups, lexicon, context) -> Resolved | None:
         if shift not in ("-1", "0", "1"):
             return None
         year = context.anchor.year + int(shift)
-    if year is not None and year < 100:
+    if year is not None and year < 100 and not groups.get("short_year"):
         pivot = (context.anchor.year % 100 + 10) if context.anchor else 30
         year += 2000 if year <= pivot else 1900
     if year is None:
@@ -306,11 +320,17 @@ def _month(groups, lexicon, context) -> Resolved | None:
     return _date(groups, lexicon, Context(context.anchor, direction=context.direction))
 
 
+def short_year(digits: str, anchor: dt.date | None, *, ahead: int = 0) -> int:
+    """The year of "'82": the latest such year not more than ``ahead`` years after the anchor's."""
+    now = anchor.year if anchor else 2000
+    year = now // 100 * 100 + int(digits)
+    return year - 100 if year > now + ahead and year >= 100 else year
+
+
 def _year(groups, lexicon, context) -> Resolved | None:
-    if groups.get("short_year"):  # since '82: the latest such year not after the anchor
-        now = context.anchor.year if context.anchor else 2000
-        year = now // 100 * 100 + int(groups["short_year"])
-        return Resolved("DATE", f"{year - 100 if year > now else year:04d}", False)
+    if groups.get("short_year"):  # since '82; a fiscal year (FY25) may lie a few years ahead
+        year = short_year(groups["short_year"], context.anchor, ahead=5 if groups.get("fiscal") else 0)
+        return Resolved("DATE", f"{year:04d}", False)
     if groups.get("hi"):
         spoken = spoken_year(groups["hi"], groups.get("lo"), lexicon)
         return None if spoken is None else Resolved("DATE", f"{spoken:04d}", False)
@@ -461,6 +481,8 @@ def _season(groups, lexicon, context) -> Resolved | None:
         return None
     if groups.get("year"):
         return Resolved("DATE", f"{int(groups['year']):04d}-{season}", False)
+    if groups.get("short_year"):  # the summer of '69
+        return Resolved("DATE", f"{short_year(groups['short_year'], context.anchor):04d}-{season}", False)
     if context.anchor is None:
         return None
     year, current = _season_year(context.anchor)
@@ -516,7 +538,9 @@ def _quarter(groups, lexicon, context) -> Resolved | None:
 
 
 def _half(groups, lexicon, context) -> Resolved | None:
-    number = _ordinal(groups["ordinal"], lexicon, 2)
+    number = _ordinal(groups.get("ordinal") or groups.get("ordinal2"), lexicon, 2)
+    if not 1 <= number <= 2:
+        return None
     if groups.get("year"):
         return Resolved("DATE", f"{int(groups['year']):04d}-H{number}", False)
     if context.anchor is None:
