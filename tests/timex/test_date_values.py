@@ -179,6 +179,12 @@ CASES = [
         "Profit rose in H1 2023 after a weak 2H 2022. The H1N1 virus spread.",
         [("H1 2023", "DATE", "2023-H1"), ("2H 2022", "DATE", "2022-H2")],
     ),
+    # 'since' (or 'since shortly after') points back
+    (
+        dt.date(2023, 5, 6),
+        "Police have hunted him since shortly after the Oct. 23 attack.",
+        [("Oct. 23", "DATE", "2022-10-23")],
+    ),
     # counts stay counts
     (WEDNESDAY, "By two thousand people had gathered in nineteen five-seat buses.", []),
 ]

@@ -69,6 +69,8 @@ def tense_direction(token: Token) -> int:
     verb = governing_verb(token)
     direction = UNKNOWN if verb is None or _inside_phrase(token, verb) else clause_direction(verb)
     preposition = governing_preposition(token)
+    if preposition is not None and _after_since(preposition):
+        return PAST  # 'since May', 'since shortly after the Oct. 23 attack': a point already past
     if preposition is not None and preposition.lower_ == "by" and direction == UNKNOWN:
         if verb is not None and clause_direction(verb) == PAST:
             return UNKNOWN  # 'completed the offer by the Tuesday deadline': a deadline already past
@@ -78,6 +80,18 @@ def tense_direction(token: Token) -> int:
         if direction == UNKNOWN or perfect or _governed_by_perfect(verb):
             return FUTURE
     return direction
+
+
+def _after_since(preposition: Token) -> bool:
+    """The preposition is 'since', or follows one closely ('since shortly after')."""
+    if preposition.lower_ == "since":
+        return True
+    for word in reversed(preposition.doc[max(0, preposition.i - 3) : preposition.i]):
+        if word.lower_ == "since":
+            return True
+        if word.pos_ != "ADV":
+            return False
+    return False
 
 
 def _reduced_relative(token: Token) -> Token | None:
