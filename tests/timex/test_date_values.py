@@ -48,6 +48,11 @@ CASES = [
         [("Now", "DATE", "PRESENT_REF"), ("future", "DATE", "FUTURE_REF")],
     ),
     (WEDNESDAY, "The minister arrived shortly and left later.", []),
+    (
+        WEDNESDAY,
+        "Holders may buy shares at the then-current price and should act as soon as possible.",
+        [("then-current", "DATE", "PAST_REF"), ("as soon as possible", "DATE", "FUTURE_REF")],
+    ),
     (WEDNESDAY, "The army withdrew at the same time it announced the truce.", []),
     # the quarter a financial story reports on (the last one named that has ended) stays the period of
     # comparison after other dates: 'a year ago', 'the quarter', 'the year-ago quarter', 'the
