@@ -190,6 +190,18 @@ CASES = [
         "Police have hunted him since shortly after the Oct. 23 attack.",
         [("Oct. 23", "DATE", "2022-10-23")],
     ),
+    # 'until then' is the reference time (nothing without one); 'seven a year ago' counts no years
+    (
+        WEDNESDAY,
+        "The offer ends on July 30. Until then, shares stay convertible.",
+        [("July 30", "DATE", "2023-07-30"), ("then", "DATE", "2023-07-30")],
+    ),
+    (WEDNESDAY, "Until then, nothing changes.", []),
+    (
+        WEDNESDAY,
+        "It runs 13 plants, up from seven a year ago.",
+        [("a year ago", "DATE", "2022")],
+    ),
     # counts stay counts
     (WEDNESDAY, "By two thousand people had gathered in nineteen five-seat buses.", []),
 ]

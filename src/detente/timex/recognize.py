@@ -23,6 +23,7 @@ from .resolve import (
     UNKNOWN,
     Context,
     Resolved,
+    count,
     counts_from_reference,
     day_value,
     reference_day,
@@ -172,6 +173,8 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
         return bool(
             groups.get("ampm") or groups.get("zone") or groups.get("weekday") or before in _CLOCK_CONTEXT
         )
+    if kind in ("duration", "offset") and groups.get("num") and count(groups["num"], lexicon) is None:
+        return False  # 'up from seven a year ago' counts no 'seven a' years: 'a year ago' stands
     if kind in ("duration", "unit_adjective", "vague_duration", "offset"):
         return _duration_ok(match, text, lexicon)
     if kind == "reference":

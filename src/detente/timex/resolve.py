@@ -29,6 +29,7 @@ from .values import value_range
 __all__ = [
     "Context",
     "Resolved",
+    "count",
     "counts_from_reference",
     "day_value",
     "holiday_day",
@@ -138,6 +139,11 @@ def _number(text: str | None, lexicon: TimexLexicon) -> float | str | None:
     if tens >= 20 and tens % 10 == 0 and 1 <= units <= 9:
         return tens + units  # twenty-five
     return units if tens == 1 and parts[0] == "1" and text.startswith(("a ", "an ")) else None
+
+
+def count(text: str, lexicon: TimexLexicon) -> float | str | None:
+    """The count a phrase says ('1,000', 'twenty-five', 'several': X), or None when it says none."""
+    return _number(text, lexicon)
 
 
 def _format_number(number: float) -> str:
@@ -685,7 +691,9 @@ def _anaphor(groups, lexicon, context) -> Resolved | None:
     reference, day = context.reference, context.reference_day or context.anchor
     if unit in ("time", "period"):
         return Resolved("DATE", reference, True) if reference else None
-    if unit == "then":  # back then: the story's reference time, or some time past
+    if unit == "then":  # back then, since then: the story's reference time, or some time past
+        if reference is None and groups.get("ahead") is not None:
+            return None  # until then, with no time named: nothing to say
         return Resolved("DATE", reference or "PAST_REF", True)
     if unit == "year" and reference is None and context.anchor is not None:
         day = context.anchor  # the entire year, with no year named before: the anchor's
