@@ -202,6 +202,12 @@ CASES = [
         "It runs 13 plants, up from seven a year ago.",
         [("a year ago", "DATE", "2022")],
     ),
+    # an approximate offset is still a date: 'nearly four years ago', 'a week or so ago'
+    (
+        WEDNESDAY,
+        "He left nearly four years ago and came back a week or so ago.",
+        [("nearly four years ago", "DATE", "2019"), ("a week or so ago", "DATE", "2023-06-07")],
+    ),
     # counts stay counts
     (WEDNESDAY, "By two thousand people had gathered in nineteen five-seat buses.", []),
 ]
