@@ -5,7 +5,8 @@
 :class:`InstanceReader`. Tables: ``instance_keys`` (days and features per event), ``instance_blocks`` (the
 index: a row per block of an event, with its first day), ``instances`` (counts per instance),
 ``article_stories`` and ``article_bands`` (MinHash stories), ``instance_dirty`` (articles written again since
-they were linked); ``events.instance_id`` names each event's instance (NULL until linked).
+they were linked), ``instance_comps`` (the window components instances are cut from: size and reach, see
+:mod:`detente.analysis.instances`); ``events.instance_id`` names each event's instance (NULL until linked).
 """
 
 from __future__ import annotations
@@ -40,7 +41,20 @@ INSTANCE_COLUMNS = (
     "last_report",
     "outlets",
 )
-KEY_COLUMNS = ("event_id", "article_id", "instance_id", "block", "day_lo", "day_hi", "rank", "features")
+KEY_COLUMNS = (
+    "event_id",
+    "article_id",
+    "instance_id",
+    "block",
+    "day_lo",
+    "day_hi",
+    "rank",
+    "features",
+    "cell",
+    "comp_prev",
+    "comp_here",
+    "label",
+)
 #: Any fixed key: it only has to be the same in every process linking one detente store.
 _PG_LINK_LOCK = "SELECT pg_advisory_xact_lock(4715000012)"
 _EVENT_SELECT = ", ".join(f"e.{column}" for column in EVENT_COLUMNS)
@@ -116,38 +130,134 @@ class LinkSession:
         )
 
     def insert_keys(
-        self, rows: Sequence[tuple[Any, ...]], blocks: Sequence[tuple[str, str, str | None]]
+        self,
+        rows: Sequence[tuple[Any, ...]],
+        blocks: Sequence[tuple[str, str, str | None, str | None]],
+        comps: Sequence[tuple[str, int, int]] = (),
     ) -> None:
-        """Index rows (in :data:`KEY_COLUMNS` order) and their ``(block, event_id, day_lo)`` lookups."""
+        """Index rows (in :data:`KEY_COLUMNS` order), their ``(block, event_id, day_lo, day_hi)`` lookups
+        and their new window components ``(id, size, reach)``."""
         if rows:
             self._cursor.executemany(self._dialect.insert("instance_keys", KEY_COLUMNS), rows)
         if blocks:
             columns = ("block", "event_id", "day_lo", "day_hi")
             self._cursor.executemany(self._dialect.insert("instance_blocks", columns), blocks)
+        if comps:
+            self._cursor.executemany(self._dialect.insert("instance_comps", ("id", "size", "reach")), comps)
 
     def forget_events(self, event_ids: Sequence[str]) -> None:
-        """Drop events from the index and mark them (those still stored) not linked."""
+        """Drop events (and their window components) from the index and mark them (those still stored)
+        not linked. The events must be whole window components (see :meth:`chain`)."""
         for chunk in self._chunks(event_ids):
-            self._run(f"DELETE FROM instance_keys WHERE event_id IN ({_marks(chunk)})", chunk)
-            self._run(f"DELETE FROM instance_blocks WHERE event_id IN ({_marks(chunk)})", chunk)
-            self._run(f"UPDATE events SET instance_id = NULL WHERE id IN ({_marks(chunk)})", chunk)
-
-    def merge(self, instance_id: str, others: Sequence[str], *, linked: Sequence[str]) -> None:
-        """Move the reports of the ``others`` instances into ``instance_id``; the events of ``linked``
-        (ids in this group) not yet marked linked are marked members too."""
-        for chunk in self._chunks(others):
             marks = _marks(chunk)
-            self._run(
-                f"UPDATE instance_keys SET instance_id = ? WHERE instance_id IN ({marks})",
-                [instance_id, *chunk],
+            comps = self._all(
+                f"SELECT comp_prev, comp_here FROM instance_keys WHERE event_id IN ({marks})", chunk
             )
-            self._run(
-                f"UPDATE events SET instance_id = ? WHERE instance_id IN ({marks})", [instance_id, *chunk]
+            self.drop_comps(sorted({comp for row in comps for comp in row.values() if comp}))
+            self._run(f"DELETE FROM instance_keys WHERE event_id IN ({marks})", chunk)
+            self._run(f"DELETE FROM instance_blocks WHERE event_id IN ({marks})", chunk)
+            self._run(f"UPDATE events SET instance_id = NULL WHERE id IN ({marks})", chunk)
+
+    def chain(self, event_ids: Sequence[str]) -> set[str]:
+        """The events sharing a window component with these, and so on: the smallest set of whole window
+        components that holds them (what must be linked again when one of them goes)."""
+        found: set[str] = set()
+        comps: set[str] = set()
+        todo = set(event_ids)
+        while todo:
+            rows = self.keys_where("event_id", sorted(todo))
+            found |= todo
+            fresh = {comp for row in rows for comp in (row["comp_prev"], row["comp_here"]) if comp} - comps
+            comps |= fresh
+            todo = set()
+            for column in ("comp_prev", "comp_here"):
+                for chunk in self._chunks(sorted(fresh)):
+                    todo |= {
+                        row["event_id"]
+                        for row in self._all(
+                            f"SELECT event_id FROM instance_keys WHERE {column} IN ({_marks(chunk)})", chunk
+                        )
+                    }
+            todo -= found
+        return found
+
+    # -- window components and labels ----------------------------------------------------------------------
+
+    def comps(self, comp_ids: Sequence[str]) -> dict[str, tuple[int, int]]:
+        """``id -> (size, reach)`` of window components."""
+        found: dict[str, tuple[int, int]] = {}
+        for chunk in self._chunks(comp_ids):
+            for row in self._all(
+                f"SELECT id, size, reach FROM instance_comps WHERE id IN ({_marks(chunk)})", chunk
+            ):
+                found[row["id"]] = (int(row["size"]), int(row["reach"]))
+        return found
+
+    def drop_comps(self, comp_ids: Sequence[str]) -> None:
+        for chunk in self._chunks(comp_ids):
+            self._run(f"DELETE FROM instance_comps WHERE id IN ({_marks(chunk)})", chunk)
+
+    def put_comp(self, comp_id: str, size: int, reach: int) -> None:
+        self._run("UPDATE instance_comps SET size = ?, reach = ? WHERE id = ?", (size, reach, comp_id))
+
+    def labels_after(self, comp_id: str) -> set[str]:
+        """The labels of the reports whose earlier window's component is ``comp_id``."""
+        rows = self._all("SELECT DISTINCT label FROM instance_keys WHERE comp_prev = ?", (comp_id,))
+        return {row["label"] for row in rows}
+
+    def reach(self, comp_id: str, winner: str) -> None:
+        """The reports whose earlier window's component is ``comp_id`` take ``winner`` (that component once
+        merged, now reaching back) as their label."""
+        self._run("UPDATE instance_keys SET label = ? WHERE comp_prev = ?", (winner, comp_id))
+
+    def absorb(self, winner: str, losers: Sequence[str]) -> None:
+        """Window components ``losers`` become part of ``winner`` (their ids, and labels, are replaced)."""
+        for chunk in self._chunks(losers):
+            marks = _marks(chunk)
+            for column in ("comp_prev", "comp_here", "label"):
+                self._run(
+                    f"UPDATE instance_keys SET {column} = ? WHERE {column} IN ({marks})", [winner, *chunk]
+                )
+        self.drop_comps(losers)
+
+    def labels_of(self, event_ids: Sequence[str]) -> set[str]:
+        return {row["label"] for row in self.keys_where("event_id", event_ids)}
+
+    def settle(self, label: str) -> tuple[str | None, set[str]]:
+        """Give the reports labelled ``label`` their instance id (the member of smallest rank); returns it
+        (None when no report has the label) and the instance ids they had before that differ."""
+        head = self._all(
+            "SELECT event_id FROM instance_keys WHERE label = ? ORDER BY rank, event_id LIMIT 1", (label,)
+        )
+        if not head:
+            return None, set()
+        representative = head[0]["event_id"]
+        stale = {
+            row["instance_id"]
+            for row in self._all(
+                "SELECT DISTINCT instance_id FROM instance_keys WHERE label = ? AND instance_id <> ?",
+                (label, representative),
             )
-        for chunk in self._chunks(linked):
+        }
+        self._run(
+            "UPDATE instance_keys SET instance_id = ? WHERE label = ? AND instance_id <> ?",
+            (representative, label, representative),
+        )
+        self._run(
+            "UPDATE events SET instance_id = ? "
+            "WHERE id IN (SELECT event_id FROM instance_keys WHERE label = ?) "
+            "AND (instance_id IS NULL OR instance_id <> ?)",
+            (representative, label, representative),
+        )
+        return representative, stale
+
+    def drop_unused_instances(self, instance_ids: Sequence[str]) -> None:
+        """Delete the rows of these instances that no report names any more."""
+        for instance_id in instance_ids:
             self._run(
-                f"UPDATE events SET instance_id = ? WHERE instance_id IS NULL AND id IN ({_marks(chunk)})",
-                [instance_id, *chunk],
+                "DELETE FROM instances WHERE id = ? AND NOT EXISTS "
+                "(SELECT 1 FROM instance_keys WHERE instance_id = ?)",
+                (instance_id, instance_id),
             )
 
     # -- instances ---------------------------------------------------------------------------------------
@@ -174,6 +284,58 @@ class LinkSession:
             "instances", INSTANCE_COLUMNS, conflict=("id",), update=INSTANCE_COLUMNS[1:]
         )
         self._cursor.execute(statement, tuple(values[column] for column in INSTANCE_COLUMNS))
+
+    def refresh_instance(self, instance_id: str) -> None:
+        """Recount an instance from its reports in SQL (one aggregate, one list of outlets, one head row):
+        the same row :func:`~detente.analysis.instances.summarize_instance` gives, without reading the
+        members into Python. Deletes the row when no report names the instance."""
+        joins = (
+            "FROM instance_keys k JOIN events e ON e.id = k.event_id JOIN articles a ON a.id = e.article_id "
+            "LEFT JOIN article_stories s ON s.article_id = e.article_id WHERE k.instance_id = ?"
+        )
+        day = "SUBSTR(COALESCE(a.published, a.added_at), 1, 10)"
+        story = "COALESCE(s.story_id, e.article_id)"
+        counts = self._all(
+            "SELECT COUNT(*) AS num_reports, SUM(e.mention_count) AS num_mentions, "
+            "SUM(e.goldstein) AS goldstein, "
+            f"COUNT(DISTINCT {story}) AS num_articles, "
+            f"COUNT(DISTINCT COALESCE(NULLIF(s.outlet, ''), 'story:' || {story})) AS num_sources, "
+            f"MIN({day}) AS first_report, MAX({day}) AS last_report {joins}",
+            (instance_id,),
+        )[0]
+        if not counts["num_reports"]:
+            self.delete_instances([instance_id])
+            return
+        outlets = sorted(
+            row["outlet"]
+            for row in self._all(
+                f"SELECT DISTINCT s.outlet AS outlet {joins} AND s.outlet IS NOT NULL AND s.outlet <> ''",
+                (instance_id,),
+            )
+        )
+        head = self._all(
+            "SELECT k.block AS block, e.cameo AS cameo, e.quad_class AS quad_class, e.status AS status, "
+            "e.day AS day FROM instance_keys k JOIN events e ON e.id = k.event_id WHERE k.event_id = ?",
+            (instance_id,),
+        )[0]
+        a, b, family = head["block"].split("|", 2)
+        self.put_instance(
+            {
+                "id": instance_id,
+                **head,
+                "family": family,
+                "a": None if a == "-" else a,
+                "b": None if b == "-" else b,
+                "goldstein": round(float(counts["goldstein"]) / int(counts["num_reports"]), 3),
+                "num_reports": int(counts["num_reports"]),
+                "num_mentions": int(counts["num_mentions"]),
+                "num_articles": int(counts["num_articles"]),
+                "num_sources": int(counts["num_sources"]),
+                "first_report": counts["first_report"],
+                "last_report": counts["last_report"],
+                "outlets": json.dumps(outlets, ensure_ascii=False),
+            }
+        )
 
     def instances_of_articles(self, article_ids: Sequence[str]) -> set[str]:
         return {row["instance_id"] for row in self.keys_where("article_id", article_ids)}

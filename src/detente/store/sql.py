@@ -310,6 +310,26 @@ CREATE TABLE article_bands (
     "CREATE TABLE instance_dirty (article_id TEXT PRIMARY KEY)",
 )
 
+#: Instances bounded in time (:mod:`detente.analysis.instances`): each report's cell (a 14-day period),
+#: its components in the two windows it lies in (``comp_prev``: the window starting a cell before its own,
+#: ``comp_here``: the one starting at its own) and its label (the window component that makes its instance);
+#: ``instance_comps`` holds each window component's size and whether it reaches into its window's first cell.
+#: Stores linked before this are linked again (the migration empties the linking tables).
+_INSTANCE_WINDOWS = (
+    "ALTER TABLE instance_keys ADD COLUMN cell INTEGER",
+    "ALTER TABLE instance_keys ADD COLUMN comp_prev TEXT",
+    "ALTER TABLE instance_keys ADD COLUMN comp_here TEXT",
+    "ALTER TABLE instance_keys ADD COLUMN label TEXT",
+    "CREATE INDEX instance_keys_prev ON instance_keys (comp_prev)",
+    "CREATE INDEX instance_keys_here ON instance_keys (comp_here)",
+    "CREATE INDEX instance_keys_label ON instance_keys (label, rank, event_id)",
+    "CREATE TABLE instance_comps (id TEXT PRIMARY KEY, size INTEGER NOT NULL, reach INTEGER NOT NULL)",
+    "DELETE FROM instance_keys",
+    "DELETE FROM instance_blocks",
+    "DELETE FROM instances",
+    "UPDATE events SET instance_id = NULL WHERE instance_id IS NOT NULL",
+)
+
 #: Every migration, in order. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
@@ -322,6 +342,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0008_quote_speaker_type", _QUOTE_SPEAKER_TYPE),
     Migration("0009_instances", _INSTANCES),
     Migration("0010_watch_state", _WATCH_STATE),
+    Migration("0011_instance_windows", _INSTANCE_WINDOWS),
 )
 
 ARTICLE_COLUMNS = ("id", "title", "text", "published", "url", "source", "language", "fingerprint", "added_at")
