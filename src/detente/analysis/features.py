@@ -19,13 +19,14 @@ A stored event (a row of ``events`` with its article's publication day) becomes 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any
 
@@ -178,7 +179,7 @@ class LinkFeatures:
 
     def to_json(self) -> str:
         # the fields one level deep (asdict's deep copy is most of the cost; the values are flat)
-        data = {name.name: getattr(self, name.name) for name in fields(self)}
+        data = {name.name: getattr(self, name.name) for name in dataclasses.fields(self)}
         return json.dumps(data, sort_keys=True, separators=(",", ":"))
 
     @classmethod
