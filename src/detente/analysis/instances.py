@@ -38,7 +38,7 @@ Why this definition:
   cell boundaries fall (unless other reports link them to what began in the cell before);
 * **incremental**: a new report only merges window components (union by size: the smaller one is renamed)
   and may make a component reach back (its later reports then take it as their label); only the instances
-  whose reports changed label are settled again and recounted, in SQL (:meth:`LinkSession.refresh_instance`)
+  whose reports changed label are settled again and recounted, in SQL (:meth:`LinkSession.refresh_instances`)
   over at most a window's reports. :func:`reference_instances` computes the same instances from scratch.
 
 An article written again in a new version marks its old reports: the window components they belong to, and
@@ -220,9 +220,8 @@ def _lookups(features: LinkFeatures) -> list[tuple[str, tuple[str, str] | None, 
 def _candidates(session: LinkSession, features: LinkFeatures) -> list[dict[str, Any]]:
     """The reports sharing a block with this one whose days overlap, each once, by event id."""
     found: dict[str, dict[str, Any]] = {}
-    for key, days, lookback in _lookups(features):
-        for row in session.candidates(key, days, lookback=lookback):
-            found.setdefault(row["event_id"], row)
+    for row in session.candidates_of(_lookups(features)):
+        found.setdefault(row["event_id"], row)
     return [found[event_id] for event_id in sorted(found)]
 
 
@@ -272,15 +271,12 @@ def link_batch(session: LinkSession, rows: list[dict[str, Any]], rule: LinkRule 
         if len(group) > 1:
             labels |= _merge(session, group)
     labels |= session.labels_of(sorted(own))
-    stale: set[str] = set()
-    for label in sorted(labels):
-        representative, old = session.settle(label)
-        stale |= old
-        if representative is not None:
-            touched.add(representative)
-    session.drop_unused_instances(sorted(stale))
-    for instance_id in sorted(touched):
-        session.refresh_instance(instance_id)
+    heads, stale = session.settle(sorted(labels))
+    # the new reports whose instance id was right from the start (their own) still need it on their row
+    session.mark_linked(sorted(event_id for event_id in own if event_id in heads.values()))
+    touched |= set(heads.values())
+    session.drop_unused_instances(sorted(stale - touched))
+    session.refresh_instances(sorted(touched))
     return touched
 
 

@@ -119,15 +119,26 @@ class LinkSession:
     ) -> list[dict[str, Any]]:
         """Reports indexed under ``block`` whose days overlap ``day_range`` and whose first day is on or
         after ``lookback`` (an undated report: every undated report of the block)."""
+        return self.candidates_of([(block, day_range, lookback)])
+
+    def candidates_of(
+        self, lookups: Sequence[tuple[str, tuple[str, str] | None, str]]
+    ) -> list[dict[str, Any]]:
+        """:meth:`candidates` of several ``(block, day_range, lookback)`` lookups in one statement (rows may
+        repeat)."""
         keys = ", ".join(f"k.{column}" for column in KEY_COLUMNS)
         select = f"SELECT {keys} FROM instance_blocks b JOIN instance_keys k ON k.event_id = b.event_id"
-        if day_range is None:
-            return self._all(f"{select} WHERE b.block = ? AND b.day_lo IS NULL", (block,))
-        first, last = day_range
-        return self._all(
-            f"{select} WHERE b.block = ? AND b.day_lo >= ? AND b.day_lo <= ? AND b.day_hi >= ?",
-            (block, lookback, last, first),
-        )
+        parts, params = [], []
+        for block, day_range, lookback in lookups:
+            if day_range is None:
+                parts.append(f"{select} WHERE b.block = ? AND b.day_lo IS NULL")
+                params.append(block)
+            else:
+                parts.append(
+                    f"{select} WHERE b.block = ? AND b.day_lo >= ? AND b.day_lo <= ? AND b.day_hi >= ?"
+                )
+                params += [block, lookback, day_range[1], day_range[0]]
+        return self._all(" UNION ALL ".join(parts), params) if parts else []
 
     def insert_keys(
         self,
@@ -223,33 +234,43 @@ class LinkSession:
     def labels_of(self, event_ids: Sequence[str]) -> set[str]:
         return {row["label"] for row in self.keys_where("event_id", event_ids)}
 
-    def settle(self, label: str) -> tuple[str | None, set[str]]:
-        """Give the reports labelled ``label`` their instance id (the member of smallest rank); returns it
-        (None when no report has the label) and the instance ids they had before that differ."""
-        head = self._all(
-            "SELECT event_id FROM instance_keys WHERE label = ? ORDER BY rank, event_id LIMIT 1", (label,)
-        )
-        if not head:
-            return None, set()
-        representative = head[0]["event_id"]
-        stale = {
-            row["instance_id"]
+    def settle(self, labels: Sequence[str]) -> tuple[dict[str, str], set[str]]:
+        """Give the reports of each label their instance id (the member of smallest rank). Returns
+        ``label -> instance id`` (labels no report has are left out) and the instance ids the reports had
+        before that differ."""
+        members: dict[str, list[dict[str, Any]]] = {}
+        for chunk in self._chunks(labels):
             for row in self._all(
-                "SELECT DISTINCT instance_id FROM instance_keys WHERE label = ? AND instance_id <> ?",
-                (label, representative),
+                "SELECT label, event_id, rank, instance_id FROM instance_keys "
+                f"WHERE label IN ({_marks(chunk)})",
+                chunk,
+            ):
+                members.setdefault(row["label"], []).append(row)
+        heads: dict[str, str] = {}
+        stale: set[str] = set()
+        changed: list[tuple[str, str]] = []
+        for label, rows in members.items():
+            head = min(rows, key=lambda row: (row["rank"], row["event_id"]))["event_id"]
+            heads[label] = head
+            for row in rows:
+                if row["instance_id"] != head:
+                    stale.add(row["instance_id"])
+                    changed.append((head, row["event_id"]))
+        if changed:
+            self._cursor.executemany(
+                self._dialect.sql("UPDATE instance_keys SET instance_id = ? WHERE event_id = ?"), changed
             )
-        }
-        self._run(
-            "UPDATE instance_keys SET instance_id = ? WHERE label = ? AND instance_id <> ?",
-            (representative, label, representative),
+            self._cursor.executemany(
+                self._dialect.sql("UPDATE events SET instance_id = ? WHERE id = ?"), changed
+            )
+        return heads, stale
+
+    def mark_linked(self, event_ids: Sequence[str]) -> None:
+        """Events that are their own instance's representative (their index row already says so)."""
+        self._cursor.executemany(
+            self._dialect.sql("UPDATE events SET instance_id = ? WHERE id = ?"),
+            [(event_id, event_id) for event_id in event_ids],
         )
-        self._run(
-            "UPDATE events SET instance_id = ? "
-            "WHERE id IN (SELECT event_id FROM instance_keys WHERE label = ?) "
-            "AND (instance_id IS NULL OR instance_id <> ?)",
-            (representative, label, representative),
-        )
-        return representative, stale
 
     def drop_unused_instances(self, instance_ids: Sequence[str]) -> None:
         """Delete the rows of these instances that no report names any more."""
@@ -286,56 +307,78 @@ class LinkSession:
         self._cursor.execute(statement, tuple(values[column] for column in INSTANCE_COLUMNS))
 
     def refresh_instance(self, instance_id: str) -> None:
-        """Recount an instance from its reports in SQL (one aggregate, one list of outlets, one head row):
-        the same row :func:`~detente.analysis.instances.summarize_instance` gives, without reading the
-        members into Python. Deletes the row when no report names the instance."""
+        """Recount one instance (see :meth:`refresh_instances`)."""
+        self.refresh_instances([instance_id])
+
+    def refresh_instances(self, instance_ids: Sequence[str]) -> None:
+        """Recount instances from their reports in SQL (per chunk: one aggregate, one list of outlets, one
+        read of the heads): the same rows :func:`~detente.analysis.instances.summarize_instance` gives,
+        without reading the members into Python. Deletes the rows of instances no report names."""
+        for chunk in self._chunks(sorted(instance_ids)):
+            self._refresh_chunk(chunk)
+
+    def _refresh_chunk(self, instance_ids: Sequence[str]) -> None:
+        marks = _marks(instance_ids)
         joins = (
             "FROM instance_keys k JOIN events e ON e.id = k.event_id JOIN articles a ON a.id = e.article_id "
-            "LEFT JOIN article_stories s ON s.article_id = e.article_id WHERE k.instance_id = ?"
+            f"LEFT JOIN article_stories s ON s.article_id = e.article_id WHERE k.instance_id IN ({marks})"
         )
         day = "SUBSTR(COALESCE(a.published, a.added_at), 1, 10)"
         story = "COALESCE(s.story_id, e.article_id)"
-        counts = self._all(
-            "SELECT COUNT(*) AS num_reports, SUM(e.mention_count) AS num_mentions, "
-            "SUM(e.goldstein) AS goldstein, "
-            f"COUNT(DISTINCT {story}) AS num_articles, "
-            f"COUNT(DISTINCT COALESCE(NULLIF(s.outlet, ''), 'story:' || {story})) AS num_sources, "
-            f"MIN({day}) AS first_report, MAX({day}) AS last_report {joins}",
-            (instance_id,),
-        )[0]
-        if not counts["num_reports"]:
-            self.delete_instances([instance_id])
-            return
-        outlets = sorted(
-            row["outlet"]
+        counts = {
+            row["instance_id"]: row
             for row in self._all(
-                f"SELECT DISTINCT s.outlet AS outlet {joins} AND s.outlet IS NOT NULL AND s.outlet <> ''",
-                (instance_id,),
+                "SELECT k.instance_id AS instance_id, COUNT(*) AS num_reports, "
+                "SUM(e.mention_count) AS num_mentions, SUM(e.goldstein) AS goldstein, "
+                f"COUNT(DISTINCT {story}) AS num_articles, "
+                f"COUNT(DISTINCT COALESCE(NULLIF(s.outlet, ''), 'story:' || {story})) AS num_sources, "
+                f"MIN({day}) AS first_report, MAX({day}) AS last_report {joins} GROUP BY k.instance_id",
+                instance_ids,
             )
-        )
-        head = self._all(
-            "SELECT k.block AS block, e.cameo AS cameo, e.quad_class AS quad_class, e.status AS status, "
-            "e.day AS day FROM instance_keys k JOIN events e ON e.id = k.event_id WHERE k.event_id = ?",
-            (instance_id,),
-        )[0]
-        a, b, family = head["block"].split("|", 2)
-        self.put_instance(
-            {
-                "id": instance_id,
+        }
+        outlets: dict[str, list[str]] = {}
+        for row in self._all(
+            f"SELECT DISTINCT k.instance_id AS instance_id, s.outlet AS outlet {joins} "
+            "AND s.outlet IS NOT NULL AND s.outlet <> ''",
+            instance_ids,
+        ):
+            outlets.setdefault(row["instance_id"], []).append(row["outlet"])
+        heads = {
+            row["id"]: row
+            for row in self._all(
+                "SELECT k.event_id AS id, k.block AS block, e.cameo AS cameo, e.quad_class AS quad_class, "
+                "e.status AS status, e.day AS day FROM instance_keys k JOIN events e ON e.id = k.event_id "
+                f"WHERE k.event_id IN ({marks})",
+                instance_ids,
+            )
+        }
+        gone = [instance_id for instance_id in instance_ids if instance_id not in counts]
+        if gone:
+            self.delete_instances(gone)
+        rows = []
+        for instance_id, count in counts.items():
+            head = heads[instance_id]
+            a, b, family = head["block"].split("|", 2)
+            values = {
                 **head,
                 "family": family,
                 "a": None if a == "-" else a,
                 "b": None if b == "-" else b,
-                "goldstein": round(float(counts["goldstein"]) / int(counts["num_reports"]), 3),
-                "num_reports": int(counts["num_reports"]),
-                "num_mentions": int(counts["num_mentions"]),
-                "num_articles": int(counts["num_articles"]),
-                "num_sources": int(counts["num_sources"]),
-                "first_report": counts["first_report"],
-                "last_report": counts["last_report"],
-                "outlets": json.dumps(outlets, ensure_ascii=False),
+                "goldstein": round(float(count["goldstein"]) / int(count["num_reports"]), 3),
+                "num_reports": int(count["num_reports"]),
+                "num_mentions": int(count["num_mentions"]),
+                "num_articles": int(count["num_articles"]),
+                "num_sources": int(count["num_sources"]),
+                "first_report": count["first_report"],
+                "last_report": count["last_report"],
+                "outlets": json.dumps(sorted(outlets.get(instance_id, [])), ensure_ascii=False),
             }
-        )
+            rows.append(tuple(values[column] for column in INSTANCE_COLUMNS))
+        if rows:
+            statement = self._dialect.upsert(
+                "instances", INSTANCE_COLUMNS, conflict=("id",), update=INSTANCE_COLUMNS[1:]
+            )
+            self._cursor.executemany(statement, rows)
 
     def instances_of_articles(self, article_ids: Sequence[str]) -> set[str]:
         return {row["instance_id"] for row in self.keys_where("article_id", article_ids)}
