@@ -386,72 +386,83 @@ def _chunks(generator: Generator, events: int) -> Iterator[list[CodedArticle]]:
         yield chunk
 
 
-def _fill(backend: str, location: str, generator: Generator, events: int) -> int:
-    """Write about ``events`` stored events (whole articles), linked; returns how many."""
-    open_store(location).close()  # creates and migrates it
-    linker = _Linker()
-    if backend == "sqlite":
+class _SQLiteWriter:
+    def __init__(self, location: str) -> None:
         import sqlite3
 
-        def write(tables: dict[str, list[tuple[Any, ...]]]) -> None:
-            for table, rows in tables.items():
-                columns = _TABLES[table]
-                marks = ", ".join("?" for _ in columns)
-                connection.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+        self.connection = sqlite3.connect(location.removeprefix("sqlite:///"), isolation_level=None)
+        self.connection.execute("PRAGMA synchronous=OFF")
+        self.connection.execute("BEGIN")
 
-        connection = sqlite3.connect(location.removeprefix("sqlite:///"), isolation_level=None)
-        try:
-            connection.execute("PRAGMA synchronous=OFF")
-            connection.execute("BEGIN")
-            for chunk in _chunks(generator, events):
-                write(linker.rows(chunk))
-            write(linker.link())
-            connection.execute(
-                "UPDATE events SET instance_id = "
-                "(SELECT instance_id FROM instance_keys k WHERE k.event_id = events.id)"
-            )
-            connection.execute("COMMIT")
-            connection.execute("ANALYZE")
-        finally:
-            connection.close()
-    else:
+    def write(self, tables: dict[str, list[tuple[Any, ...]]]) -> None:
+        for table, rows in tables.items():
+            columns = _TABLES[table]
+            marks = ", ".join("?" for _ in columns)
+            self.connection.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+    def finish(self) -> None:
+        self.connection.execute(
+            "UPDATE events SET instance_id = "
+            "(SELECT instance_id FROM instance_keys k WHERE k.event_id = events.id)"
+        )
+        self.connection.execute("COMMIT")
+        self.connection.execute("ANALYZE")
+        self.connection.close()
+
+
+class _PostgresWriter:
+    def __init__(self, location: str) -> None:
         import psycopg
 
-        with psycopg.connect(location, autocommit=True) as connection:
-            with connection.transaction(), connection.cursor() as cursor:
+        self.connection = psycopg.connect(location)
+        self.cursor = self.connection.cursor()
 
-                def write(tables: dict[str, list[tuple[Any, ...]]]) -> None:
-                    for table, rows in tables.items():
-                        with cursor.copy(f"COPY {table} ({', '.join(_TABLES[table])}) FROM STDIN") as copy:
-                            for row in rows:
-                                copy.write_row(row)
+    def write(self, tables: dict[str, list[tuple[Any, ...]]]) -> None:
+        for table, rows in tables.items():
+            with self.cursor.copy(f"COPY {table} ({', '.join(_TABLES[table])}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
 
-                for chunk in _chunks(generator, events):
-                    write(linker.rows(chunk))
-                write(linker.link())
-                cursor.execute(
-                    "UPDATE events e SET instance_id = k.instance_id "
-                    "FROM instance_keys k WHERE k.event_id = e.id"
-                )
-            for table in _TABLES:
-                connection.execute(f"VACUUM ANALYZE {table}")
+    def finish(self) -> None:
+        self.cursor.execute(
+            "UPDATE events e SET instance_id = k.instance_id FROM instance_keys k WHERE k.event_id = e.id"
+        )
+        self.connection.commit()
+        self.connection.autocommit = True
+        for table in _TABLES:
+            self.connection.execute(f"VACUUM ANALYZE {table}")
+        self.connection.close()
+
+
+def _fill(targets: list[tuple[str, str]], generator: Generator, events: int) -> int:
+    """Write about ``events`` stored events (whole articles), linked, into every target (one pass of the
+    generator and the linker for all); returns how many."""
+    writers: list[Any] = []
+    for backend, location in targets:
+        open_store(location).close()  # creates and migrates it
+        writers.append(_SQLiteWriter(location) if backend == "sqlite" else _PostgresWriter(location))
+    linker = _Linker()
+    for chunk in _chunks(generator, events):
+        tables = linker.rows(chunk)
+        for writer in writers:
+            writer.write(tables)
+    tables = linker.link()
+    for writer in writers:
+        writer.write(tables)
+        writer.finish()
     return len(linker.features)
 
 
 # -- timing ------------------------------------------------------------------------------------------------
 
 
-def _bench(backend: str, location: str, args: argparse.Namespace) -> dict[str, Any]:
-    generator = Generator(args.seed, max(1, round(args.events / args.per_day)))
-    started = time.perf_counter()
-    stored = _fill(backend, location, generator, args.events)
-    fill_seconds = time.perf_counter() - started
-    new_articles = list(generator.articles(args.new // EVENTS_PER_ARTICLE))
+def _time(backend: str, location: str, new_articles: list[CodedArticle], batch_size: int) -> dict[str, Any]:
+    """Ingest the new articles in batches (write_batch, then link_pending), timed."""
     new_events = sum(len(item.events) for item in new_articles)
     write_seconds = link_seconds = 0.0
     with open_store(location) as store:
-        for start in range(0, len(new_articles), args.batch):
-            batch = new_articles[start : start + args.batch]
+        for start in range(0, len(new_articles), batch_size):
+            batch = new_articles[start : start + batch_size]
             began = time.perf_counter()
             store.write_batch(batch)
             wrote = time.perf_counter()
@@ -463,8 +474,6 @@ def _bench(backend: str, location: str, args: argparse.Namespace) -> dict[str, A
         spans = store._fetch_one("SELECT COUNT(*) AS n, AVG(num_reports) AS mean FROM instances", ())
     return {
         "backend": backend,
-        "stored": stored,
-        "fill_s": fill_seconds,
         "new": new_events,
         "write_ms": 1000 * write_seconds / new_events,
         "link_ms": 1000 * link_seconds / new_events,
@@ -493,22 +502,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sqlite", help="SQLite file to use (replaced); default: a temporary one")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
-    results = []
     with tempfile.TemporaryDirectory() as folder:
+        targets = []
         for backend in args.backends.split(","):
             if backend == "sqlite":
                 path = Path(args.sqlite or Path(folder) / "instances.db")
                 path.unlink(missing_ok=True)
-                location = f"sqlite:///{path}"
+                targets.append((backend, f"sqlite:///{path}"))
             elif backend == "postgresql" and args.postgres:
-                location = _fresh_schema(args.postgres)
-            else:
-                continue
-            result = _bench(backend, location, args)
+                targets.append((backend, _fresh_schema(args.postgres)))
+        generator = Generator(args.seed, max(1, round(args.events / args.per_day)))
+        started = time.perf_counter()
+        stored = _fill(targets, generator, args.events)
+        fill_seconds = time.perf_counter() - started
+        print(f"filled {', '.join(name for name, _ in targets)} with {stored} events in {fill_seconds:.0f} s")
+        new_articles = list(generator.articles(args.new // EVENTS_PER_ARTICLE))
+        results = []
+        for backend, location in targets:
+            result = {
+                **_time(backend, location, new_articles, args.batch),
+                "stored": stored,
+                "fill_s": fill_seconds,
+            }
             results.append(result)
             print(_line(result), flush=True)
     print()
-    print(f"cells of {CELL_DAYS} days; {args.new} new events in batches of {args.batch} articles")
+    print(
+        f"cells of {CELL_DAYS} days; {args.per_day:.0f} events a day; new events in batches of {args.batch} "
+        f"articles; fill s: all backends together"
+    )
     print(
         "| backend | stored events | fill s | ingest events/s | write ms/event | link ms/event "
         "| instances | mean / largest reports |"
