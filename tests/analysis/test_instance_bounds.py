@@ -217,3 +217,46 @@ def test_reingest_and_a_new_version_in_a_chain_match_a_fresh_ingest(store_url: s
     fresh = _ingest(f"sqlite:///{tmp_path / 'fresh.db'}", final, one_by_one=False)
     assert after["instance_of"] == fresh["instance_of"]
     assert _comparable(after["rows"]) == _comparable(fresh["rows"])
+
+
+def _benchmark_module() -> Any:
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[2] / "benchmarks"
+    sys.path.insert(0, str(folder))
+    spec = importlib.util.spec_from_file_location("instances_benchmark", folder / "instances.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_incremental_linking_on_a_bulk_filled_dense_store_matches_the_definition(store_url: str) -> None:
+    """The benchmark's synthetic news at its density (heavy dyads chain, follow-ups retell, wire copies):
+    a store filled in bulk by the definition, then new articles ingested and linked one batch at a time,
+    ends with the instances and counts of the definition computed from scratch over all events."""
+    bench = _benchmark_module()
+    generator = bench.Generator(seed=3, days=4)
+    backend = "sqlite" if store_url.startswith("sqlite") else "postgresql"
+    bench._fill([(backend, store_url)], generator, 3000)
+    new = list(generator.articles(60))
+    with open_store(store_url) as store:
+        for start in range(0, len(new), 7):
+            store.write_batch(new[start : start + 7])
+            link_pending(store, chunk=50)
+        with store.link_session() as session:
+            keys = session._all("SELECT event_id, instance_id, features FROM instance_keys")
+            instance_ids = sorted({key["instance_id"] for key in keys})
+            recount = {
+                instance_id: summarize_instance(instance_id, session.members(instance_id))
+                for instance_id in instance_ids
+            }
+        stored = store._instance_reader().rows(instance_ids)
+    features = [LinkFeatures.from_json(key["features"]) for key in keys]
+    assert len(features) > 3300
+    assert {key["event_id"]: key["instance_id"] for key in keys} == reference_instances(features)
+    assert max(row["num_reports"] for row in stored.values()) > 20  # the data chains
+    recount = {key: {**row, "outlets": json.loads(row["outlets"])} for key, row in recount.items()}
+    assert _comparable(stored) == recount
