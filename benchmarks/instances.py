@@ -332,6 +332,7 @@ class _Linker:
                     item.comp_prev,
                     item.comp_here,
                     item.label,
+                    *self._counted(features.event_id),
                 )
             )
             tables["instance_blocks"].extend(
@@ -342,6 +343,11 @@ class _Linker:
         for instance_id, ids in members.items():
             tables["instances"].append(self._instance(heads[instance_id], ids))
         return tables
+
+    def _counted(self, event_id: str) -> tuple[Any, ...]:
+        """(story, outlet, report day, mentions, Goldstein) of a report, as linking copies them."""
+        article_id, day, goldstein, mentions, _, _ = self.member[event_id]
+        return self.story_of[article_id], self.outlet_of[article_id], day, mentions, goldstein
 
     def _instance(self, head: Any, ids: list[str]) -> tuple[Any, ...]:
         data = [self.member[event_id] for event_id in ids]

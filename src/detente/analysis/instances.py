@@ -230,15 +230,18 @@ def link_batch(session: LinkSession, rows: list[dict[str, Any]], rule: LinkRule 
     returns those instances' ids."""
     if not rows:
         return set()
-    touched = _update_stories(session, sorted({row["article_id"] for row in rows}))
+    article_ids = sorted({row["article_id"] for row in rows})
+    touched = _update_stories(session, article_ids)
+    stories = session.stories(article_ids)
     pending = [link_features(row) for row in rows]
+    counted = {row["id"]: _counted(row, stories.get(row["article_id"])) for row in rows}
     own: dict[str, tuple[int | None, str | None, str]] = {}
     key_rows, comps = [], []
     for features in pending:
         cell = cell_of(features)
         prev, here = _comp_ids(features.event_id, cell)
         own[features.event_id] = (cell, prev, here)
-        key_rows.append(_key_row(features, cell, prev, here))
+        key_rows.append((*_key_row(features, cell, prev, here), *counted[features.event_id]))
         if prev is not None:
             comps.append((prev, 1, 0))
         comps.append((here, 1, 1))
@@ -298,6 +301,18 @@ def _merge(session: LinkSession, group: Sequence[str]) -> set[str]:
     session.absorb(winner, losers)
     session.put_comp(winner, sum(sizes[comp][0] for comp in group), reach)
     return changed
+
+
+def _counted(row: dict[str, Any], story: dict[str, Any] | None) -> tuple[Any, ...]:
+    """What the counts read of a report: ``(story, outlet, report day, mentions, Goldstein)``."""
+    day = row.get("article_published") or row.get("article_added_at")
+    return (
+        story["story_id"] if story else row["article_id"],
+        story["outlet"] if story else None,
+        None if day is None else str(day)[:10],
+        int(row["mention_count"]),
+        float(row["goldstein"]),
+    )
 
 
 def _key_row(features: LinkFeatures, cell: int | None, prev: str | None, here: str) -> tuple[Any, ...]:

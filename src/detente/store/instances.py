@@ -54,6 +54,11 @@ KEY_COLUMNS = (
     "comp_prev",
     "comp_here",
     "label",
+    "story",
+    "outlet",
+    "report_day",
+    "mentions",
+    "goldstein",
 )
 #: Any fixed key: it only has to be the same in every process linking one detente store.
 _PG_LINK_LOCK = "SELECT pg_advisory_xact_lock(4715000012)"
@@ -95,7 +100,8 @@ class LinkSession:
     def pending_events(self, limit: int) -> list[dict[str, Any]]:
         """Events not yet linked (``instance_id`` NULL), by id, with their article's publication day."""
         return self._all(
-            f"SELECT {_EVENT_SELECT}, a.published AS article_published FROM events e "
+            f"SELECT {_EVENT_SELECT}, a.published AS article_published, a.added_at AS article_added_at "
+            "FROM events e "
             "JOIN articles a ON a.id = e.article_id WHERE e.instance_id IS NULL ORDER BY e.id LIMIT ?",
             (limit,),
         )
@@ -311,35 +317,30 @@ class LinkSession:
         self.refresh_instances([instance_id])
 
     def refresh_instances(self, instance_ids: Sequence[str]) -> None:
-        """Recount instances from their reports in SQL (per chunk: one aggregate, one list of outlets, one
-        read of the heads): the same rows :func:`~detente.analysis.instances.summarize_instance` gives,
-        without reading the members into Python. Deletes the rows of instances no report names."""
+        """Recount instances from their reports' index rows in SQL (per chunk: one aggregate and one list of
+        outlets over the covering index ``instance_keys_counts``, one read of the heads): the same rows
+        :func:`~detente.analysis.instances.summarize_instance` gives, without reading the members into
+        Python. Deletes the rows of instances no report names."""
         for chunk in self._chunks(sorted(instance_ids)):
             self._refresh_chunk(chunk)
 
     def _refresh_chunk(self, instance_ids: Sequence[str]) -> None:
         marks = _marks(instance_ids)
-        joins = (
-            "FROM instance_keys k JOIN events e ON e.id = k.event_id JOIN articles a ON a.id = e.article_id "
-            f"LEFT JOIN article_stories s ON s.article_id = e.article_id WHERE k.instance_id IN ({marks})"
-        )
-        day = "SUBSTR(COALESCE(a.published, a.added_at), 1, 10)"
-        story = "COALESCE(s.story_id, e.article_id)"
+        where = f"FROM instance_keys WHERE instance_id IN ({marks})"
         counts = {
             row["instance_id"]: row
             for row in self._all(
-                "SELECT k.instance_id AS instance_id, COUNT(*) AS num_reports, "
-                "SUM(e.mention_count) AS num_mentions, SUM(e.goldstein) AS goldstein, "
-                f"COUNT(DISTINCT {story}) AS num_articles, "
-                f"COUNT(DISTINCT COALESCE(NULLIF(s.outlet, ''), 'story:' || {story})) AS num_sources, "
-                f"MIN({day}) AS first_report, MAX({day}) AS last_report {joins} GROUP BY k.instance_id",
+                "SELECT instance_id, COUNT(*) AS num_reports, SUM(mentions) AS num_mentions, "
+                "SUM(goldstein) AS goldstein, COUNT(DISTINCT story) AS num_articles, "
+                "COUNT(DISTINCT COALESCE(NULLIF(outlet, ''), 'story:' || story)) AS num_sources, "
+                "MIN(report_day) AS first_report, MAX(report_day) AS last_report "
+                f"{where} GROUP BY instance_id",
                 instance_ids,
             )
         }
         outlets: dict[str, list[str]] = {}
         for row in self._all(
-            f"SELECT DISTINCT k.instance_id AS instance_id, s.outlet AS outlet {joins} "
-            "AND s.outlet IS NOT NULL AND s.outlet <> ''",
+            f"SELECT DISTINCT instance_id, outlet {where} AND outlet IS NOT NULL AND outlet <> ''",
             instance_ids,
         ):
             outlets.setdefault(row["instance_id"], []).append(row["outlet"])
@@ -434,6 +435,7 @@ class LinkSession:
 
     def set_story(self, article_id: str, story_id: str) -> None:
         self._run("UPDATE article_stories SET story_id = ? WHERE article_id = ?", (story_id, article_id))
+        self._run("UPDATE instance_keys SET story = ? WHERE article_id = ?", (story_id, article_id))
 
     def forget_story(self, article_id: str) -> None:
         self._run("DELETE FROM article_bands WHERE article_id = ?", (article_id,))
