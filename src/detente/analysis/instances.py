@@ -270,9 +270,7 @@ def link_batch(session: LinkSession, rows: list[dict[str, Any]], rule: LinkRule 
                 for first, second in pairs:
                     components.union(first, second)
     labels = session.labels_of(sorted(own))
-    for group in components.groups():
-        if len(group) > 1:
-            labels |= _merge(session, group)
+    labels |= _merge(session, [group for group in components.groups() if len(group) > 1])
     labels |= session.labels_of(sorted(own))
     heads, stale = session.settle(sorted(labels))
     # the new reports whose instance id was right from the start (their own) still need it on their row
@@ -283,23 +281,28 @@ def link_batch(session: LinkSession, rows: list[dict[str, Any]], rule: LinkRule 
     return touched
 
 
-def _merge(session: LinkSession, group: Sequence[str]) -> set[str]:
-    """Merge window components (one window's): the largest keeps its id; if the merged one reaches into
-    its window's first cell, the reports after a part that did not take it as their label. The labels
-    changed (before and after)."""
-    sizes = session.comps(group)
-    winner = min(group, key=lambda comp: (-sizes[comp][0], comp))
-    reach = max(sizes[comp][1] for comp in group)
-    changed = {winner}
-    if reach:
-        for comp in group:
-            if not sizes[comp][1]:
-                changed |= session.labels_after(comp)
-                session.reach(comp, winner)
-    losers = [comp for comp in group if comp != winner]
-    changed |= set(losers)
-    session.absorb(winner, losers)
-    session.put_comp(winner, sum(sizes[comp][0] for comp in group), reach)
+def _merge(session: LinkSession, groups: Sequence[Sequence[str]]) -> set[str]:
+    """Merge each group of window components (one window's): the largest keeps its id; if the merged one
+    reaches into its window's first cell, the reports after a part that did not take it as their label.
+    The labels changed (before and after). The groups are disjoint: all are merged with a few batched
+    statements."""
+    sizes = session.comps(sorted({comp for group in groups for comp in group}))
+    flips: list[tuple[str, str]] = []
+    absorbed: list[tuple[str, str]] = []
+    totals: list[tuple[int, int, str]] = []
+    changed: set[str] = set()
+    for group in groups:
+        winner = min(group, key=lambda comp: (-sizes[comp][0], comp))
+        reach = max(sizes[comp][1] for comp in group)
+        if reach:
+            flips += [(winner, comp) for comp in group if not sizes[comp][1]]
+        absorbed += [(winner, comp) for comp in group if comp != winner]
+        totals.append((sum(sizes[comp][0] for comp in group), reach, winner))
+        changed |= set(group)
+    changed |= session.labels_after(sorted(comp for _, comp in flips))
+    session.reach(flips)
+    session.absorb(absorbed)
+    session.put_comps(totals)
     return changed
 
 

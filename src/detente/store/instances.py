@@ -214,28 +214,41 @@ class LinkSession:
         for chunk in self._chunks(comp_ids):
             self._run(f"DELETE FROM instance_comps WHERE id IN ({_marks(chunk)})", chunk)
 
-    def put_comp(self, comp_id: str, size: int, reach: int) -> None:
-        self._run("UPDATE instance_comps SET size = ?, reach = ? WHERE id = ?", (size, reach, comp_id))
+    def put_comps(self, totals: Sequence[tuple[int, int, str]]) -> None:
+        """Set ``(size, reach, id)`` of window components."""
+        if totals:
+            self._cursor.executemany(
+                self._dialect.sql("UPDATE instance_comps SET size = ?, reach = ? WHERE id = ?"), totals
+            )
 
-    def labels_after(self, comp_id: str) -> set[str]:
-        """The labels of the reports whose earlier window's component is ``comp_id``."""
-        rows = self._all("SELECT DISTINCT label FROM instance_keys WHERE comp_prev = ?", (comp_id,))
-        return {row["label"] for row in rows}
+    def labels_after(self, comp_ids: Sequence[str]) -> set[str]:
+        """The labels of the reports whose earlier window's component is one of ``comp_ids``."""
+        labels: set[str] = set()
+        for chunk in self._chunks(comp_ids):
+            rows = self._all(
+                f"SELECT DISTINCT label FROM instance_keys WHERE comp_prev IN ({_marks(chunk)})", chunk
+            )
+            labels |= {row["label"] for row in rows}
+        return labels
 
-    def reach(self, comp_id: str, winner: str) -> None:
-        """The reports whose earlier window's component is ``comp_id`` take ``winner`` (that component once
-        merged, now reaching back) as their label."""
-        self._run("UPDATE instance_keys SET label = ? WHERE comp_prev = ?", (winner, comp_id))
+    def reach(self, flips: Sequence[tuple[str, str]]) -> None:
+        """For each ``(winner, comp)``: the reports whose earlier window's component is ``comp`` take
+        ``winner`` (that component once merged, now reaching back) as their label."""
+        if flips:
+            self._cursor.executemany(
+                self._dialect.sql("UPDATE instance_keys SET label = ? WHERE comp_prev = ?"), flips
+            )
 
-    def absorb(self, winner: str, losers: Sequence[str]) -> None:
-        """Window components ``losers`` become part of ``winner`` (their ids, and labels, are replaced)."""
-        for chunk in self._chunks(losers):
-            marks = _marks(chunk)
-            for column in ("comp_prev", "comp_here", "label"):
-                self._run(
-                    f"UPDATE instance_keys SET {column} = ? WHERE {column} IN ({marks})", [winner, *chunk]
-                )
-        self.drop_comps(losers)
+    def absorb(self, absorbed: Sequence[tuple[str, str]]) -> None:
+        """For each ``(winner, loser)``: window component ``loser`` becomes part of ``winner`` (its id, and
+        label, are replaced)."""
+        if not absorbed:
+            return
+        for column in ("comp_prev", "comp_here", "label"):
+            self._cursor.executemany(
+                self._dialect.sql(f"UPDATE instance_keys SET {column} = ? WHERE {column} = ?"), absorbed
+            )
+        self.drop_comps([loser for _, loser in absorbed])
 
     def labels_of(self, event_ids: Sequence[str]) -> set[str]:
         return {row["label"] for row in self.keys_where("event_id", event_ids)}
