@@ -15,7 +15,7 @@ overlapping the next one's days, would make one instance of a year. So time is c
 its possible days. *Window* ``j`` is cells ``j`` and ``j + 1``; a dated report of cell ``k`` lies in windows
 ``k - 1`` and ``k``. In each window, the *window components* are the connected components of the links
 between reports of that window (a link between reports whose cells are two or more apart belongs to no
-window and is not used). A report's instance is then:
+window and is not used). A report's *label*, the window component that makes its instance, is:
 
 * the component of its earlier window (``k - 1``) if that component reaches into cell ``k - 1`` (the report
   continues something that began in the cell before), else
@@ -30,7 +30,8 @@ Why this definition:
 * **order-independent**: the links, the cells, the window components and hence the labels are functions of
   the set of stored reports, whatever order the articles arrive in; re-ingesting an unchanged article writes
   nothing and links nothing;
-* **bounded**: an instance lies inside one window, so its reports' days span less than 2 x CELL_DAYS; the
+* **bounded**: an instance lies inside one window, so its reports' middle days span less than 2 x CELL_DAYS
+  (an instance may hold reports linked only through a report the window before took); the
   same sentence told every day for a year makes about 26 instances, one per cell (the first two cells
   together);
 * **a real event is not cut**: reports of one event whose middle days span less than CELL_DAYS (a summit
