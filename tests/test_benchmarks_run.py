@@ -56,3 +56,13 @@ def test_scale_benchmark_refuses_a_sqlite_store(tmp_path):
     )  # fmt: skip
     assert result.returncode == 2
     assert "--db takes a PostgreSQL URL" in result.stderr
+
+
+def test_instances_benchmark_runs_on_a_small_store(tmp_path):
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "instances.py"), "--events", "500", "--new", "100",
+         "--backends", "sqlite", "--sqlite", str(tmp_path / "bench.db")],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "| sqlite |" in result.stdout

@@ -321,6 +321,35 @@ _INSTANCE_COUNTS = (
     "CREATE INDEX events_day_series ON events (day, quad_class, goldstein, id, instance_id, date_precision)",
 )
 
+#: Instances bounded in time (:mod:`detente.analysis.instances`): each report's cell (a 14-day period),
+#: its components in the two windows it lies in (``comp_prev``: the window starting a cell before its own,
+#: ``comp_here``: the one starting at its own) and its label (the window component that makes its instance);
+#: ``instance_comps`` holds each window component's size and whether it reaches into its window's first cell;
+#: each report's story, outlet, report day, mentions and Goldstein value are copied beside it (with the
+#: instance id, one covering index) so that an instance is recounted from that index alone.
+#: Stores linked before this are linked again (the migration empties the linking tables).
+_INSTANCE_WINDOWS = (
+    "ALTER TABLE instance_keys ADD COLUMN cell INTEGER",
+    "ALTER TABLE instance_keys ADD COLUMN comp_prev TEXT",
+    "ALTER TABLE instance_keys ADD COLUMN comp_here TEXT",
+    "ALTER TABLE instance_keys ADD COLUMN label TEXT",
+    "CREATE INDEX instance_keys_prev ON instance_keys (comp_prev)",
+    "CREATE INDEX instance_keys_here ON instance_keys (comp_here)",
+    "CREATE INDEX instance_keys_label ON instance_keys (label, rank, event_id)",
+    "ALTER TABLE instance_keys ADD COLUMN story TEXT",
+    "ALTER TABLE instance_keys ADD COLUMN outlet TEXT",
+    "ALTER TABLE instance_keys ADD COLUMN report_day TEXT",
+    "ALTER TABLE instance_keys ADD COLUMN mentions INTEGER",
+    "ALTER TABLE instance_keys ADD COLUMN goldstein {float}",
+    "CREATE INDEX instance_keys_counts ON instance_keys "
+    "(instance_id, story, outlet, report_day, mentions, goldstein)",
+    "CREATE TABLE instance_comps (id TEXT PRIMARY KEY, size INTEGER NOT NULL, reach INTEGER NOT NULL)",
+    "DELETE FROM instance_keys",
+    "DELETE FROM instance_blocks",
+    "DELETE FROM instances",
+    "UPDATE events SET instance_id = NULL WHERE instance_id IS NOT NULL",
+)
+
 #: Every migration, in order. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
@@ -334,6 +363,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0009_instances", _INSTANCES),
     Migration("0010_watch_state", _WATCH_STATE),
     Migration("0011_instance_counts", _INSTANCE_COUNTS),
+    Migration("0012_instance_windows", _INSTANCE_WINDOWS),
 )
 
 ARTICLE_COLUMNS = ("id", "title", "text", "published", "url", "source", "language", "fingerprint", "added_at")
