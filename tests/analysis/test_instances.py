@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
+import sqlite3
 from typing import Any
 
 from detente.analysis import link_pending, related_instances
@@ -224,3 +226,54 @@ def test_a_month_dated_report_joins_the_day_dated_ones(store_url: str) -> None:
     ]
     snapshot = _ingest(store_url, articles)
     assert next(row for row in snapshot if "e1" in row[1])[1] == ("e1", "e2", "e3", "e9")
+
+
+def _killings() -> list[CodedArticle]:
+    """Three undated reports of a killing: two in one town, told in different words, one in another town."""
+    told = [
+        ("k1", "A gunman killed a teacher in Harwick on Friday, Sheriff Dunmore said."),
+        ("k2", "Mourners gathered in Harwick, where a teacher was killed at the Elm Street school."),
+        ("k3", "Police in Lowmere said a cashier was killed during a robbery at the Quarry Lane shop."),
+    ]
+    return [
+        _article(
+            f"a-{event_id}",
+            [
+                event(
+                    event_id,
+                    "USACRM",
+                    None,
+                    cameo="190",
+                    evidence=_evidence(sentence, "killed"),
+                    location=None,
+                    quad_class=4,
+                    goldstein=-10.0,
+                )
+            ],
+            text=f"{sentence} Neighbours said the family had lived there for years.",
+            source=f"outlet-{event_id}",
+            day="2024-05-07",
+        )
+        for event_id, sentence in told
+    ]
+
+
+def test_articles_naming_different_places_and_people_keep_bare_reports_apart(store_url: str) -> None:
+    snapshot = _ingest(store_url, _killings())
+    assert sorted(row[1] for row in snapshot) == [("k1", "k2"), ("k3",)]
+
+
+def test_events_stored_without_names_still_link(tmp_path) -> None:
+    path = tmp_path / "events.db"
+    with open_store(f"sqlite:///{path}") as store:
+        store.write_batch(_killings())
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:  # as events stored before their articles' names were: NULL, no evidence either way
+        names = connection.execute("SELECT link_names FROM events WHERE id = 'k3'").fetchone()[0]
+        connection.execute("UPDATE events SET link_names = NULL")
+    finally:
+        connection.close()
+    assert json.loads(names)  # a JSON list of hashed names
+    with open_store(f"sqlite:///{path}") as store:
+        link_pending(store)
+        assert sorted(row[1] for row in _snapshot(store)) == [("k1", "k2", "k3")]

@@ -19,7 +19,14 @@ A stored event (a row of ``events`` with its article's publication day) becomes 
   temporal lexicon from two up, ``twenty-three`` read as 23; not runs of more than four digits with no
   separator, which are identifiers): two reports of one event tend to repeat its
   counts (23 pirates captured), two events of one kind tend to differ in them (26 pirates captured, two
-  years later). They default to none, so features stored before them still load.
+  years later). They default to none, so features stored before them still load;
+* the article's **names**: its most frequent distinctive names (:func:`article_names`, at most
+  :data:`NAMES_KEPT`, hashed), read from the whole article when it is stored: two reports of one event tend to
+  name some of the same people, places and organizations somewhere in their articles, two events of one kind
+  (two killings, two earthquakes) tend to name different ones. Country and capital names and their adjectives
+  are left out (the sides already say them, and two events in one country share them), as are month and
+  weekday names. A fixed rule per article, no table learnt from the store, so that a report's names do not
+  depend on what else is stored. They default to none (events stored before them).
 """
 
 from __future__ import annotations
@@ -42,8 +49,10 @@ from ..timex.values import value_range
 __all__ = [
     "LinkFeatures",
     "MAX_SPAN_DAYS",
+    "NAMES_KEPT",
     "NARROW_DAYS",
     "REPORT_LAG_DAYS",
+    "article_names",
     "link_features",
     "stem",
     "type_family",
@@ -55,10 +64,13 @@ REPORT_LAG_DAYS = 2
 NARROW_DAYS = REPORT_LAG_DAYS
 #: Text dates covering more days than this (a year, a quarter) do not date an event for linking.
 MAX_SPAN_DAYS = 31
+#: An article's names kept for linking: its most frequent (then earliest) distinctive names.
+NAMES_KEPT = 16
 _STATUS_GROUPS = {"occurred": "occurred", "planned": "planned", "hypothetical": "planned"}
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _TOKEN = re.compile(r"[^\W_]+(?:[-.,'’][^\W_]+)*", re.UNICODE)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 _SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s", "ion", "ions", "ment", "ments")
 _STOPWORDS = frozenset(
     [
@@ -159,6 +171,7 @@ class LinkFeatures:
     trigger: str
     words: tuple[int, ...]
     numbers: tuple[str, ...] = ()
+    names: tuple[int, ...] = ()
 
     @property
     def blocks(self) -> tuple[str, ...]:
@@ -194,6 +207,7 @@ class LinkFeatures:
         data["words"] = tuple(data["words"])
         data["sides"] = tuple(data["sides"])
         data["numbers"] = tuple(data.get("numbers", ()))
+        data["names"] = tuple(data.get("names", ()))
         return cls(**data)
 
 
@@ -267,6 +281,41 @@ def _numbers(sentence: str) -> tuple[str, ...]:
     return tuple(sorted({value for value in values if value is not None}))
 
 
+@functools.lru_cache(maxsize=1)
+def _common_names() -> frozenset[str]:
+    """Words that name no event apart: country and capital names and adjectives (the shipped actor tables),
+    month and weekday names (the temporal lexicon)."""
+    from ..actors.tables import load_tables
+
+    kinds = ("country", "adjective", "capital")
+    names = {phrase.lower() for kind in kinds for phrase in load_tables().phrases(kind)}
+    words = load_timex_lexicon().words
+    return frozenset(names | set(words.get("month", {})) | set(words.get("weekday", {})))
+
+
+def article_names(text: str) -> tuple[int, ...]:
+    """An article's distinctive names, hashed (32-bit BLAKE2b, sorted): the capitalized words not first in
+    their sentence, of three letters or more, neither stopwords nor :func:`_common_names`; the
+    :data:`NAMES_KEPT` most frequent (then earliest). Capitalized words stand for names: "Marfin Bank" gives
+    ``marfin`` and ``bank``, so a name told in full in one article and in part in another still matches."""
+    common = _common_names()
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    position = 0
+    for sentence in _SENTENCE_BREAK.split(text):
+        for index, word in enumerate(_WORD.findall(sentence)):
+            position += 1
+            if index == 0 or not word[0].isupper() or len(word) < 3:
+                continue
+            name = word.lower()
+            if name in _STOPWORDS or name in common:
+                continue
+            counts[name] = counts.get(name, 0) + 1
+            first.setdefault(name, position)
+    kept = sorted(counts, key=lambda name: (-counts[name], first[name]))[:NAMES_KEPT]
+    return _hashed(set(kept))
+
+
 def _days(row: Mapping[str, Any], published: str | None) -> tuple[str | None, str | None, bool]:
     """``(first day, last day, dated by its text)`` the event may have happened on."""
     covered = value_range(row.get("date")) if row.get("date_source") != "published" else None
@@ -311,4 +360,5 @@ def link_features(row: Mapping[str, Any]) -> LinkFeatures:
         trigger=heads[-1] if heads else stem(trigger),
         words=_words(row.get("evidence_sentence") or ""),
         numbers=_numbers(row.get("evidence_sentence") or ""),
+        names=tuple(json.loads(row["link_names"])) if row.get("link_names") else (),
     )

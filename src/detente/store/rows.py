@@ -92,9 +92,12 @@ def location_values(place: Place | None) -> dict[str, Any]:
     }
 
 
-def event_row(event: Event, *, article_id: str, published: dt.date | str | None = None) -> tuple[Any, ...]:
-    """One ``events`` row, in :data:`EVENT_COLUMNS` order; ``published`` is the article's day."""
-    values: dict[str, Any] = {"id": event.id, "article_id": article_id}
+def event_row(
+    event: Event, *, article_id: str, published: dt.date | str | None = None, link_names: str | None = None
+) -> tuple[Any, ...]:
+    """One ``events`` row, in :data:`EVENT_COLUMNS` order; ``published`` is the article's day, ``link_names``
+    its distinctive names (JSON, :func:`detente.analysis.features.article_names`)."""
+    values: dict[str, Any] = {"id": event.id, "article_id": article_id, "link_names": link_names}
     values.update(_actor_values("source", event.source))
     values.update(_actor_values("target", event.target))
     values.update(

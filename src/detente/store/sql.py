@@ -310,6 +310,11 @@ CREATE TABLE article_bands (
     "CREATE TABLE instance_dirty (article_id TEXT PRIMARY KEY)",
 )
 
+#: The distinctive names of each event's article (hashed, a JSON list: analysis.features.article_names), which
+#: instance linking compares; events stored before this keep NULL (no names) until their article is written
+#: again.
+_EVENT_LINK_NAMES = ("ALTER TABLE events ADD COLUMN link_names TEXT",)
+
 #: Every migration, in order. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
@@ -322,6 +327,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0008_quote_speaker_type", _QUOTE_SPEAKER_TYPE),
     Migration("0009_instances", _INSTANCES),
     Migration("0010_watch_state", _WATCH_STATE),
+    Migration("0012_event_link_names", _EVENT_LINK_NAMES),
 )
 
 ARTICLE_COLUMNS = ("id", "title", "text", "published", "url", "source", "language", "fingerprint", "added_at")
@@ -364,6 +370,7 @@ EVENT_COLUMNS = (
     "confidence",
     "source_country_source",  # 0007
     "target_country_source",
+    "link_names",  # 0012
 )
 MENTION_COLUMNS = (
     "event_id",

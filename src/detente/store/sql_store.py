@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import json
 import random
 import time
 from collections import Counter
@@ -177,9 +178,11 @@ class SQLStore(EventStore):
             cursor.execute(dialect.sql(statement), (article.id,))
         insert_event = dialect.insert("events", sql.EVENT_COLUMNS)
         insert_mention = dialect.upsert("mentions", sql.MENTION_COLUMNS, conflict=sql.MENTION_KEY)
+        names = _link_names(article.text) if coded.events else None
         for event in coded.events:
             self._check_event_id(cursor, event.id)
-            cursor.execute(insert_event, event_row(event, article_id=article.id, published=article.published))
+            row = event_row(event, article_id=article.id, published=article.published, link_names=names)
+            cursor.execute(insert_event, row)
             cursor.executemany(insert_mention, mention_rows(event, article_id=article.id))
         quotes = quote_rows(coded, article_id=article.id)
         if quotes:
@@ -427,6 +430,14 @@ def _first_line(exc: Exception) -> str:
     """The first line of a driver error (libpq adds hints and context lines below it)."""
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _link_names(text: str) -> str:
+    """The article's distinctive names as instance linking compares them (JSON), stored on each of its events
+    (imported here, not at the top: :mod:`detente.analysis` is built on the store)."""
+    from ..analysis.features import article_names
+
+    return json.dumps(list(article_names(text)))
 
 
 def _now() -> str:
