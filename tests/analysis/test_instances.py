@@ -9,7 +9,7 @@ import sqlite3
 from typing import Any
 
 from detente.analysis import link_pending, related_instances
-from detente.records import Article, CodedArticle, Evidence
+from detente.records import Article, CodedArticle, Evidence, TimeExpression
 from detente.store import open_store
 from tests.store.store_records import event
 
@@ -263,17 +263,36 @@ def test_articles_naming_different_places_and_people_keep_bare_reports_apart(sto
     assert sorted(row[1] for row in snapshot) == [("k1", "k2"), ("k3",)]
 
 
-def test_events_stored_without_names_still_link(tmp_path) -> None:
+def test_events_stored_before_names_still_link(tmp_path) -> None:
     path = tmp_path / "events.db"
     with open_store(f"sqlite:///{path}") as store:
         store.write_batch(_killings())
     connection = sqlite3.connect(path, isolation_level=None)
-    try:  # as events stored before their articles' names were: NULL, no evidence either way
+    try:  # back to a store from before 0012: no columns, no record of the migration
         names = connection.execute("SELECT link_names FROM events WHERE id = 'k3'").fetchone()[0]
-        connection.execute("UPDATE events SET link_names = NULL")
+        connection.execute("ALTER TABLE events DROP COLUMN link_names")
+        connection.execute("ALTER TABLE events DROP COLUMN article_day")
+        connection.execute("DELETE FROM migrations WHERE name = '0012_event_link_context'")
     finally:
         connection.close()
     assert json.loads(names)  # a JSON list of hashed names
+    # the migration adds the columns, NULL for the stored events: no names, no evidence either way
     with open_store(f"sqlite:///{path}") as store:
         link_pending(store)
         assert sorted(row[1] for row in _snapshot(store)) == [("k1", "k2", "k3")]
+
+
+def test_an_article_without_publication_day_is_dated_by_the_first_full_date_it_states(store_url: str) -> None:
+    dated = "Washington and Beijing met in Geneva on 7 May 2024, officials said."
+    undated = "US and Chinese envoys met in Geneva, the ministry said."
+    stated = "GENEVA - On May 7, 2024, diplomats gathered. " + undated
+    day = TimeExpression("May 7, 2024", 14, 25, "DATE", "2024-05-07", "day")
+    meeting = _meeting("u2", undated, date=None, date_precision=None, date_source=None)
+    articles = [
+        CodedArticle(Article(id="u1", text=dated), events=(_meeting("u1", dated),)),
+        CodedArticle(Article(id="u2", text=stated), events=(meeting,), times=(day,)),
+        # the same report in an article that states no full date stays undated, apart
+        CodedArticle(Article(id="u3", text=undated), events=(_meeting("u3", undated, date=None),)),
+    ]
+    snapshot = _ingest(store_url, articles)
+    assert sorted(row[1] for row in snapshot) == [("u1", "u2"), ("u3",)]

@@ -6,7 +6,14 @@ import hashlib
 import json
 from typing import Any
 
-from detente.analysis.features import NAMES_KEPT, LinkFeatures, article_names, link_features, type_family
+from detente.analysis.features import (
+    NAMES_KEPT,
+    LinkFeatures,
+    article_day,
+    article_names,
+    link_features,
+    type_family,
+)
 from detente.analysis.linking import (
     compatible,
     evidence_score,
@@ -16,6 +23,7 @@ from detente.analysis.linking import (
     same_event,
 )
 from detente.analysis.syndication import NEAR_DUPLICATE, outlet, signature, similarity
+from detente.records import TimeExpression
 
 STORY = (
     "Rescue teams searched through the rubble on Sunday after a strong earthquake struck the mountain "
@@ -60,6 +68,33 @@ def test_an_undated_report_covers_the_days_before_its_publication() -> None:
     assert (undated.day_lo, undated.day_hi) == ("2024-05-06", "2024-05-08")
     assert compatible(undated, link_features(_row("e2")))
     assert not compatible(undated, link_features(_row("e3", date="2024-05-01")))
+
+
+def test_an_articles_day_is_the_first_full_date_it_states() -> None:
+    times = [
+        TimeExpression("May 3, 2013", 90, 101, "DATE", "2013-05-03", "day"),
+        TimeExpression("2012", 10, 14, "DATE", "2012", "year"),  # a year, a month, a relative date: no day
+        TimeExpression("last March", 20, 30, "DATE", "2013-03", "month"),
+        TimeExpression("Friday", 40, 46, "DATE", "XXXX-WXX-5", "day"),
+        TimeExpression("10pm", 50, 54, "TIME", "2013-05-01T22:00", "time"),
+        TimeExpression("May 2, 2013", 60, 71, "DATE", "2013-05-02", "day"),
+    ]
+    assert article_day(times) == "2013-05-02"  # first in the text, not first in the list
+    assert article_day(times[1:5]) is None and article_day([]) is None
+
+
+def test_an_article_without_publication_day_is_dated_by_its_first_full_date() -> None:
+    undated = {"date": None, "day": None, "article_published": None}
+    stated = link_features(_row("e1", **undated, article_day="2024-05-07"))
+    assert (stated.day_lo, stated.day_hi, stated.text_dated) == ("2024-05-05", "2024-05-07", False)
+    assert compatible(stated, link_features(_row("e2")))  # a report dated 7 May by its own sentence
+    assert not compatible(stated, link_features(_row("e3", date="2024-06-02")))
+    # the publication day comes first, and an event's own date before both
+    published = link_features(_row("e4", date=None, article_published="2024-06-02", article_day="2024-05-07"))
+    assert published.day_hi == "2024-06-02"
+    assert link_features(_row("e5", article_day="2024-01-01")).day_lo == "2024-05-07"
+    # with neither, the report is undated
+    assert link_features(_row("e6", **undated)).day_lo is None
 
 
 def test_families_join_related_roots_and_sides_must_agree() -> None:

@@ -10,7 +10,10 @@ A stored event (a row of ``events`` with its article's publication day) becomes 
 * **days**: the days the event may have happened on. A date from the text of at most a month covers its days
   (a month-precision date overlaps each day in it); an event dated only by its article (no date, a coarser
   date, or ``date_source == "published"``) covers the publication day and the :data:`REPORT_LAG_DAYS` before
-  it (news reports yesterday's events). Two reports can be one event only when their days overlap;
+  it (news reports yesterday's events); an article with no publication day (nor a dateline, which the coder
+  reads) stands in for it with the first full date it states (:func:`article_day`, stored with its events),
+  since a report mostly dates its news before its background. An event with neither is undated. Two reports
+  can be one event only when their days overlap;
 * **status group**: ``occurred``, ``planned`` (planned or hypothetical), or the status itself (denied,
   cancelled, negated); a planned event and the event itself are different instances (linked, not merged);
 * the evidence compared: the trigger's stem, the sentence's content words (hashed), the CAMEO code, the
@@ -36,13 +39,14 @@ import functools
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from importlib.resources import files
 from typing import Any
 
 from ..datafiles import tsv_rows
 from ..errors import DataFileError
+from ..records import TimeExpression
 from ..timex.lexicon import load_timex_lexicon
 from ..timex.values import value_range
 
@@ -52,6 +56,7 @@ __all__ = [
     "NAMES_KEPT",
     "NARROW_DAYS",
     "REPORT_LAG_DAYS",
+    "article_day",
     "article_names",
     "link_features",
     "stem",
@@ -71,6 +76,7 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _TOKEN = re.compile(r"[^\W_]+(?:[-.,'’][^\W_]+)*", re.UNICODE)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s", "ion", "ions", "ment", "ments")
 _STOPWORDS = frozenset(
     [
@@ -316,11 +322,20 @@ def article_names(text: str) -> tuple[int, ...]:
     return _hashed(set(kept))
 
 
+def article_day(times: Iterable[TimeExpression]) -> str | None:
+    """The first full date (a day) among an article's time expressions, in text order, else None."""
+    for time in sorted(times, key=lambda time: time.start):
+        if time.type == "DATE" and _FULL_DATE.fullmatch(time.value):
+            return time.value
+    return None
+
+
 def _days(row: Mapping[str, Any], published: str | None) -> tuple[str | None, str | None, bool]:
     """``(first day, last day, dated by its text)`` the event may have happened on."""
     covered = value_range(row.get("date")) if row.get("date_source") != "published" else None
     if covered is not None and (covered[1] - covered[0]).days < MAX_SPAN_DAYS:
         return covered[0].isoformat(), covered[1].isoformat(), True
+    published = published or row.get("article_day")
     day = value_range(published[:10]) if published else None
     if day is None:
         return None, None, False
@@ -329,7 +344,8 @@ def _days(row: Mapping[str, Any], published: str | None) -> tuple[str | None, st
 
 
 def link_features(row: Mapping[str, Any]) -> LinkFeatures:
-    """The linking features of an ``events`` row that also carries ``article_published``."""
+    """The linking features of an ``events`` row that also carries ``article_published`` (its ``link_names``
+    and ``article_day`` are what the store kept of its article)."""
     source, target = _side(row, "source"), _side(row, "target")
     pair = sorted((source or "-", target or "-"))
     family, symmetric = type_family(row["cameo"])

@@ -310,10 +310,13 @@ CREATE TABLE article_bands (
     "CREATE TABLE instance_dirty (article_id TEXT PRIMARY KEY)",
 )
 
-#: The distinctive names of each event's article (hashed, a JSON list: analysis.features.article_names), which
-#: instance linking compares; events stored before this keep NULL (no names) until their article is written
-#: again.
-_EVENT_LINK_NAMES = ("ALTER TABLE events ADD COLUMN link_names TEXT",)
+#: What instance linking reads of each event's article (detente.analysis.features): its distinctive names
+#: (hashed, a JSON list: article_names) and the first full date it states (article_day, the day of an article
+#: with no publication date); events stored before this keep NULL until their article is written again.
+_EVENT_LINK_CONTEXT = (
+    "ALTER TABLE events ADD COLUMN link_names TEXT",
+    "ALTER TABLE events ADD COLUMN article_day TEXT",
+)
 
 #: Every migration, in order. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
@@ -327,7 +330,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0008_quote_speaker_type", _QUOTE_SPEAKER_TYPE),
     Migration("0009_instances", _INSTANCES),
     Migration("0010_watch_state", _WATCH_STATE),
-    Migration("0012_event_link_names", _EVENT_LINK_NAMES),
+    Migration("0012_event_link_context", _EVENT_LINK_CONTEXT),
 )
 
 ARTICLE_COLUMNS = ("id", "title", "text", "published", "url", "source", "language", "fingerprint", "added_at")
@@ -371,6 +374,7 @@ EVENT_COLUMNS = (
     "source_country_source",  # 0007
     "target_country_source",
     "link_names",  # 0012
+    "article_day",
 )
 MENTION_COLUMNS = (
     "event_id",

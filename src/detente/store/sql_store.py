@@ -178,10 +178,10 @@ class SQLStore(EventStore):
             cursor.execute(dialect.sql(statement), (article.id,))
         insert_event = dialect.insert("events", sql.EVENT_COLUMNS)
         insert_mention = dialect.upsert("mentions", sql.MENTION_COLUMNS, conflict=sql.MENTION_KEY)
-        names = _link_names(article.text) if coded.events else None
+        link = _link_values(article, coded) if coded.events else {}
         for event in coded.events:
             self._check_event_id(cursor, event.id)
-            row = event_row(event, article_id=article.id, published=article.published, link_names=names)
+            row = event_row(event, article_id=article.id, published=article.published, **link)
             cursor.execute(insert_event, row)
             cursor.executemany(insert_mention, mention_rows(event, article_id=article.id))
         quotes = quote_rows(coded, article_id=article.id)
@@ -432,12 +432,16 @@ def _first_line(exc: Exception) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-def _link_names(text: str) -> str:
-    """The article's distinctive names as instance linking compares them (JSON), stored on each of its events
-    (imported here, not at the top: :mod:`detente.analysis` is built on the store)."""
-    from ..analysis.features import article_names
+def _link_values(article: Article, coded: CodedArticle) -> dict[str, Any]:
+    """What instance linking reads of the article, stored on each of its events: its distinctive names (JSON)
+    and the first full date it states (imported here, not at the top: :mod:`detente.analysis` is built on
+    the store)."""
+    from ..analysis.features import article_day, article_names
 
-    return json.dumps(list(article_names(text)))
+    return {
+        "link_names": json.dumps(list(article_names(article.text))),
+        "article_day": article_day(coded.times),
+    }
 
 
 def _now() -> str:
