@@ -282,17 +282,35 @@ def test_events_stored_before_names_still_link(tmp_path) -> None:
         assert sorted(row[1] for row in _snapshot(store)) == [("k1", "k2", "k3")]
 
 
-def test_an_article_without_publication_day_is_dated_by_the_first_full_date_it_states(store_url: str) -> None:
+def _undated_articles() -> list[CodedArticle]:
+    """Articles with no publication day: one event dated by its sentence, one by the first full date its
+    article states, one with neither."""
     dated = "Washington and Beijing met in Geneva on 7 May 2024, officials said."
     undated = "US and Chinese envoys met in Geneva, the ministry said."
     stated = "GENEVA - On May 7, 2024, diplomats gathered. " + undated
     day = TimeExpression("May 7, 2024", 14, 25, "DATE", "2024-05-07", "day")
     meeting = _meeting("u2", undated, date=None, date_precision=None, date_source=None)
-    articles = [
+    return [
         CodedArticle(Article(id="u1", text=dated), events=(_meeting("u1", dated),)),
         CodedArticle(Article(id="u2", text=stated), events=(meeting,), times=(day,)),
-        # the same report in an article that states no full date stays undated, apart
         CodedArticle(Article(id="u3", text=undated), events=(_meeting("u3", undated, date=None),)),
     ]
-    snapshot = _ingest(store_url, articles)
+
+
+def test_an_article_without_publication_day_is_dated_by_the_first_full_date_it_states(store_url: str) -> None:
+    snapshot = _ingest(store_url, _undated_articles())
+    # the same report in an article that states no full date stays undated, apart
     assert sorted(row[1] for row in snapshot) == [("u1", "u2"), ("u3",)]
+
+
+def test_article_names_and_days_keep_instances_order_independent(tmp_path) -> None:
+    articles = _corpus() + _killings() + _undated_articles()
+    expected = _ingest(f"sqlite:///{tmp_path / 'first.db'}", articles)
+    groups = [row[1] for row in expected]
+    # the Geneva meeting of 7 May: the four dated reports and the two of articles with no publication day
+    assert ("k1", "k2") in groups and ("e1", "e2", "e3", "e4", "u1", "u2") in groups and ("u3",) in groups
+    for seed in range(3):
+        shuffled = articles[:]
+        random.Random(seed).shuffle(shuffled)
+        url = f"sqlite:///{tmp_path / f'shuffled{seed}.db'}"
+        assert _ingest(url, shuffled, one_by_one=seed % 2 == 0) == expected
