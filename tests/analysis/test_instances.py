@@ -268,11 +268,11 @@ def test_events_stored_before_names_still_link(tmp_path) -> None:
     with open_store(f"sqlite:///{path}") as store:
         store.write_batch(_killings())
     connection = sqlite3.connect(path, isolation_level=None)
-    try:  # back to a store from before 0012: no columns, no record of the migration
+    try:  # back to a store from before 0013: no columns, no record of the migration
         names = connection.execute("SELECT link_names FROM events WHERE id = 'k3'").fetchone()[0]
         connection.execute("ALTER TABLE events DROP COLUMN link_names")
         connection.execute("ALTER TABLE events DROP COLUMN article_day")
-        connection.execute("DELETE FROM migrations WHERE name = '0012_event_link_context'")
+        connection.execute("DELETE FROM migrations WHERE name = '0013_event_link_context'")
     finally:
         connection.close()
     assert json.loads(names)  # a JSON list of hashed names

@@ -214,8 +214,8 @@ def test_dyads_most_active_first(client):
 
 
 def test_overall_series_counts_every_dated_event(client):
-    series = client.get("/api/series", params={"interval": "month"}).json()
-    assert series["interval"] == "month"
+    series = client.get("/api/series", params={"interval": "month", "count": "reports"}).json()
+    assert (series["interval"], series["count"]) == ("month", "reports")
     events = _page(client, "/api/events", limit=500)["items"]
     counted = sum(period["events"] for period in series["items"] + series["spans"])  # spans: dated to a year
     assert counted == sum(1 for e in events if e["day"])
@@ -225,7 +225,7 @@ def test_overall_series_counts_every_dated_event(client):
 
 @pytest.mark.parametrize("interval", ["day", "week", "month", "year"])
 def test_dyad_series_intervals(client, interval):
-    body = client.get("/api/dyads/USA/CHN/series", params={"interval": interval}).json()
+    body = client.get("/api/dyads/USA/CHN/series", params={"interval": interval, "count": "reports"}).json()
     assert body["interval"] == interval and body["a"] == "USA" and body["b"] == "CHN"
     total = sum(period["events"] for period in body["items"] + body["spans"])
     assert total == sum(1 for event in _dyad_events(client) if event["day"])
@@ -265,7 +265,8 @@ def test_dyad_month_series_puts_each_event_in_its_own_month(client):
         covered = value_range(event["date"]) if event["date"] else None
         assert event["day"] == (covered[0].isoformat() if covered else event["article_published"])
     expected = Counter(event["day"][:7] for event in events if event["day"])
-    series = client.get("/api/dyads/USA/CHN/series", params={"interval": "month"}).json()["items"]
+    params = {"interval": "month", "count": "reports"}
+    series = client.get("/api/dyads/USA/CHN/series", params=params).json()["items"]
     assert {period["period"]: period["events"] for period in series if period["events"]} == dict(expected)
     assert "2023-06" in expected
 

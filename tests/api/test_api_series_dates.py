@@ -28,7 +28,7 @@ def _events(client) -> list[dict]:  # noqa: ANN001
 
 
 def _series(client, path: str = "/api/series", **params) -> dict:  # noqa: ANN001
-    response = client.get(path, params={"status": "occurred", **params})
+    response = client.get(path, params={"status": "occurred", "count": "reports", **params})
     assert response.status_code == 200, response.text
     return response.json()
 

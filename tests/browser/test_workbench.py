@@ -35,7 +35,7 @@ def test_filters_round_trip_through_the_url(page_and_problems, server):
     page.wait_for_function("n => document.querySelectorAll('#events tbody tr').length === n", arg=everything)
     page.select_option("#interval", "year")
     page.wait_for_load_state("networkidle")
-    last = _api(server, "/api/dyads/USA/CHN/series?interval=year")["items"][-1]
+    last = _api(server, "/api/dyads/USA/CHN/series?interval=year&count=reports")["items"][-1]  # rows
     newest = "p => document.querySelector('#chart g.period:last-of-type')?.dataset.period === p"
     page.wait_for_function(newest, arg=last["period"])
     page.locator("#chart g.period rect.hit").last.click()

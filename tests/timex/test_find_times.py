@@ -70,7 +70,7 @@ CASES = [
     # durations
     ("The war has lasted three years.", [("three years", "DURATION", "P3Y")]),
     ("Talks continued for two weeks.", [("two weeks", "DURATION", "P2W")]),
-    ("The dispute has gone on for decades.", [("for decades", "DURATION", "PXDE")]),
+    ("The dispute has gone on for decades.", [("decades", "DURATION", "PXDE")]),
     ("He served as minister for a decade and a half.", [("a decade and a half", "DURATION", "P15Y")]),
     ("The siege lasted almost two and a half years.", [("almost two and a half years", "DURATION", "P2.5Y")]),
     ("It was a five-year plan.", [("a five-year", "DURATION", "P5Y")]),

@@ -1,8 +1,9 @@
 """Quality gate: detente's temporal expressions on MEANTIME must not fall below these floors.
 
-Lowering a floor needs a reason in the commit that does it. Figures when the floors were set
+Lowering a floor needs a reason in the commit that does it. Figures when the floors were last set
 (``detente eval timex ../shared/eval/meantime``, 120 documents, 370 gold expressions): span P/R/F1
-0.955/0.924/0.939, value P/R/F1 0.870/0.835/0.852 (per corpus value F1 0.825 to 0.873), type accuracy 0.944.
+0.955/0.927/0.941, value P/R/F1 0.874/0.841/0.857 (per corpus value F1 0.835 to 0.874), type accuracy 0.945.
+The goal is a value F1 of 0.88; the floor sits just below the figure reached.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ MEANTIME = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "mea
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not MEANTIME.exists(), reason="../shared is not present")]
 
 SPAN_F1_FLOOR = 0.91
-VALUE_F1_FLOOR = 0.83
+VALUE_F1_FLOOR = 0.85
 CORPUS_VALUE_F1_FLOOR = 0.80
 TYPE_ACCURACY_FLOOR = 0.92
 

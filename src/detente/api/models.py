@@ -16,7 +16,9 @@ __all__ = [
     "ActorOut",
     "ArticleOut",
     "ArticleSummaryOut",
+    "COUNT_DESCRIPTION",
     "DyadOut",
+    "DyadPageOut",
     "EventOut",
     "AlertsOut",
     "HealthOut",
@@ -37,6 +39,12 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+#: What the ``count`` field of an aggregate says.
+COUNT_DESCRIPTION = (
+    "What ``events`` counts: instances (each real-world event once, however many reports tell of it; the "
+    "default) or reports (every stored event)."
+)
 
 
 class _Open(BaseModel):
@@ -254,6 +262,7 @@ class SpanOut(PeriodOut):
 
 class SeriesOut(_Open):
     interval: str
+    count: str = Field("instances", description=COUNT_DESCRIPTION)
     basis: str = Field(
         "event", description="event: counted on the event's date; published: on its article's publication day"
     )
@@ -278,18 +287,30 @@ class PageOut(_Open, Generic[T]):
     offset: int
 
 
+class DyadPageOut(PageOut[DyadOut]):
+    """A page of pairs; ``count`` says whether ``events`` counts instances or reports."""
+
+    count: str = Field("instances", description=COUNT_DESCRIPTION)
+
+
 class HealthOut(_Open):
     model_config = ConfigDict(
         extra="allow",
         json_schema_extra={
-            "examples": [{"status": "ok", "version": "0.1.0", "writable": False, "articles": 9, "events": 42}]
+            "examples": [
+                {"status": "ok", "version": "0.1.0", "writable": False, "articles": 9, "events": 42,
+                 "instances": 37}
+            ]
         },
     )
     status: str
     version: str
     writable: bool
     articles: int
-    events: int
+    events: int = Field(description="Stored events (reports).")
+    instances: int | None = Field(
+        None, description="The event instances they make (an event not yet linked counts as its own)."
+    )
 
 
 class WatchSourceOut(_Open):
@@ -404,12 +425,12 @@ class InstanceDetailOut(InstanceOut):
 
 class InstanceSeriesOut(_Open):
     interval: str
-    count: str = Field(description="instances: each instance once, on its representative's day; or reports")
+    count: str = Field(description=COUNT_DESCRIPTION)
     items: list[PeriodOut]
 
 
 class InstanceDyadsOut(_Open):
-    count: str = Field(description="instances or reports")
+    count: str = Field(description=COUNT_DESCRIPTION)
     items: list[DyadOut]
     total: int
     limit: int

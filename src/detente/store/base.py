@@ -125,10 +125,12 @@ class EventStore(abc.ABC):
         country: str | None = None,
         limit: int = 100,
         offset: int = 0,
+        instances: bool = False,
     ) -> list[dict[str, Any]]:
         """Actors of stored events, ``{"code", "country", "sector", "name", "events"}``, most events first.
 
         Grouped by code and name; ``text`` matches code or name (ignoring case), ``country`` the country.
+        With ``instances``, ``events`` counts event instances (each once per actor) instead of reports.
         """
 
     @abc.abstractmethod
@@ -163,8 +165,19 @@ class EventStore(abc.ABC):
             date_from=query.date_from,
             date_to=query.date_to,
             status=status,
+            instances=query.instances,
         )
         return ranked[query.offset :], None
+
+    def count_all_instances(self) -> int:
+        """How many event instances the stored events make (an event not yet linked is its own). This
+        default, for a backend without instances, counts every event as one."""
+        return self.count_events()
+
+    def event_instances(self, event_ids: Iterable[str]) -> dict[str, str]:
+        """Each stored event's instance id. This default, for a backend without instances, makes each event
+        its own instance."""
+        return {event_id: event_id for event_id in event_ids}
 
     @abc.abstractmethod
     def series(
@@ -176,6 +189,9 @@ class EventStore(abc.ABC):
         events without a day are left out. A dyad series: ``query=EventQuery.build(dyad="USA-CHN")``.
         ``basis``: ``"event"`` counts an event on its day (the first day of its date), ``"published"`` on
         its article's publication day (the query's date range then applies to that day).
+        With ``query.instances`` an event instance counts once, in the period of its earliest report
+        matching the query (``events`` is then the number of instances; Goldstein values are the
+        instances' means over those reports).
         """
 
     @abc.abstractmethod

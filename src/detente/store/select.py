@@ -22,8 +22,10 @@ __all__ = [
     "dyad_totals",
     "event_by_id",
     "event_count",
+    "event_instances",
     "event_list",
     "event_stream_page",
+    "instance_total",
     "like_pattern",
     "quote_count",
     "quote_list",
@@ -51,6 +53,66 @@ def _quad_sums(alias: str) -> str:
     return ", ".join(
         f"SUM(CASE WHEN {alias}.quad_class = {quad} THEN 1 ELSE 0 END) AS q{quad}" for quad in (1, 2, 3, 4)
     )
+
+
+#: Date precisions shorter than a month: an event so dated is counted on its day (its first day).
+_SHORT_PRECISIONS = ("day", "time", "week", "weekend")
+#: An event's instance: its ``instance_id``, or the event itself while it is not linked.
+_INSTANCE_KEY = "COALESCE(e.instance_id, e.id)"
+#: Whether an event is dated to a month or a longer period (``coarse`` 1). Such a date's day is the 1st of a
+#: month, so only those rows look the precision up (the rest stay in the covering index, as in
+#: :func:`series_days`).
+_COARSE = (
+    "CASE WHEN substr(e.day, 9, 2) = '01' THEN CASE WHEN e.date_precision IS NOT NULL AND e.date_precision "
+    f"NOT IN {_SHORT_PRECISIONS!r} THEN 1 ELSE 0 END ELSE 0 END"
+)
+#: The report columns instance counting reads besides ``id``, ``day``, ``quad_class`` and ``goldstein``.
+_INSTANCE_COLUMNS = f", {_INSTANCE_KEY} AS instance, {_COARSE} AS coarse"
+#: Which report of an instance stands for it in a count, among those that pass the filters, as one sortable
+#: text: the earliest of those dated to a day or a week (``coarse`` 0), else of all (a report of "May" does
+#: not take an instance told on 7 May by another report to the month's band), by day (undated last), then
+#: the lower QuadClass, then the smaller id. Its day is characters 2-11, its QuadClass 12, its id from 13.
+_FIRST_REPORT = (
+    "MIN(CAST(m.coarse AS TEXT) || COALESCE(m.day, '9999-12-31') || CAST(COALESCE(m.quad_class, 0) AS TEXT) "
+    "|| m.id)"
+)
+
+
+def _per_instance(rows: str, *, partition: Sequence[str] = (), span: bool = False) -> str:
+    """One row per instance of the report rows ``rows`` (which carry ``id``, ``day``, ``quad_class``,
+    ``goldstein`` and :data:`_INSTANCE_COLUMNS`; ``partition`` names columns an instance is counted once
+    per, e.g. a pair, and keeps them): the ``day`` and ``quad_class`` of the report that stands for it
+    (:data:`_FIRST_REPORT`), ``goldstein``, the mean of their Goldstein values, and with ``span`` the
+    ``span`` of :func:`series_days` (the standing report's date when that is coarse).
+
+    Filters apply to the reports first: an instance is counted from the reports that pass them, so a
+    date range or a QuadClass filter never brings in a report it excludes. One grouping of the matching
+    reports (their instance is in the covering indexes: migration 0011) where a window function would
+    sort them twice.
+    """
+    by = ", ".join(["m.instance", *(f"m.{column}" for column in partition)])
+    kept = "".join(f", i.{column} AS {column}" for column in partition)
+    spans = ""
+    if span:
+        spans = (
+            ", CASE WHEN substr(i.k, 1, 1) = '1' THEN "
+            "(SELECT x.date FROM events x WHERE x.id = substr(i.k, 13)) END AS span"
+        )
+    return (
+        "SELECT NULLIF(substr(i.k, 2, 10), '9999-12-31') AS day, "
+        f"CAST(substr(i.k, 12, 1) AS INTEGER) AS quad_class, i.goldstein AS goldstein{kept}{spans} "
+        f"FROM (SELECT {by}, {_FIRST_REPORT} AS k, AVG(m.goldstein) AS goldstein FROM ({rows}) m "
+        f"GROUP BY {by}) i"
+    )
+
+
+def _counting(query: EventQuery) -> tuple[EventQuery, bool]:
+    """The query whose reports an aggregate reads, and whether it counts instances: an aggregate with
+    ``instances`` counts each instance once from the matching reports, where a listing keeps only the
+    instances' representatives (``e.instance_id = e.id``)."""
+    if query.instances:
+        return dataclasses.replace(query, instances=False), True
+    return query, False
 
 
 def like_pattern(text: str) -> str:
@@ -255,8 +317,18 @@ def event_count(query: EventQuery | None) -> Statement:
     return f"SELECT COUNT(*) AS count FROM ({ids}) m", params
 
 
-#: Date precisions shorter than a month: an event so dated is counted on its day (its first day).
-_SHORT_PRECISIONS = ("day", "time", "week", "weekend")
+def instance_total() -> Statement:
+    """How many instances the events make: the representatives (``instance_id = id``) and the events not
+    yet linked, from the ``events_instance`` index alone."""
+    return "SELECT COUNT(*) AS count FROM events e WHERE e.instance_id IS NULL OR e.instance_id = e.id", []
+
+
+def event_instances(event_ids: Sequence[str]) -> Statement:
+    """Each of the events' instance (the event itself while it is not linked)."""
+    marks = ", ".join("?" for _ in event_ids)
+    return f"SELECT e.id AS id, {_INSTANCE_KEY} AS instance FROM events e WHERE e.id IN ({marks})", list(
+        event_ids
+    )
 
 
 def series_days(query: EventQuery, *, basis: str = "event", spans: str | None = None) -> Statement:
@@ -270,12 +342,21 @@ def series_days(query: EventQuery, *, basis: str = "event", spans: str | None = 
     periods starts on the 1st of a month, so only such days look the date up: on SQLite the table is read
     for those rows alone (the CASE defers the row's seek) and the rest of the series still comes from an
     index (a pair's year by day, 1,000,000 events: p95 33 ms; reading every row's precision took 203 ms).
+
+    With ``query.instances`` each event instance counts once (see :func:`_per_instance`): on the day (and
+    in the span and QuadClass) of its earliest report that matches the query (the earliest dated to a
+    day or a week, if any is), with the mean Goldstein value of those reports; an event not yet linked is
+    its own instance. On the publication basis the instance's day is its first matching report's
+    publication day.
     """
+    query, instances = _counting(query)
+    key = _INSTANCE_COLUMNS if instances else ""
     if basis == "published":
         undated = dataclasses.replace(query, date_from=None, date_to=None)
         rows, params = _matching(
             undated,
-            "e.id AS id, e.article_id AS article_id, e.quad_class AS quad_class, e.goldstein AS goldstein",
+            "e.id AS id, e.article_id AS article_id, e.quad_class AS quad_class, e.goldstein AS goldstein"
+            + key,
         )
         day = "substr(a.published, 1, 10)"
         filters: list[tuple[str, list[Any]]] = [("a.published IS NOT NULL", [])]
@@ -284,27 +365,62 @@ def series_days(query: EventQuery, *, basis: str = "event", spans: str | None = 
         if query.date_to is not None:
             filters.append((f"{day} <= ?", [query.date_to]))
         where, where_params = _where(filters)
+        reports = (
+            f"SELECT {day} AS day, m.id AS id, m.quad_class AS quad_class, m.goldstein AS goldstein"
+            f"{', m.instance AS instance, 0 AS coarse' if instances else ''} "
+            f"FROM ({rows}) m JOIN articles a ON a.id = m.article_id{where}"
+        )
+        if instances:
+            reports = _per_instance(reports)
         sql = (
-            f"SELECT {day} AS day, COUNT(*) AS events, SUM(m.goldstein) AS goldstein_sum, "
-            f"{_quad_sums('m')} FROM ({rows}) m JOIN articles a ON a.id = m.article_id{where} "
-            f"GROUP BY {day} ORDER BY {day}"
+            "SELECT m.day AS day, COUNT(*) AS events, SUM(m.goldstein) AS goldstein_sum, "
+            f"{_quad_sums('m')} FROM ({reports}) m GROUP BY m.day ORDER BY m.day"
         )
         return sql, [*params, *where_params]
     if basis != "event":
         raise ValueError(f"basis must be 'event' or 'published', got {basis!r}")
-    columns = "e.id AS id, e.day AS day, e.quad_class AS quad_class, e.goldstein AS goldstein"
+    columns = "e.id AS id, e.day AS day, e.quad_class AS quad_class, e.goldstein AS goldstein" + key
     span_column = span_group = ""
     if spans is not None:
+        span_column, span_group = ", m.span AS span", ", m.span"
+    if spans is not None and not instances:  # counting instances, the standing report's span is looked up
         coarse = f"e.date_precision IS NOT NULL AND e.date_precision NOT IN {_SHORT_PRECISIONS!r}"
         first_day = "substr(e.day, 9, 2) = '01'"
         columns += f", CASE WHEN {first_day} THEN CASE WHEN {coarse} THEN e.date END END AS span"
-        span_column, span_group = ", m.span AS span", ", m.span"
     rows, params = _matching(query, columns, dated=True)
+    if instances:
+        rows = _per_instance(rows, span=spans is not None)
     sql = (
         f"SELECT m.day AS day{span_column}, COUNT(*) AS events, SUM(m.goldstein) AS goldstein_sum, "
         f"{_quad_sums('m')} FROM ({rows}) m GROUP BY m.day{span_group} ORDER BY m.day"
     )
     return sql, params
+
+
+#: An undirected pair's sides: the smaller country first (a pair's instance counts once for the pair,
+#: whichever way each report points).
+_LOW = "CASE WHEN e.source_country <= e.target_country THEN e.source_country ELSE e.target_country END"
+_HIGH = "CASE WHEN e.source_country <= e.target_country THEN e.target_country ELSE e.source_country END"
+
+
+def _pair_totals(where: str, instances: bool) -> str:
+    """Totals per country pair of the events ``where`` keeps: per directed pair (``a`` the source),
+    or, counting instances, per undirected pair (``a`` <= ``b``) with each instance once per pair."""
+    if not instances:
+        return (
+            "SELECT e.source_country AS a, e.target_country AS b, COUNT(*) AS events, "
+            f"SUM(e.goldstein) AS goldstein_sum, {_quad_sums('e')} FROM events e{where} "
+            "GROUP BY e.source_country, e.target_country"
+        )
+    reports = (
+        f"SELECT {_LOW} AS a, {_HIGH} AS b, e.id AS id, e.day AS day, e.quad_class AS quad_class, "
+        f"e.goldstein AS goldstein{_INSTANCE_COLUMNS} FROM events e{where}"
+    )
+    rows = _per_instance(reports, partition=("a", "b"))
+    return (
+        "SELECT m.a AS a, m.b AS b, COUNT(*) AS events, SUM(m.goldstein) AS goldstein_sum, "
+        f"{_quad_sums('m')} FROM ({rows}) m GROUP BY m.a, m.b"
+    )
 
 
 def directed_dyad_totals(query: EventQuery) -> Statement:
@@ -313,24 +429,22 @@ def directed_dyad_totals(query: EventQuery) -> Statement:
 
     The undirected pairs are folded from these by :func:`detente.store.summaries.top_dyads`; grouping on
     the index's own columns streams, where grouping on "the smaller country" would sort every event.
+    With ``query.instances`` the rows are undirected pairs already, each instance counted once per pair.
     """
+    query, instances = _counting(query)
     filters: list[tuple[str, list[Any]]] = [
         ("e.source_country IS NOT NULL AND e.target_country IS NOT NULL", []),
         ("e.source_country <> e.target_country", []),
         *_common_filters(query, dated=False),
     ]
     where, params = _where(filters)
-    sql = (
-        "SELECT e.source_country AS a, e.target_country AS b, COUNT(*) AS events, "
-        f"SUM(e.goldstein) AS goldstein_sum, {_quad_sums('e')} FROM events e{where} "
-        "GROUP BY e.source_country, e.target_country"
-    )
-    return sql, params
+    return _pair_totals(where, instances), params
 
 
 def dyad_totals(query: EventQuery, *, domestic: bool) -> Statement:
     """As :func:`directed_dyad_totals`, with every filter of the query (a country keeps the pairs it is in)
     and, when ``domestic``, the pairs of a country with itself (SYR-SYR)."""
+    query, instances = _counting(query)
     filters: list[tuple[str, list[Any]]] = [
         ("e.source_country IS NOT NULL AND e.target_country IS NOT NULL", []),
         *_common_filters(query, dated=False),
@@ -343,12 +457,7 @@ def dyad_totals(query: EventQuery, *, domestic: bool) -> Statement:
     if query.dyad is not None:
         filters.append(_pair(*query.dyad) if query.directed else _either_pair(*query.dyad))
     where, params = _where(filters)
-    sql = (
-        "SELECT e.source_country AS a, e.target_country AS b, COUNT(*) AS events, "
-        f"SUM(e.goldstein) AS goldstein_sum, {_quad_sums('e')} FROM events e{where} "
-        "GROUP BY e.source_country, e.target_country"
-    )
-    return sql, params
+    return _pair_totals(where, instances), params
 
 
 def _either_pair(first: str, second: str) -> tuple[str, list[Any]]:
@@ -357,13 +466,18 @@ def _either_pair(first: str, second: str) -> tuple[str, list[Any]]:
     return f"({one} OR {other})", [*one_params, *other_params]
 
 
-def actor_list(*, text: str | None, country: str | None, limit: int, offset: int) -> Statement:
-    """Actors on either side of events, grouped by code and name, most events first."""
+def actor_list(
+    *, text: str | None, country: str | None, limit: int, offset: int, instances: bool = False
+) -> Statement:
+    """Actors on either side of events, grouped by code and name, most events first (``instances``: most
+    event instances, each counted once per actor whichever side and report it is on)."""
     sides = " UNION ALL ".join(
         f"SELECT e.{side}_code AS code, e.{side}_country AS country, e.{side}_sector AS sector, "
-        f"e.{side}_name AS name FROM events e WHERE e.{side}_code IS NOT NULL"
+        f"e.{side}_name AS name{f', {_INSTANCE_KEY} AS instance' if instances else ''} "
+        f"FROM events e WHERE e.{side}_code IS NOT NULL"
         for side in ("source", "target")
     )
+    counted = "COUNT(DISTINCT s.instance)" if instances else "COUNT(*)"
     filters: list[tuple[str, list[Any]]] = []
     if text is not None:
         filters.append(_contains(("s.code", "s.name"), text))
@@ -372,8 +486,8 @@ def actor_list(*, text: str | None, country: str | None, limit: int, offset: int
     where, params = _where(filters)
     sql = (
         "SELECT s.code AS code, MAX(s.country) AS country, MAX(s.sector) AS sector, s.name AS name, "
-        f"COUNT(*) AS events FROM ({sides}) s{where} GROUP BY s.code, s.name "
-        "ORDER BY COUNT(*) DESC, s.code, s.name LIMIT ? OFFSET ?"
+        f"{counted} AS events FROM ({sides}) s{where} GROUP BY s.code, s.name "
+        f"ORDER BY {counted} DESC, s.code, s.name LIMIT ? OFFSET ?"
     )
     return sql, [*params, limit, offset]
 

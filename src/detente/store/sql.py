@@ -310,6 +310,17 @@ CREATE TABLE article_bands (
     "CREATE TABLE instance_dirty (article_id TEXT PRIMARY KEY)",
 )
 
+#: Counting instances (each once, however many reports) groups the matching reports by ``instance_id`` and
+#: prefers reports dated to a day (``date_precision``): the pair and the series indexes carry both, so that
+#: a pair's series and the ranking of pairs still read the index alone.
+_INSTANCE_COUNTS = (
+    "DROP INDEX events_pair_day",
+    "CREATE INDEX events_pair_day ON events "
+    "(source_country, target_country, day, quad_class, goldstein, id, instance_id, date_precision)",
+    "DROP INDEX events_day_series",
+    "CREATE INDEX events_day_series ON events (day, quad_class, goldstein, id, instance_id, date_precision)",
+)
+
 #: What instance linking reads of each event's article (detente.analysis.features): its distinctive names
 #: (hashed, a JSON list: article_names) and the first full date it states (article_day, the day of an article
 #: with no publication date); events stored before this keep NULL until their article is written again.
@@ -330,7 +341,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0008_quote_speaker_type", _QUOTE_SPEAKER_TYPE),
     Migration("0009_instances", _INSTANCES),
     Migration("0010_watch_state", _WATCH_STATE),
-    Migration("0012_event_link_context", _EVENT_LINK_CONTEXT),
+    Migration("0011_instance_counts", _INSTANCE_COUNTS),
+    Migration("0013_event_link_context", _EVENT_LINK_CONTEXT),
 )
 
 ARTICLE_COLUMNS = ("id", "title", "text", "published", "url", "source", "language", "fingerprint", "added_at")
@@ -373,7 +385,7 @@ EVENT_COLUMNS = (
     "confidence",
     "source_country_source",  # 0007
     "target_country_source",
-    "link_names",  # 0012
+    "link_names",  # 0013
     "article_day",
 )
 MENTION_COLUMNS = (

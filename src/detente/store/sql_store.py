@@ -258,10 +258,13 @@ class SQLStore(EventStore):
         country: str | None = None,
         limit: int = 100,
         offset: int = 0,
+        instances: bool = False,
     ) -> list[dict[str, Any]]:
         text, limit, offset = _page(text, limit, offset)
         country = QuoteQuery.build(country=country).country
-        statement, params = select.actor_list(text=text, country=country, limit=limit, offset=offset)
+        statement, params = select.actor_list(
+            text=text, country=country, limit=limit, offset=offset, instances=instances
+        )
         return [actor_summary(row) for row in self._fetch_all(statement, params)]
 
     def top_dyads(
@@ -324,6 +327,20 @@ class SQLStore(EventStore):
     def count_instances(self, query: EventQuery | None = None) -> int:
         """How many instances' representative reports match the filters."""
         return self.count_events(dataclasses.replace(query or EventQuery(), instances=True))
+
+    def count_all_instances(self) -> int:
+        """How many instances the stored events make: every linked instance once, every event not yet
+        linked as its own."""
+        return self._count(*select.instance_total())
+
+    def event_instances(self, event_ids: Iterable[str]) -> dict[str, str]:
+        """Each stored event's instance id (the event's own id while it is not linked)."""
+        ids = list(event_ids)
+        found: dict[str, str] = {}
+        for start in range(0, len(ids), 500):
+            statement, params = select.event_instances(ids[start : start + 500])
+            found.update((row["id"], row["instance"]) for row in self._fetch_all(statement, params))
+        return found
 
     def get_instance(self, instance_id: str) -> dict[str, Any] | None:
         """One instance with ``reports``: every report, its article and its mentions' evidence."""

@@ -35,7 +35,7 @@ KINDS = frozenset(
 #: word classes whose content words mark a place worth matching (see :func:`_triggers`)
 _TRIGGER_CLASSES = (
     "month", "weekday", "season", "unit", "vague_unit", "deixis", "partofday", "reference", "frequency",
-    "unit_adjective", "zone",
+    "unit_adjective", "zone", "decade_word",
 )  # fmt: skip
 _NOT_TRIGGERS = frozenset(
     {"the", "a", "an", "of", "in", "at", "for", "this", "that", "these", "right", "very", "more", "most",
@@ -63,6 +63,9 @@ _PATTERN_WORDS = (
     "financial",
     "fy",
     "q",
+    "nineteen",
+    "eighteen",
+    "thousand",
 )
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _SPACE = r"[^\S\n]"  # a space inside an expression: any but a line break

@@ -26,7 +26,7 @@ from .values import value_precision
 __all__ = ["find_times"]
 
 #: kinds whose value depends on the tense of their clause
-_TENSED = frozenset({"date", "month", "weekday", "weekend", "season", "quarter", "time"})
+_TENSED = frozenset({"date", "month", "weekday", "weekend", "season", "quarter", "time", "boundary"})
 _DETERMINERS = frozenset({"DT", "PRP$", "POS", "JJ"})
 #: words before a bare year or month that make it a date ('in 2018', 'since May')
 _DATE_CONTEXT = frozenset(
@@ -62,6 +62,7 @@ _CONJUNCTION_AFTER = frozenset({"that", "as"})
 _WORD_BEFORE = re.compile(r"([\w.'’$-]+)[\s,]*\Z")
 _WORD_AFTER = re.compile(r"\A[^\S\n]*([\w'’%-]+)")
 _WINDOW = 40
+_YEAR_NUMBER = re.compile(r"(?:1[0-9]|20)\d\d")
 _MARGIN_BEFORE, _MARGIN_AFTER = 80, 40
 
 
@@ -158,17 +159,25 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
     if kind == "season" and not (groups.get("shift") or groups.get("year")):
         return _season_ok(match, text, before)
     if kind == "time" and match.pattern.name == "clock":
-        return bool(
-            groups.get("ampm") or groups.get("zone") or groups.get("weekday") or before in _CLOCK_CONTEXT
-        )
+        if groups.get("ampm") or groups.get("zone") or groups.get("weekday") or groups.get("month"):
+            return True
+        if "." in text[match.start : match.end]:
+            return before == "at"  # 'at 10.30'; but 'about 0.55 share', 'by 1.25 points'
+        return before in _CLOCK_CONTEXT
+    if kind == "unit_adjective" and lexicon.value("name_adjective", groups.get("word")):
+        return not _before_name(match, doc)  # 'annual profit', not 'the annual Developers Conference'
     if kind in ("duration", "unit_adjective", "vague_duration", "offset"):
         return _duration_ok(match, text, lexicon)
     if kind == "reference":
         return _reference_ok(match, doc, text, before)
-    if kind == "anaphor" and normalize_phrase(groups.get("unit") or "") == "time":
-        if normalize_phrase(groups.get("shift") or "") == "the same":
+    if kind in ("anaphor", "shift_unit") and normalize_phrase(groups.get("unit") or "") == "time":
+        if normalize_phrase(groups.get("shift") or "") in ("the same", "same"):
             return False  # 'at the same time': simultaneously, not a time of the story
         return _word_after(text, match.end).lower() not in _CONJUNCTION_AFTER
+    if kind == "frequency" and lexicon.value("noun_frequency", groups.get("word")):
+        return not _modifies_noun(match, doc)  # 'pays quarterly', not 'a quarterly dividend'
+    if match.pattern.name == "the_pod":
+        return not _modifies_noun(match, doc)  # 'in the morning', not 'the morning session'
     if kind == "weekday" and not _weekday_ok(match, before, lexicon):
         return False
     if kind == "short_decade" and not groups.get("apostrophe"):
@@ -181,6 +190,20 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
         # fiscal 2014, Fiscal 2014, FY2009 (not fy2009)
         return text[match.start].isupper() or text[match.start : match.start + 2] != "fy"
     return True
+
+
+def _modifies_noun(match: _Match, doc: Doc) -> bool:
+    """Whether the match's last word is a modifier of the noun after it ('the morning market')."""
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    return doc[span.end].pos_ in ("NOUN", "PROPN") or doc[span.end - 1].dep_ == "compound"
+
+
+def _before_name(match: _Match, doc: Doc) -> bool:
+    """Whether a proper name follows the match ('the annual Worldwide Developers Conference')."""
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    return span is not None and span.end < len(doc) and doc[span.end].pos_ == "PROPN"
 
 
 def _weekday_ok(match: _Match, before: str, lexicon: TimexLexicon) -> bool:
@@ -247,6 +270,11 @@ def _duration_ok(match: _Match, text: str, lexicon: TimexLexicon) -> bool:
         return False  # an age: '51 years old'
     unit = normalize_phrase(match.groups.get("unit") or "")
     number = normalize_phrase(match.groups.get("num") or "")
+    if _YEAR_NUMBER.fullmatch(number) and not unit.endswith("s"):
+        return False  # a year naming a period: 'the 1988 quarter', not 1988 quarters
+    hyphened = re.fullmatch(r"[\w\s]*\w-quarters?", text[match.start : match.end])
+    if unit.startswith("quarter") and hyphened and re.match(r"\s+of\b", text[match.end : match.end + 4]):
+        return False  # a fraction: 'three-quarters of its food' (but: two consecutive quarters of growth)
     # not 'a second time', 'a quarter of the dealers'
     return not (unit.startswith(("second", "quarter")) and number in ("a", "an", "single"))
 
@@ -257,6 +285,8 @@ def _reference_ok(match: _Match, doc: Doc, text: str, before: str) -> bool:
         return False  # the now-cancelled deal, the soon-to-open terminal
     if word in ("now", "soon") and (before == "as" or _word_after(text, match.end).lower() == "that"):
         return False
+    if word in ("soon", "shortly") and _word_after(text, match.end).lower() in ("after", "before", "than"):
+        return False  # 'shortly after the bombings': a relation to an event, not a time (TimeBank)
     if word == "recent" and before == "most":
         return False  # the most recent model: the latest
     if word in ("current", "recent", "later", "long-term", "short-term", "near-term"):
@@ -321,6 +351,8 @@ class _Resolver:
         resolved = resolve(match.pattern.kind, match.groups, self.lexicon, context)
         if resolved is None:
             return None
+        if resolved.type == "DURATION" and self._is_rate(match):
+            resolved = Resolved("SET", resolved.value, False)
         self._remember(resolved)
         precision = value_precision(resolved.value) if resolved.type in ("DATE", "TIME") else None
         base = self.anchor
@@ -331,6 +363,15 @@ class _Resolver:
         anchor = day_value(base) if resolved.anchored and base else None
         text = self.text[match.start : match.end]
         return TimeExpression(text, match.start, match.end, resolved.type, resolved.value, precision, anchor)
+
+    def _is_rate(self, match: _Match) -> bool:
+        """'a year' after a quantity is a rate, a SET (TimeML: '$2 million a year', '24 hours a day')."""
+        if not re.match(r"(?:an?|per)\s", self.text[match.start : match.end].lower()):
+            return False
+        span = self._span(match)
+        if span is None or span.start == 0:
+            return False
+        return self.doc[span.start - 1].tag_ in ("CD", "NN", "NNS")
 
     def _remember(self, resolved: Resolved) -> None:
         if resolved.type not in ("DATE", "TIME") or not resolved.moves_reference:

@@ -33,6 +33,7 @@ _ANAPHORIC_SHIFTS = frozenset(
 )
 _DURATION_UNIT = re.compile(r"(\d*)(T?)([A-Z]+)")
 _POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_POD_WORD = {code: word for word, code in _POD.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,8 +223,22 @@ def _year(groups, lexicon, context) -> Resolved | None:
         now = context.anchor.year if context.anchor else 2000
         year = now // 100 * 100 + int(groups["short_year"])
         return Resolved("DATE", f"{year - 100 if year > now else year:04d}", False)
+    if groups.get("hundreds") or "units" in groups:  # nineteen ninety-six, the year two thousand (and one)
+        return _spoken_year(groups, lexicon)
     year = int(groups["year"])
     return Resolved("DATE", f"{year:04d}", False)
+
+
+def _spoken_year(groups, lexicon) -> Resolved | None:
+    if not groups.get("hundreds"):
+        units = _number(groups.get("units"), lexicon) if groups.get("units") else 0.0
+        if not isinstance(units, float) or not 0 <= units < 100:
+            return None
+        return Resolved("DATE", f"{2000 + int(units):04d}", False)
+    hundreds, tens = _number(groups["hundreds"], lexicon), _number(groups.get("tens"), lexicon)
+    if not isinstance(hundreds, float) or not isinstance(tens, float) or not 10 <= tens <= 99:
+        return None
+    return Resolved("DATE", f"{int(hundreds) * 100 + int(tens):04d}", False)
 
 
 def _decade(groups, lexicon, context) -> Resolved | None:
@@ -231,7 +246,7 @@ def _decade(groups, lexicon, context) -> Resolved | None:
 
 
 def _short_decade(groups, lexicon, context) -> Resolved | None:
-    digit = int(groups["decade"])
+    digit = int(lexicon.value("decade_word", groups["word"]) or 0 if groups.get("word") else groups["decade"])
     now = context.anchor.year if context.anchor else 2000
     century = now // 100
     if century * 100 + digit * 10 > now:
@@ -392,8 +407,8 @@ def _quarter(groups, lexicon, context) -> Resolved | None:
     number = _ordinal(groups["ordinal"], lexicon, 4)
     if not 1 <= number <= 4:
         return None
-    if groups.get("year") or groups.get("year2"):
-        year = int(groups.get("year") or "20" + groups["year2"])
+    if groups.get("year") or groups.get("year0") or groups.get("year2"):
+        year = int(groups.get("year") or groups.get("year0") or "20" + groups["year2"])
         return Resolved("DATE", f"{year:04d}-Q{number}", False)
     anchor = context.anchor
     if anchor is None:
@@ -467,8 +482,13 @@ def _offset(groups, lexicon, context) -> Resolved | None:
                 "DATE", _month_value(*_add_months(base.year, base.month, sign * round(amount * 12))), True
             )
         year = base.year + sign * int(amount)
+        # 'a year ago', 'a year earlier' compare with the same period a year back, without moving the story
+        compares = factor == 1 and amount == 1 and sign < 0
         return Resolved(
-            "DATE", f"{year:04d}" if factor == 1 else f"{year // factor * factor // 10:03d}", True
+            "DATE",
+            f"{year:04d}" if factor == 1 else f"{year // factor * factor // 10:03d}",
+            True,
+            moves_reference=not compares,
         )
     return None
 
@@ -479,13 +499,39 @@ def _duration_match(groups, lexicon, context) -> Resolved | None:
         return None
     if groups.get("half0"):
         number: float | str | None = 0.5
+    elif not groups.get("num"):
+        number = 1.0  # the year (ended March 31)
     else:
         number = _number(groups.get("num"), lexicon)
     if number is None:
         return None
     if number != "X" and (groups.get("half") or groups.get("half2")):
         number = float(number) + 0.5
+        if "/" in (groups.get("half") or "") or "½" in (groups.get("half") or ""):
+            return Resolved("DURATION", _mixed_duration(number, unit), False)
     return Resolved("DURATION", _duration(number, unit), False)
+
+
+#: the next smaller unit of a duration unit and how many of it make one: a fraction written '5 1/2 hours'
+#: is given in whole units as TimeBank writes it (PT5H30M, P2Y6M)
+_SMALLER = {"Y": ("M", 12, False), "M": ("D", 30, False), "W": ("D", 7, False), "D": ("H", 24, True),
+            "TH": ("M", 60, True), "TM": ("S", 60, True)}  # fmt: skip
+
+
+def _mixed_duration(number: float, unit: str) -> str:
+    """``P2Y6M`` for 2.5 years, ``PT5H30M`` for 5.5 hours; the decimal form when no whole split exists."""
+    decimal = _duration(number, unit)
+    match = _DURATION_UNIT.fullmatch(unit)
+    if match is None or match[1]:
+        return decimal
+    key = match[2] + match[3]
+    whole, part = int(number), number - int(number)
+    smaller = _SMALLER.get(key)
+    if smaller is None or whole == 0 or part * smaller[1] != int(part * smaller[1]):
+        return decimal
+    letter, count, clock = smaller
+    time = "T" if clock and not match[2] else ""
+    return f"P{match[2]}{whole}{match[3]}{time}{int(part * count)}{letter}"
 
 
 def _unit_adjective(groups, lexicon, context) -> Resolved | None:
@@ -502,27 +548,37 @@ def _vague_duration(groups, lexicon, context) -> Resolved | None:
 
 def _time(groups, lexicon, context) -> Resolved | None:
     if groups.get("noon"):
-        hour, minute = (0, 0) if normalize_phrase(groups["noon"]) == "midnight" else (12, 0)
+        hour, minute = (24, 0) if normalize_phrase(groups["noon"]) == "midnight" else (12, 0)
     else:
         number = _number(groups.get("hour"), lexicon)
         if not isinstance(number, float):
             return None
         hour, minute = int(number), int(groups.get("minute") or 0)
     ampm = normalize_phrase(groups.get("ampm") or "").replace(".", "").replace(" ", "")
+    # 4 in the morning, 8 in the evening, 11 at night, 2:30 this afternoon, 10 tonight
+    deixis = lexicon.value("deixis", groups.get("deixis")) or "0"
+    pod = normalize_phrase(groups.get("pod") or "") or _POD_WORD.get(deixis.lstrip("-0123456789"), "")
+    if not ampm and (pod.endswith(("afternoon", "evening")) or (pod.endswith("night") and hour >= 6)):
+        ampm = "pm"
     if ampm == "pm" and hour < 12:
         hour += 12
     elif ampm == "am" and hour == 12:
         hour = 0
-    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+    if not (0 <= hour <= 23 and 0 <= minute <= 59) and (hour, minute) != (24, 0):  # midnight: T24:00
         return None
     day = None
-    if groups.get("weekday"):
+    month, month_day = groups.get("month") or groups.get("month2"), groups.get("day") or groups.get("day2")
+    if month and month_day:  # 5 p.m. EST Nov. 9, 9 p.m. Saturday, Aug. 1
+        nearest = Context(context.anchor)  # the clause's tense is the clock's: the nearest such day
+        on = _date({"month": month, "day": month_day}, lexicon, nearest)
+        day = reference_day(on.value) if on is not None else None
+    elif groups.get("weekday"):
         day = _weekday_day(int(lexicon.value("weekday", groups["weekday"]) or 1), None, context)
     elif groups.get("deixis"):
-        offset = lexicon.value("deixis", groups["deixis"]) or "0"
-        day = context.anchor + dt.timedelta(days=int(offset)) if context.anchor else None
+        offset = int(re.match(r"-?\d+", deixis)[0])
+        day = context.anchor + dt.timedelta(days=offset) if context.anchor else None
     day = day or context.sentence_day or context.anchor
-    zone = lexicon.value("zone", groups.get("zone")) or ""
+    zone = (lexicon.value("zone", groups.get("zone")) or "").strip("-")  # '-': a local zone, no suffix
     clock = f"T{hour:02d}:{minute:02d}{zone}"
     return Resolved("TIME", (day_value(day) if day else "XXXX-XX-XX") + clock, day is not None)
 
@@ -608,6 +664,11 @@ def _period(groups, lexicon, context) -> Resolved | None:
             return None
         return Resolved("DATE", f"{context.anchor.year - 1:04d}", True, moves_reference=False)
     unit = normalize_phrase(groups.get("unit") or "")
+    if groups.get("year"):  # the 1988 quarter: the quarter reported on, in 1988
+        year = int(groups["year"])
+        if reporting is not None and (unit != "quarter" or "-Q" in reporting[2]):
+            return Resolved("DATE", f"{year:04d}{reporting[2]}", False, moves_reference=False)
+        return Resolved("DATE", f"{year:04d}", False, moves_reference=False)
     if reporting is None:
         if not groups.get("latest") or unit != "quarter" or context.anchor is None:
             return None
@@ -634,6 +695,11 @@ def _year_before(groups, lexicon, context) -> Resolved | None:
 def _boundary(groups, lexicon, context) -> Resolved | None:
     if context.anchor is None:
         return None
+    if groups.get("yearend"):  # by year-end: this December 31; since year-end: the last one
+        anchor = context.anchor
+        past = groups.get("since") is not None or context.direction == PAST
+        year = anchor.year - 1 if past and (anchor.month, anchor.day) != (12, 31) else anchor.year
+        return Resolved("DATE", f"{year:04d}-12-31", True, moves_reference=False)  # a deadline, a baseline
     return _unit_value(normalize_phrase(groups["unit"]), context.anchor, 0)
 
 

@@ -1,4 +1,5 @@
-"""GET /api/dyads (the most active country pairs), a pair's time series, and the series of all events."""
+"""GET /api/dyads (the most active country pairs), a pair's time series, and the series of all events;
+each counts event instances (``count=instances``, the default) or reports (``count=reports``)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from ...store.query import EventQuery
 from ...store.summaries import period_function, zero_fill
 from ..deps import Page, get_gateway, page, page_body
 from ..gateway import StoreGateway
-from ..models import DyadOut, PageOut, SeriesOut
-from .filters import CODE_PATTERN, Interval, event_filters, period_filters
+from ..models import DyadPageOut, SeriesOut
+from .filters import CODE_PATTERN, CountQuery, Interval, event_filters, period_filters
 
 router = APIRouter(prefix="/api", tags=["dyads"])
 
@@ -37,7 +38,7 @@ def _ranking(store: EventStore, query: EventQuery, domestic: bool) -> tuple[list
     return store.dyad_ranking(query, domestic=domestic)
 
 
-@router.get("/dyads", summary="The most active country pairs", response_model=PageOut[DyadOut])
+@router.get("/dyads", summary="The most active country pairs", response_model=DyadPageOut)
 async def list_dyads(
     filters: Annotated[dict[str, Any], Depends(event_filters)],
     paging: Annotated[Page, Depends(page)],
@@ -45,13 +46,16 @@ async def list_dyads(
     domestic: Annotated[
         bool, Query(description="Include a country's events with itself (a == b, e.g. SYR-SYR).")
     ] = True,
+    count: CountQuery = "instances",
 ) -> dict[str, Any]:
-    """Undirected pairs (``a`` <= ``b``) with their event count, Goldstein sum and mean and QuadClass
-    counts, most events first, over the events matching the filters of /api/events (``country``: the pairs
-    it is in). ``total`` is the number of pairs."""
-    query = EventQuery.build(**filters, limit=paging.limit, offset=paging.offset)
+    """Undirected pairs (``a`` <= ``b``) with their count (``events``: instances, or reports with
+    ``count=reports``), Goldstein sum and mean and QuadClass counts, most first, over the events matching
+    the filters of /api/events (``country``: the pairs it is in). ``total`` is the number of pairs."""
+    query = EventQuery.build(
+        **filters, limit=paging.limit, offset=paging.offset, instances=count == "instances"
+    )
     items, total = await gateway.call(_ranking, query, domestic)
-    return page_body(items, total, paging)
+    return {**page_body(items, total, paging), "count": count}
 
 
 def _series(
@@ -61,7 +65,11 @@ def _series(
 
 
 def _filled(
-    found: tuple[list[dict[str, Any]], list[dict[str, Any]]], interval: str, query: EventQuery, basis: str
+    found: tuple[list[dict[str, Any]], list[dict[str, Any]]],
+    interval: str,
+    query: EventQuery,
+    basis: str,
+    count: str,
 ) -> dict[str, Any]:
     """The series zero-filled over the query's date range (else from its first to its last period, the
     spans' included), with its spans."""
@@ -81,6 +89,7 @@ def _filled(
     filled = zero_fill(items, period_function(interval), first, last)
     return {
         "interval": interval,
+        "count": count,
         "basis": basis,
         "date_from": filled[0]["start"] if filled else query.date_from,
         "date_to": filled[-1]["end"] if filled else query.date_to,
@@ -89,7 +98,9 @@ def _filled(
     }
 
 
-@router.get("/dyads/{a}/{b}/series", summary="A pair's events per period", response_model=SeriesOut)
+@router.get(
+    "/dyads/{a}/{b}/series", summary="A pair's instances (or reports) per period", response_model=SeriesOut
+)
 async def dyad_series(
     a: _Side,
     b: _Side,
@@ -98,28 +109,37 @@ async def dyad_series(
     interval: _IntervalQuery = "month",
     directed: Annotated[bool, Query(description="Only events from a to b.")] = False,
     basis: _BasisQuery = "event",
+    count: CountQuery = "instances",
 ) -> dict[str, Any]:
     """Per period, in time order and zero-filled over the date range (else from the first period with
-    events to the last): events, ``quad_counts`` by QuadClass, ``goldstein_sum`` and ``goldstein_mean``
-    (null where a period has no events).
+    events to the last): ``events`` (instances, or reports with ``count=reports``), ``quad_counts`` by
+    QuadClass, ``goldstein_sum`` and ``goldstein_mean`` (null where a period has no events).
 
     An event is counted where the text dated it: one dated only to a month or a year (more coarsely than
     the interval) is not put on the first day of it but in ``spans``, one entry per such period
-    (``precision`` says which), covering the whole period."""
-    query = EventQuery.build(dyad=f"{a}-{b}", directed=directed, **filters, limit=1)
+    (``precision`` says which), covering the whole period. An instance is counted once, in the period (or
+    span) of its earliest report matching the filters, with the mean Goldstein value of those reports."""
+    query = EventQuery.build(
+        dyad=f"{a}-{b}", directed=directed, **filters, limit=1, instances=count == "instances"
+    )
     found = await gateway.call(_series, interval, query, basis)
     a_code, b_code = query.dyad or (a, b)
-    return {"a": a_code, "b": b_code, "directed": directed, **_filled(found, interval, query, basis)}
+    body = _filled(found, interval, query, basis, count)
+    return {"a": a_code, "b": b_code, "directed": directed, **body}
 
 
-@router.get("/series", summary="All events per period (the overview timeline)", response_model=SeriesOut)
+@router.get(
+    "/series", summary="All instances (or reports) per period (the timeline)", response_model=SeriesOut
+)
 async def all_series(
     filters: Annotated[dict[str, Any], Depends(event_filters)],
     gateway: Annotated[StoreGateway, Depends(get_gateway)],
     interval: _IntervalQuery = "month",
     basis: _BasisQuery = "event",
+    count: CountQuery = "instances",
 ) -> dict[str, Any]:
-    """As the dyad series (``spans`` included), over every event matching the filters of /api/events."""
-    query = EventQuery.build(**filters, limit=1)
+    """As the dyad series (``spans`` included; instances by default, ``count=reports`` for reports), over
+    every event matching the filters of /api/events."""
+    query = EventQuery.build(**filters, limit=1, instances=count == "instances")
     found = await gateway.call(_series, interval, query, basis)
-    return _filled(found, interval, query, basis)
+    return _filled(found, interval, query, basis, count)

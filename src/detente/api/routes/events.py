@@ -28,7 +28,11 @@ def events_page(store: EventStore, query: EventQuery) -> tuple[list[dict[str, An
 
 
 def _event(store: EventStore, event_id: str) -> dict[str, Any] | None:
-    return store.get_event(event_id)
+    event = store.get_event(event_id)
+    if event is not None:  # a backend without instances has none to name
+        instance_of = getattr(store, "instance_of", None)
+        event["instance_id"] = instance_of(event_id) if instance_of is not None else None
+    return event
 
 
 @router.get("/events", summary="Events matching every given filter", response_model=PageOut[EventOut])
@@ -52,7 +56,9 @@ async def get_event(
     event_id: Annotated[str, Path(max_length=200)],
     gateway: Annotated[StoreGateway, Depends(get_gateway)],
 ) -> dict[str, Any]:
-    """The event, plus ``mention_list``: the evidence of every report of it in its article."""
+    """The event, plus ``mention_list``: the evidence of every report of it in its article, and
+    ``instance_id``: the event instance it reports (null until linked; its other reports:
+    /api/events/{id}/instance)."""
     event = await gateway.call(_event, event_id)
     if event is None:
         raise ApiError(404, f"no event with id {event_id!r}")

@@ -6,10 +6,21 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Query
 
-__all__ = ["CODE_PATTERN", "Interval", "event_filters", "period_filters"]
+__all__ = ["CODE_PATTERN", "Count", "CountQuery", "Interval", "event_filters", "period_filters"]
 
 CODE_PATTERN = r"^[A-Za-z0-9]{2,16}$"
 Interval = Literal["day", "week", "month", "year"]
+Count = Literal["instances", "reports"]
+#: ``count`` of every aggregate (series, rankings, places): what its numbers count.
+CountQuery = Annotated[
+    Count,
+    Query(
+        description="instances (the default): each event instance once, however many reports tell of it "
+        "(the filters apply to the reports first; an instance counts once per period, pair or place, from "
+        "its earliest matching report; an event not yet linked is its own instance); reports: every "
+        "stored event."
+    ),
+]
 
 _Code = Annotated[str | None, Query(max_length=32, description="CAMEO actor code or prefix, e.g. USAGOV.")]
 _Day = Annotated[str | None, Query(max_length=32, description="ISO day, YYYY-MM-DD (inclusive).")]

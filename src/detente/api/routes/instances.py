@@ -24,16 +24,13 @@ from ..models import (
     PulseOut,
 )
 from .events import Order
-from .filters import CODE_PATTERN, Interval, event_filters, period_filters
+from .filters import CODE_PATTERN, CountQuery, Interval, event_filters, period_filters
 
 router = APIRouter(prefix="/api", tags=["instances"])
 
 _Id = Annotated[str, Path(max_length=200)]
 _Side = Annotated[str, Path(pattern=CODE_PATTERN, description="A country or actor code, e.g. USA.")]
-_Count = Annotated[
-    Literal["instances", "reports"],
-    Query(description="Count event instances (each real-world event once, the default) or reports."),
-]
+_Count = CountQuery
 _AlertInterval = Annotated[
     Literal["day", "week", "month"], Query(description="Period length: day, week (ISO), month.")
 ]
@@ -87,7 +84,8 @@ async def instance_series(
     interval: Annotated[Interval, Query(description="day, week, month or year.")] = "month",
     count: _Count = "instances",
 ) -> dict[str, Any]:
-    """As /api/series, counting each instance once on its representative's day (``count=instances``)."""
+    """As /api/series (without its spans and zero-filling): each instance once, in the period of its
+    earliest report matching the filters (``count=instances``), or every report."""
     query = EventQuery.build(**filters, instances=count == "instances", limit=1)
     items = await gateway.call(_series, interval, query)
     return {"interval": interval, "count": count, "items": items}

@@ -19,20 +19,22 @@
     return Number((period.quad_counts || {})[String(quad)] || 0);
   }
 
-  function describe(period) {
+  function describe(period, unit) {
     const parts = [1, 2, 3, 4].map((q) => QUAD[q].short + " " + count(period, q));
-    return period.period + ": " + period.events + " events (" + parts.join(", ") + "); mean Goldstein " + (period.events ? signed(period.goldstein_mean) : "–");
+    return period.period + ": " + period.events + " " + unit + " (" + parts.join(", ") + "); mean Goldstein " + (period.events ? signed(period.goldstein_mean) : "–");
   }
 
   /**
    * Draw ``periods`` (the API's series items) into ``container``.
-   * options.onSelect(period) is called when a period is chosen; options.selected is the chosen period name.
+   * options.onSelect(period) is called when a period is chosen; options.selected is the chosen period name;
+   * options.unit names what the counts are ("instances", "reports"; default "events").
    */
   //: Periods with fewer events get no point on the Goldstein line (one event swings a mean across ±10).
   const MIN_EVENTS = 3;
 
   function drawBalanceChart(container, periods, options) {
     const opts = options || {};
+    const unit = opts.unit || "events";
     clear(container);
     if (!periods.length) {
       container.appendChild(document.createTextNode("No dated events to chart."));
@@ -58,7 +60,8 @@
       height: height,
       viewBox: "0 0 " + width + " " + height,
       role: "group",
-      "aria-label": "Events per period: cooperation above the line, conflict below",
+      "aria-label": unit.charAt(0).toUpperCase() + unit.slice(1) + " per period: cooperation above the line, conflict below",
+      "data-unit": unit,
     });
     const top = Math.max(up, down);
     root.appendChild(svg("line", { class: "axis", x1: PAD.left, x2: width - PAD.right, y1: mid, y2: mid }));
@@ -66,7 +69,7 @@
       // conflict counts downwards: the lower tick is its count, labelled as such, not a negative number
       root.appendChild(svg("text", { class: "tick", x: PAD.left - 6, y: y + 4, "text-anchor": "end" }, String(Math.abs(value))));
     }
-    root.appendChild(svg("text", { class: "tick unit", x: 2, y: 12 }, "events: cooperation ↑, conflict ↓"));
+    root.appendChild(svg("text", { class: "tick unit", x: 2, y: 12 }, unit + ": cooperation ↑, conflict ↓"));
     root.appendChild(svg("text", { class: "tick unit goldstein", x: width - 2, y: 12, "text-anchor": "end" }, "Goldstein"));
     root.appendChild(svg("text", { class: "tick", x: PAD.left - 6, y: mid + 4, "text-anchor": "end" }, "0"));
     for (const g of [10, 0, -10]) {
@@ -82,12 +85,12 @@
         tabindex: 0,
         role: "button",
         "aria-pressed": opts.selected === period.period ? "true" : "false",
-        "aria-label": describe(period),
+        "aria-label": describe(period, unit),
         "data-period": period.period,
         "data-start": period.start,
         "data-end": period.end,
       });
-      group.appendChild(svg("title", {}, describe(period)));
+      group.appendChild(svg("title", {}, describe(period, unit)));
       group.appendChild(svg("rect", { class: "hit", x: PAD.left + i * band, y: PAD.top, width: band, height: plotH }));
       let y = mid;
       for (const quad of [1, 2]) {
@@ -134,7 +137,7 @@
       }
       for (const [x, y] of points) root.appendChild(svg("circle", { class: "goldstein-dot", cx: x, cy: y, r: 3 }));
     }
-    drawSpans(root, spans, HEIGHT + 2);
+    drawSpans(root, spans, HEIGHT + 2, unit);
     brushable(root, periods, band, plotH, opts);
     container.appendChild(root);
     return root;
@@ -168,24 +171,25 @@
     return placed;
   }
 
-  function describeSpan(span) {
-    return span.period + ": " + span.events + " event" + (span.events === 1 ? "" : "s") + " dated only to the " +
+  function describeSpan(span, unit) {
+    const word = span.events === 1 ? unit.replace(/s$/, "") : unit;
+    return span.period + ": " + span.events + " " + word + " dated only to the " +
       span.precision + " (" + span.start + " to " + span.end + "), not in the bars";
   }
 
-  function drawSpans(root, spans, top) {
+  function drawSpans(root, spans, top, unit) {
     for (const span of spans) {
       const y = top + span.lane * LANE;
       const quads = [1, 2, 3, 4].filter((q) => count(span, q) > 0);
       const group = svg("g", {
         class: "date-span q" + (quads.length === 1 ? quads[0] : "mixed"),
         role: "img",
-        "aria-label": describeSpan(span),
+        "aria-label": describeSpan(span, unit),
         "data-period": span.period,
         "data-precision": span.precision,
         "data-events": span.events,
       });
-      group.appendChild(svg("title", {}, describeSpan(span)));
+      group.appendChild(svg("title", {}, describeSpan(span, unit)));
       group.appendChild(svg("rect", { x: span.x0, y: y, width: span.x1 - span.x0, height: LANE - 4, rx: 3 }));
       if (span.x1 - span.x0 > 14) {
         group.appendChild(svg("text", { class: "tick", x: (span.x0 + span.x1) / 2, y: y + LANE - 7, "text-anchor": "middle" }, String(span.events)));
@@ -257,6 +261,7 @@
   function drawPageChart(container, state, spans, picked) {
     drawBalanceChart(container, state.periods, {
       spans: spans,
+      unit: window.detente.filters.count(),
       onBrush: (from, to) => window.detente.filters.apply({ date_from: from, date_to: to }),
       selected: state.selected ? state.selected.period : null,
       onSelect: (period) => {

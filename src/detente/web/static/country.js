@@ -12,18 +12,26 @@
     return Object.assign({}, d.filters.params(), { country: state.code });
   }
 
+  /** The filters of the chart and the partners: the country's, and what they count. */
+  function countedFilters() {
+    return Object.assign(countryFilters(), { count: d.filters.count() });
+  }
+
+  const Unit = () => (d.filters.count() === "reports" ? "Reports" : "Instances");
+
   async function loadChart() {
     const node = document.getElementById("chart");
     try {
-      const series = await d.getJSON("/api/series", Object.assign({ interval: state.interval }, countryFilters()));
+      const series = await d.getJSON("/api/series", Object.assign({ interval: state.interval }, countedFilters()));
       state.periods = series.items;
       state.spans = series.spans || [];
       const wanted = new URL(window.location.href).searchParams.get("period");
       state.selected = state.periods.find((p) => p.period === wanted) || null;
       drawChart();
       const total = series.items.reduce((n, p) => n + p.events, 0);
+      document.getElementById("chart-h").textContent = "Its " + series.count + " over time";
       document.getElementById("summary").textContent =
-        total + " dated " + d.filters.describe() + " with " + d.codeLabel(state.code) + " on either side.";
+        total + " dated " + d.filters.describeCounted() + " with " + d.codeLabel(state.code) + " on either side.";
       loadEvents();
     } catch (error) {
       d.showError(node, error);
@@ -46,7 +54,7 @@
       { "data-partner": partner },
       d.el("td", { "data-label": "Partner" },
         domestic ? d.el("span", {}, "itself (domestic)") : d.countryLink(partner)),
-      d.el("td", { class: "num", "data-label": "Events" },
+      d.el("td", { class: "num", "data-label": Unit() },
         d.el("a", { href: "/dyads/" + encodeURIComponent(state.code) + "/" + encodeURIComponent(partner), title: "The pair's page" }, String(dyad.events))),
       d.el("td", { class: "num", "data-label": "Mean Goldstein" }, d.signed(dyad.goldstein_mean))
     );
@@ -55,12 +63,13 @@
   async function loadPartners() {
     const node = document.getElementById("partners");
     try {
-      const page = await d.getJSON("/api/dyads", Object.assign({ limit: 20 }, countryFilters()));
+      const page = await d.getJSON("/api/dyads", Object.assign({ limit: 20 }, countedFilters()));
       if (!page.items.length) {
         d.clear(node).appendChild(d.el("p", { class: "empty" }, "No partners under these filters."));
         return;
       }
-      const head = d.el("thead", {}, d.el("tr", {}, ["Partner", "Events", "Mean Goldstein"].map((h) => d.el("th", { scope: "col" }, h))));
+      document.getElementById("partners-h").textContent = "Partners, most " + page.count + " first";
+      const head = d.el("thead", {}, d.el("tr", {}, ["Partner", Unit(), "Mean Goldstein"].map((h) => d.el("th", { scope: "col" }, h))));
       const more = page.total > page.items.length ? d.el("p", { class: "hint" }, "The first " + page.items.length + " of " + page.total + " partners.") : null;
       d.clear(node).append(d.el("table", { class: "partners cards" }, head, d.el("tbody", {}, page.items.map(partnerRow))));
       if (more) node.appendChild(more);

@@ -17,7 +17,7 @@
     const chart = document.getElementById("chart");
     try {
       const filters = d.filters.params();
-      const params = { interval: state.interval, status: filters.status, date_from: filters.date_from, date_to: filters.date_to };
+      const params = { interval: state.interval, status: filters.status, date_from: filters.date_from, date_to: filters.date_to, count: d.filters.count() };
       const series = await d.getJSON("/api/dyads/" + encodeURIComponent(state.a) + "/" + encodeURIComponent(state.b) + "/series", params);
       state.periods = series.items;
       state.dateSpans = series.spans || [];
@@ -32,7 +32,7 @@
       const active = series.items.filter((p) => p.events).length;
       const coarse = state.dateSpans.reduce((n, s) => n + s.events, 0);
       document.getElementById("summary").textContent =
-        total + " dated " + d.filters.describe() + " between " + state.a + " and " + state.b + " in " + active +
+        total + " dated " + d.filters.describeCounted() + " between " + state.a + " and " + state.b + " in " + active +
         " of " + series.items.length + " " + state.interval + "(s)" +
         (coarse ? "; " + coarse + " more dated only to a longer period (bands under the axis)." : ".");
     } catch (error) {

@@ -1,5 +1,6 @@
 /* detente dashboard: one event (/events/{id}): its facts, the article text with every mention marked (the
-   evidence's source, trigger and target inside it), and the list of mentions linking into the text. */
+   evidence's source, trigger and target inside it), the list of mentions linking into the text, and the
+   other reports of its instance (the same real-world event told elsewhere), each a link to its page. */
 "use strict";
 
 (function () {
@@ -101,6 +102,53 @@
     }
   }
 
+  function plural(n, word) {
+    return n + " " + word + (n === 1 ? "" : "s");
+  }
+
+  /** A web address's host (the outlet of an article without a source name), else null. */
+  function host(url) {
+    const safe = url ? safeURL(url) : null;
+    return safe ? new URL(safe).host : null;
+  }
+
+  function reportItem(report) {
+    const article = [report.article_title || "Untitled article", report.article_source || host(report.article_url), report.article_published]
+      .filter(Boolean).join(" · ");
+    const sentence = (report.evidence && report.evidence.sentence) || "";
+    return d.el(
+      "li",
+      { "data-event-id": report.id },
+      d.el("a", { href: "/events/" + encodeURIComponent(report.id) }, article),
+      d.el("br"),
+      d.el("span", { class: "muted" }, (report.cameo ? report.cameo + " " + (report.cameo_label || "") + ": " : "") + "“" + sentence + "”")
+    );
+  }
+
+  /** The other reports of the event's instance, or why there are none. */
+  async function showInstance(event) {
+    const status = document.getElementById("instance-status");
+    const list = d.clear(document.getElementById("instance-reports"));
+    if (!event.instance_id) {
+      status.textContent = "Not linked to other reports yet: this report counts as an instance of its own.";
+      return;
+    }
+    try {
+      const instance = await d.getJSON("/api/events/" + encodeURIComponent(event.id) + "/instance");
+      const others = (instance.reports || []).filter((report) => report.id !== event.id);
+      if (!others.length) {
+        status.textContent = "This is the only report of this event.";
+        return;
+      }
+      status.textContent = "The same event is told by " + plural(instance.num_reports, "report") + " in " +
+        plural(instance.num_articles, "article") + " (syndicated copies once) from " + plural(instance.num_sources, "outlet") +
+        "; the other " + plural(others.length, "report") + ":";
+      for (const report of others) list.appendChild(reportItem(report));
+    } catch (error) {
+      d.showError(status, error);
+    }
+  }
+
   async function start() {
     await d.loadCodes();
     const parts = d.pathParts();
@@ -109,6 +157,7 @@
     try {
       const event = await d.getJSON("/api/events/" + encodeURIComponent(id));
       showFacts(event);
+      showInstance(event);
       const mentions = mentionsOf(event);
       showMentions(mentions);
       const article = await d.getJSON("/api/articles/" + encodeURIComponent(event.article_id));

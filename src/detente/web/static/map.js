@@ -167,7 +167,7 @@
       shape.setAttribute("class", "country shade" + shadeClass(count));
       shape.dataset.events = String(count);
       const title = shape.querySelector("title");
-      title.textContent = shape.dataset.name + (code ? " (" + code + ")" : "") + ": " + count + " event(s) placed in the country as a whole";
+      title.textContent = shape.dataset.name + (code ? " (" + code + ")" : "") + ": " + d.filters.amount(count) + " placed in the country as a whole";
       if (code && count) {
         if (shape.parentNode.tagName.toLowerCase() !== "a") {
           const link = d.svg("a", { href: "/countries/" + encodeURIComponent(code), class: "country-link" });
@@ -188,7 +188,7 @@
     for (const place of points.slice().reverse()) {
       const [x, y] = state.projection([place.lon, place.lat]) || [NaN, NaN];
       if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-      const label = placeName(place) + ": " + place.events + " event(s)";
+      const label = placeName(place) + ": " + d.filters.amount(place.events);
       const r = radius(place.events);
       const dominant = [1, 2, 3, 4].reduce((best, q) => (place.quad_counts[q] > place.quad_counts[best] ? q : best), 1);
       layer.appendChild(d.svg(
@@ -203,7 +203,8 @@
 
   function drawLegend(places) {
     const node = d.clear(document.getElementById("legend"));
-    const shading = d.el("div", { class: "legend-group", "aria-label": "Country shading" }, d.el("strong", {}, "Country-wide events: "));
+    const unit = d.filters.count();
+    const shading = d.el("div", { class: "legend-group", "aria-label": "Country shading" }, d.el("strong", {}, "Country-wide " + unit + ": "));
     CLASSES.forEach((bound, i) => {
       const next = CLASSES[i + 1];
       const text = next ? (next - 1 === bound ? String(bound) : bound + "–" + (next - 1)) : bound + "+";
@@ -212,7 +213,7 @@
     node.appendChild(shading);
     const most = places.filter((p) => p.feature !== "country").reduce((m, p) => Math.max(m, p.events), 1);
     const sizes = [1, 10, 100].filter((n) => n <= Math.max(most, 10));
-    const sizeKey = d.el("div", { class: "legend-group", "aria-label": "Circle size" }, d.el("strong", {}, "Events at a place: "));
+    const sizeKey = d.el("div", { class: "legend-group", "aria-label": "Circle size" }, d.el("strong", {}, unit.charAt(0).toUpperCase() + unit.slice(1) + " at a place: "));
     for (const n of sizes) {
       const r = radius(n);
       const box = 2 * radius(100) + 2;
@@ -229,7 +230,8 @@
 
   function placeTable(places) {
     if (!places.length) return d.el("p", { class: "empty" }, "No events with a known place match these filters.");
-    const head = d.el("thead", {}, d.el("tr", {}, ["Place", "Kind", "Country", "Events", "Mean Goldstein", "Latest"].map((h) => d.el("th", { scope: "col" }, h))));
+    const Unit = d.filters.count() === "reports" ? "Reports" : "Instances";
+    const head = d.el("thead", {}, d.el("tr", {}, ["Place", "Kind", "Country", Unit, "Mean Goldstein", "Latest"].map((h) => d.el("th", { scope: "col" }, h))));
     const rows = places.map((place) =>
       d.el(
         "tr",
@@ -237,7 +239,7 @@
         d.el("td", { "data-label": "Place" }, place.name || "?"),
         d.el("td", { "data-label": "Kind" }, place.feature === "country" ? "whole country" : place.feature || "place"),
         d.el("td", { "data-label": "Country" }, place.country ? d.countryLink(place.country) : "–"),
-        d.el("td", { class: "num", "data-label": "Events" }, String(place.events)),
+        d.el("td", { class: "num", "data-label": Unit }, String(place.events)),
         d.el("td", { class: "num", "data-label": "Mean Goldstein" }, d.signed(place.goldstein_mean)),
         d.el("td", { "data-label": "Latest" }, d.el("a", { href: "/events/" + encodeURIComponent(place.latest_event) }, "event"))
       )
@@ -249,7 +251,7 @@
     const status = document.getElementById("status");
     const request = ++state.request;
     try {
-      const answer = await d.getJSON("/api/places", d.filters.params());
+      const answer = await d.getJSON("/api/places", d.filters.counted());
       if (request !== state.request) return;
       const totals = new Map();
       for (const place of answer.items) {
@@ -263,8 +265,8 @@
       d.clear(document.getElementById("places")).appendChild(placeTable(answer.items));
       status.classList.remove("error");
       status.textContent =
-        answer.events + " " + d.filters.describe() + " at " + answer.items.length + " place(s): " + shaded.size +
-        " country shading(s), " + points + " point(s)" + (answer.complete ? "." : " (the newest " + answer.events + " only).");
+        answer.total + " " + d.filters.describeCounted() + " at " + answer.items.length + " place(s): " + shaded.size +
+        " country shading(s), " + points + " point(s)" + (answer.complete ? "." : " (from the newest " + answer.events + " reports only).");
     } catch (error) {
       if (request === state.request) d.showError(status, error);
     }

@@ -1,17 +1,22 @@
 /* detente dashboard: the overview (/): totals, the timeline of all events, the most active pairs and the
-   latest events (a period clicked on the timeline filters them). */
+   latest events (a period clicked on the timeline filters them). The timeline and the pairs count event
+   instances or reports, as the filter bar's Count says. */
 "use strict";
 
 (function () {
   const d = window.detente;
   const state = { periods: [], spans: [], selected: null, request: 0, interval: "month" };
   const f = () => d.filters.params();
+  const counted = () => d.filters.counted();
+  const Unit = () => (d.filters.count() === "reports" ? "Reports" : "Instances");
 
   async function loadTotals() {
     const node = document.getElementById("totals");
     try {
       const health = await d.getJSON("/api/health");
-      node.textContent = health.articles + " articles, " + health.events + " events in the store.";
+      node.textContent = health.articles + " articles, " + health.events + " events (reports)" +
+        (health.instances === undefined || health.instances === null ? "" : ", " + health.instances + " event instances") +
+        " in the store.";
     } catch (error) {
       d.showError(node, error);
     }
@@ -26,14 +31,16 @@
 
   async function loadTimeline() {
     try {
-      const series = await d.getJSON("/api/series", Object.assign({ interval: state.interval }, f()));
+      const series = await d.getJSON("/api/series", Object.assign({ interval: state.interval }, counted()));
       state.periods = series.items;
       state.spans = series.spans || [];
       const wanted = new URL(window.location.href).searchParams.get("period");
       state.selected = state.periods.find((p) => p.period === wanted) || null;
+      document.getElementById("timeline-h").textContent = Unit() + " per period";
       document.getElementById("timeline-hint").textContent =
-        "Counting " + d.filters.describe() + " per " + state.interval + " (periods without events show as gaps); " +
-        "the line is the mean Goldstein score where a period has at least 3 events. " +
+        "Counting " + d.filters.describeCounted() + " per " + state.interval + " (periods without any show as gaps; " +
+        (series.count === "reports" ? "every report counts" : "an instance counts once, however many reports tell of it") + "); " +
+        "the line is the mean Goldstein score where a period has at least 3 " + series.count + ". " +
         "Drag across the chart to choose a date range (or type it in From and To).";
       drawTimeline();
       loadLatest();
@@ -50,7 +57,7 @@
   async function loadDyads() {
     const node = document.getElementById("dyads");
     try {
-      const page = await d.getJSON("/api/dyads", Object.assign({ limit: 12 }, f()));
+      const page = await d.getJSON("/api/dyads", Object.assign({ limit: 12 }, counted()));
       if (!page.items.length) {
         d.clear(node).appendChild(d.el("p", { class: "empty" }, "No country pairs yet."));
         return;
@@ -65,11 +72,11 @@
             d.el("span", { class: "muted small" },
               d.el("a", { href: "/countries/" + encodeURIComponent(dyad.a) }, d.codeName(dyad.a) || dyad.a),
               dyad.a === dyad.b ? " (domestic)" : [" – ", d.el("a", { href: "/countries/" + encodeURIComponent(dyad.b) }, d.codeName(dyad.b) || dyad.b)])),
-          d.el("td", { class: "num", "data-label": "Events" }, String(dyad.events)),
+          d.el("td", { class: "num", "data-label": Unit() }, String(dyad.events)),
           d.el("td", { class: "num", "data-label": "Mean Goldstein" }, d.signed(dyad.goldstein_mean))
         )
       );
-      const head = d.el("thead", {}, d.el("tr", {}, ["Pair", "Events", "Mean Goldstein"].map((h) => d.el("th", { scope: "col" }, h))));
+      const head = d.el("thead", {}, d.el("tr", {}, ["Pair", Unit(), "Mean Goldstein"].map((h) => d.el("th", { scope: "col" }, h))));
       d.clear(node).appendChild(d.el("table", { class: "dyads cards" }, head, d.el("tbody", {}, rows)));
     } catch (error) {
       d.showError(node, error);

@@ -1,0 +1,168 @@
+"""TimeML conventions for durations, sets, clock times and what is not a TIMEX3, each with sentences of our
+own. Published on Wednesday 2023-06-14 (second quarter) unless a case says otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente.timex import find_times
+
+pytestmark = pytest.mark.slow
+
+WEDNESDAY = dt.date(2023, 6, 14)
+OCTOBER = dt.date(2023, 10, 26)
+
+CASES = [
+    # a fraction written with digits is given in whole smaller units (TimeBank: P2Y6M, PT5H30M)
+    (
+        WEDNESDAY,
+        "The envoy spent 3 1/2 hours in Kigali after 2 1/2 years in exile.",
+        [("3 1/2 hours", "DURATION", "PT3H30M"), ("2 1/2 years", "DURATION", "P2Y6M")],
+    ),
+    # 'N units ago' is one DATE, with its approximation and 'or so' inside the span
+    (
+        WEDNESDAY,
+        "The militia was formed nearly six years ago and disarmed a month or so ago.",
+        [("nearly six years ago", "DATE", "2017"), ("a month or so ago", "DATE", "2023-05")],
+    ),
+    # a count before 'a year ago' is not part of it; 'a year ago' and 'a year earlier' compare with the same
+    # year, one after the other
+    (
+        WEDNESDAY,
+        "The army has 40 brigades, up from thirty a year ago. It had 25 a year earlier.",
+        [("a year ago", "DATE", "2022"), ("a year earlier", "DATE", "2022")],
+    ),
+    # year-end is December 31: the coming one, or the last one after 'since'
+    (
+        WEDNESDAY,
+        "The bank expects to close the deal by year-end. Its shares are down 8% since year-end.",
+        [("year-end", "DATE", "2023-12-31"), ("year-end", "DATE", "2022-12-31")],
+    ),
+    # 'the year ended March 31': a year-long period named by its end
+    (
+        WEDNESDAY,
+        "The ministry spent $4 billion in the fiscal year ended March 31.",
+        [("the fiscal year", "DURATION", "P1Y"), ("March 31", "DATE", "2023-03-31")],
+    ),
+    # a year before a period word names that period in that year, not a count of 1998 quarters
+    (
+        OCTOBER,
+        "Third-quarter exports rose 9% from the 2022 quarter.",
+        [("Third-quarter", "DATE", "2023-Q3"), ("the 2022 quarter", "DATE", "2022-Q3")],
+    ),
+    (
+        WEDNESDAY,
+        "Spending fell from the 2021 second quarter.",
+        [("the 2021 second quarter", "DATE", "2021-Q2")],
+    ),
+    # fractions are not durations; quarters of a year are
+    (WEDNESDAY, "The country imports two-thirds and three-quarters of its grain.", []),
+    (
+        WEDNESDAY,
+        "The economy shrank for two consecutive quarters of the year.",
+        [("two consecutive quarters", "DURATION", "P2Q")],
+    ),
+    # clock times: a local zone adds nothing to the value, UTC adds Z; a date after the time is part of it
+    (
+        WEDNESDAY,
+        "The vote closes at 18:00 GMT. The ceasefire takes effect at 6 p.m. EDT July 2.",
+        [("18:00 GMT", "TIME", "2023-06-14T18:00Z"), ("6 p.m. EDT July 2", "TIME", "2023-07-02T18:00")],
+    ),
+    (
+        WEDNESDAY,
+        "The convoy will leave at 5 in the morning and return at 9 in the evening.",
+        [("5 in the morning", "TIME", "2023-06-14T05:00"), ("9 in the evening", "TIME", "2023-06-14T21:00")],
+    ),
+    # a clock time takes its day, and its half of the day, from the words after it
+    (
+        WEDNESDAY,
+        "Troops crossed at 2:30 this afternoon. Shelling began at 9:15 p.m. on Saturday, June 10.",
+        [
+            ("2:30 this afternoon", "TIME", "2023-06-14T14:30"),
+            ("9:15 p.m. on Saturday, June 10", "TIME", "2023-06-10T21:15"),
+        ],
+    ),
+    (
+        WEDNESDAY,
+        "The envoy arrives tomorrow night and left at 8:00 yesterday evening.",
+        [("tomorrow night", "TIME", "2023-06-15TNI"), ("8:00 yesterday evening", "TIME", "2023-06-13T20:00")],
+    ),
+    # midnight is the end of its day (T24:00); noon T12:00
+    (
+        WEDNESDAY,
+        "The curfew began at midnight. The talks will open at noon Friday.",
+        [("midnight", "TIME", "2023-06-14T24:00"), ("noon Friday", "TIME", "2023-06-16T12:00")],
+    ),
+    # a part of day with 'the' is that part of the last day named; not when it modifies a noun
+    (
+        WEDNESDAY,
+        "Rebels attacked the town on Monday. Troops arrived in the morning.",
+        [("Monday", "DATE", "2023-06-12"), ("the morning", "TIME", "2023-06-12TMO")],
+    ),
+    # a decimal number is not a clock time unless 'at' or a.m./p.m. says so
+    (WEDNESDAY, "Each holder will receive about 0.45 share of the new company.", []),
+    (WEDNESDAY, "The talks began at 10.30 on Monday.", [("10.30 on Monday", "TIME", "2023-06-12T10:30")]),
+    # the article goes with a duration adjective only when a period noun follows it
+    (
+        WEDNESDAY,
+        "The index hit a 52-week low after a 10-year period of growth.",
+        [("52-week", "DURATION", "P52W"), ("a 10-year period", "DURATION", "P10Y")],
+    ),
+    # a unit after a quantity is a rate: a SET; after a preposition a duration
+    (
+        WEDNESDAY,
+        "The mission costs $3 million a year and flies 40 sorties a week; it may end within a year.",
+        [("a year", "SET", "P1Y"), ("a week", "SET", "P1W"), ("a year", "DURATION", "P1Y")],
+    ),
+    # 'quarterly' before a noun is left unmarked (TimeBank); as an adverb it is a SET
+    (WEDNESDAY, "The fund cut its quarterly payout.", []),
+    (WEDNESDAY, "The fund reports quarterly.", [("quarterly", "SET", "P3M")]),
+    # the preposition before a vague duration is a signal, not part of the expression
+    (WEDNESDAY, "The border has been closed for years.", [("years", "DURATION", "PXY")]),
+    # 'over' before a count means 'more than' and belongs to the expression; before 'the' it is a signal
+    (
+        WEDNESDAY,
+        "Over the past six months the siege lasted over a week twice.",
+        [("the past six months", "DURATION", "P6M"), ("over a week", "DURATION", "P1W")],
+    ),
+    # 'later' alone and 'soon after' relate an event to another: signals, not times; 'soon' alone is one
+    (WEDNESDAY, "The envoy later met rebels, shortly after the truce.", []),
+    (WEDNESDAY, "The rebels will disarm soon.", [("soon", "DATE", "FUTURE_REF")]),
+    # years and decades said in words, as broadcast transcripts write them; not counts
+    (
+        WEDNESDAY,
+        "The dam was finished in nineteen eighty-two and will be rebuilt by the year two thousand thirty.",
+        [("nineteen eighty-two", "DATE", "1982"), ("the year two thousand thirty", "DATE", "2030")],
+    ),
+    (WEDNESDAY, "Output fell through the seventies.", [("the seventies", "DATE", "197")]),
+    (WEDNESDAY, "Nineteen soldiers in their twenties were hurt.", []),
+    # 'annual' before a name describes the event; before a common noun it is a duration
+    (WEDNESDAY, "Delegates met at the annual Mediterranean Security Forum.", []),
+    (WEDNESDAY, "The ministry posted its first annual deficit.", [("annual", "DURATION", "P1Y")]),
+    # 'late in the day' is that day, whatever follows it ('the day after' is another day)
+    (
+        WEDNESDAY,
+        "Rebels shelled the port on Monday. The guns fell silent late in the day after a truce.",
+        [("Monday", "DATE", "2023-06-12"), ("late in the day", "DATE", "2023-06-12")],
+    ),
+    # 'at the same time': simultaneously, not a time of the story
+    (WEDNESDAY, "At the same time, the rebels shelled the port.", []),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from detente.pipeline import get_coder
+
+    return get_coder().nlp
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), CASES, ids=[case[1][:48] for case in CASES])
+def test_conventions(nlp, published, text, expected):
+    times = find_times(nlp(text), published)
+    assert [(t.text, t.type, t.value) for t in times] == expected
+    for time in times:
+        assert text[time.start : time.end] == time.text
