@@ -35,11 +35,12 @@ KINDS = frozenset(
 #: word classes whose content words mark a place worth matching (see :func:`_triggers`)
 _TRIGGER_CLASSES = (
     "month", "weekday", "season", "unit", "vague_unit", "deixis", "partofday", "reference", "frequency",
-    "unit_adjective", "zone", "decade_word",
+    "unit_adjective", "zone", "spoken_century", "decade_word", "holiday",
 )  # fmt: skip
 _NOT_TRIGGERS = frozenset(
     {"the", "a", "an", "of", "in", "at", "for", "this", "that", "these", "right", "very", "more", "most",
-     "every", "each", "per", "once", "twice", "other", "near", "long", "short", "foreseeable", "single"}
+     "every", "each", "per", "once", "twice", "other", "near", "long", "short", "foreseeable", "single",
+     "two"}
 )  # fmt: skip
 #: common words that mark a phrase only when no other word of it does
 _WEAK_TRIGGERS = frozenset(
@@ -132,6 +133,8 @@ def _triggers(words: Mapping[str, Mapping[str, str]]) -> frozenset[str]:
         for phrase in words.get(word_class, {}):
             content = [w for w in re.split(r"[^a-z]+", phrase) if w and w not in _NOT_TRIGGERS]
             strong = [w for w in content if w not in _WEAK_TRIGGERS]
+            if word_class == "holiday" and strong:  # one word marks a holiday: 'new', 'good' would not
+                strong = [max(strong, key=len)]
             found.update(strong or content)  # 'last night' needs only 'night'; 'the past' needs 'past'
     return frozenset(found)
 

@@ -19,9 +19,19 @@ from spacy.tokens import Doc, Span
 
 from ..records import TimeExpression
 from .lexicon import TimexLexicon, TimexPattern, load_timex_lexicon, lower_ascii, normalize_phrase
-from .resolve import UNKNOWN, Context, Resolved, counts_from_reference, day_value, reference_day, resolve
+from .resolve import (
+    UNKNOWN,
+    Context,
+    Resolved,
+    count,
+    counts_from_reference,
+    day_value,
+    reference_day,
+    resolve,
+    spoken_year,
+)
 from .tense import tense_direction
-from .values import value_precision
+from .values import value_precision, value_range
 
 __all__ = ["find_times"]
 
@@ -151,6 +161,8 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
     month = groups.get("month")
     if month and not month[0].isdigit() and not month[0].isupper():
         return False  # 'may', 'march': a verb
+    if groups.get("holiday") and not _holiday_ok(match, doc):
+        return False
     before = _word_before(text, match.start)
     if kind == "month" and not _bare_month_ok(match, text, before):
         return False
@@ -166,6 +178,8 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
         return before in _CLOCK_CONTEXT
     if kind == "unit_adjective" and lexicon.value("name_adjective", groups.get("word")):
         return not _before_name(match, doc)  # 'annual profit', not 'the annual Developers Conference'
+    if kind in ("duration", "offset") and groups.get("num") and count(groups["num"], lexicon) is None:
+        return False  # 'up from seven a year ago' counts no 'seven a' years: 'a year ago' stands
     if kind in ("duration", "unit_adjective", "vague_duration", "offset"):
         return _duration_ok(match, text, lexicon)
     if kind == "reference":
@@ -182,11 +196,15 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
         return False
     if kind == "short_decade" and not groups.get("apostrophe"):
         return text[match.start : match.start + 4].lower() == "the " or before in ("and", "or", "the", "mid")
+    if groups.get("hi") and not _spoken_year_ok(match, text, before, lexicon):
+        return False
     if match.pattern.name == "short_year":
-        return before in _DATE_CONTEXT
+        return before in _DATE_CONTEXT or before == "the"  # the '72 election
     if match.pattern.name == "quarter_code":
         return text[match.start].isupper()  # Q3: not q3
-    if match.pattern.name == "fiscal_year":
+    if match.pattern.name == "half_code":
+        return text[match.start : match.end].upper() == text[match.start : match.end]  # H1 2023: not h1
+    if match.pattern.name in ("fiscal_year", "fiscal_short_year"):
         # fiscal 2014, Fiscal 2014, FY2009 (not fy2009)
         return text[match.start].isupper() or text[match.start : match.start + 2] != "fy"
     return True
@@ -209,6 +227,33 @@ def _before_name(match: _Match, doc: Doc) -> bool:
 def _weekday_ok(match: _Match, before: str, lexicon: TimexLexicon) -> bool:
     """A capitalized weekday that does not name a day of history ('Black Monday', 'Good Friday')."""
     return match.groups["weekday"][0].isupper() and lexicon.value("named_day", before) is None
+
+
+def _spoken_year_ok(match: _Match, text: str, before: str, lexicon: TimexLexicon) -> bool:
+    """Words that say a year ('nineteen ninety-six'); 'two thousand' only as 'the year two thousand' or
+    after a preposition of time and before no noun ('by two thousand', not 'by two thousand people')."""
+    if spoken_year(match.groups["hi"], match.groups.get("lo"), lexicon) is None:
+        return False
+    if not normalize_phrase(match.groups["hi"]).endswith("thousand"):
+        return True
+    if text[match.start : match.start + 4].lower() == "the ":
+        return True
+    after = _word_after(text, match.end)
+    return before in ("in", "by", "since", "until", "till", "before", "after") and not after[:1].isalpha()
+
+
+def _holiday_ok(match: _Match, doc: Doc) -> bool:
+    """A capitalized holiday that names the day, not a season it gives its name to ('the Christmas sales
+    period', 'Thanksgiving travel')."""
+    if not match.groups["holiday"][0].isupper():
+        return False
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # 'Christmas and New Year sales': the first conjunct's head
+    return not (root.head.i > span.end - 1 and root.head.pos_ in ("NOUN", "PROPN") and root.dep_ != "conj")
 
 
 def _bare_month_ok(match: _Match, text: str, before: str) -> bool:
@@ -283,13 +328,13 @@ def _reference_ok(match: _Match, doc: Doc, text: str, before: str) -> bool:
     word = normalize_phrase(match.groups["word"])
     if text[match.end : match.end + 1] == "-":
         return False  # the now-cancelled deal, the soon-to-open terminal
-    if word in ("now", "soon") and (before == "as" or _word_after(text, match.end).lower() == "that"):
-        return False
+    if word in ("now", "soon") and before == "as":
+        return False  # as soon as; 'now that' is a present reference (TimeML: PRESENT_REF)
     if word in ("soon", "shortly") and _word_after(text, match.end).lower() in ("after", "before", "than"):
         return False  # 'shortly after the bombings': a relation to an event, not a time (TimeBank)
     if word == "recent" and before == "most":
         return False  # the most recent model: the latest
-    if word in ("current", "recent", "later", "long-term", "short-term", "near-term"):
+    if word in ("current", "recent", "later", "future", "long-term", "short-term", "near-term"):
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None:
             return False
@@ -310,6 +355,7 @@ class _Resolver:
         self.reference: str | None = None
         self.reference_day: dt.date | None = None
         self.last_day: dt.date | None = None
+        self.reporting: str | None = None
 
     def resolve_all(self, matches: list[_Match]) -> tuple[TimeExpression, ...]:
         if self.anchor is None:
@@ -346,7 +392,13 @@ class _Resolver:
             span = self._span(match)
             direction = tense_direction(span.root) if span is not None else UNKNOWN
         context = Context(
-            self.anchor, self.reference, self.reference_day, direction, sentence_day, last_day=self.last_day
+            self.anchor,
+            self.reference,
+            self.reference_day,
+            direction,
+            sentence_day,
+            last_day=self.last_day,
+            reporting=self.reporting,
         )
         resolved = resolve(match.pattern.kind, match.groups, self.lexicon, context)
         if resolved is None:
@@ -379,6 +431,10 @@ class _Resolver:
         day = reference_day(resolved.value)
         if day is not None:
             self.reference, self.reference_day = resolved.value, day
+            if value_precision(resolved.value) in ("quarter", "half"):
+                last = value_range(resolved.value)
+                if self.anchor is None or (last is not None and last[1] < self.anchor):
+                    self.reporting = resolved.value  # a period that has ended: one a story reports on
             if value_precision(resolved.value) in ("day", "time"):
                 self.last_day = day
 

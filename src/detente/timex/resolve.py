@@ -5,8 +5,10 @@ publication date), the narrative's reference time (the last date the text named)
 tense points (``-1`` past, ``1`` future, ``0`` unknown), and it applies the conventions of TimeML as MEANTIME
 annotates them:
 
-* a bare weekday or month is the most recent one (the anchor day or month itself counts), or the coming one
-  in a future clause; "last November" is the most recent November before the anchor's month;
+* a bare weekday is the most recent one (the anchor day itself counts), or the coming one in a future
+  clause; a bare month the most recent one in a past clause, the coming one in a future clause, the
+  nearest one when the tense says nothing; "last November" is the most recent November before the
+  anchor's month;
 * "this weekend" is the weekend of the anchor's ISO week (``2023-W24-WE``), unless a past clause says the one
   before;
 * deictic expressions (today, last year, two days ago) count from the anchor; anaphoric ones (the next day,
@@ -15,6 +17,7 @@ annotates them:
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -23,7 +26,17 @@ from dataclasses import dataclass
 from .lexicon import TimexLexicon, normalize_phrase
 from .values import value_range
 
-__all__ = ["Context", "Resolved", "counts_from_reference", "day_value", "resolve"]
+__all__ = [
+    "Context",
+    "Resolved",
+    "count",
+    "counts_from_reference",
+    "day_value",
+    "holiday_day",
+    "resolve",
+    "short_year",
+    "spoken_year",
+]
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
@@ -47,6 +60,9 @@ class Context:
     direction: int = UNKNOWN
     sentence_day: dt.date | None = None
     last_day: dt.date | None = None  # the last day (not month or year) the text named
+    #: the last quarter or half the text named that had ended by the anchor: the period a financial story
+    #: reports on ('third-quarter profit ... a year ago', 'the latest quarter', 'the year-ago quarter')
+    reporting: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +142,11 @@ def _number(text: str | None, lexicon: TimexLexicon) -> float | str | None:
     return units if tens == 1 and parts[0] == "1" and text.startswith(("a ", "an ")) else None
 
 
+def count(text: str, lexicon: TimexLexicon) -> float | str | None:
+    """The count a phrase says ('1,000', 'twenty-five', 'several': X), or None when it says none."""
+    return _number(text, lexicon)
+
+
 def _format_number(number: float) -> str:
     return str(int(number)) if number == int(number) else f"{number:g}"
 
@@ -148,9 +169,39 @@ def _duration(number: float | str, unit: str) -> str:
     return f"P{clock}{_format_number(amount)}{letter}"
 
 
-def _year_of(groups: Mapping[str, str | None], key: str = "year") -> int | None:
+def _year_of(
+    groups: Mapping[str, str | None],
+    key: str = "year",
+    lexicon: TimexLexicon | None = None,
+    anchor: dt.date | None = None,
+) -> int | None:
+    if groups.get("short_year"):
+        return short_year(groups["short_year"] or "", anchor)
+    if lexicon is not None and groups.get("hi"):
+        return spoken_year(groups.get("hi"), groups.get("lo"), lexicon)
     text = groups.get(key)
     return int(text) if text else None
+
+
+def spoken_year(high: str | None, low: str | None, lexicon: TimexLexicon) -> int | None:
+    """A year said aloud: 'nineteen' + 'ninety-six', 'twenty' + 'oh five', 'two thousand' (+ 'and four'),
+    or None when the words are no year ('nineteen five', 'twenty a')."""
+    century = lexicon.value("spoken_century", high)
+    if century is None:
+        return None
+    thousand = normalize_phrase(high or "").endswith("thousand")
+    if not low:
+        return 2000 if thousand else None
+    low_text = normalize_phrase(low)
+    oh = low_text.startswith("oh")
+    number = _number(re.sub(r"^oh[\s-]+", "", low_text), lexicon)
+    if not isinstance(number, float) or number != int(number) or not 1 <= number <= 99:
+        return None
+    if not thousand and not oh and number < 10:
+        return None  # 'nineteen five' is a count; a year says 'nineteen oh five'
+    if thousand and oh:
+        return None
+    return int(century) * 100 + int(number)
 
 
 def _month_of(text: str | None, lexicon: TimexLexicon) -> int:
@@ -185,16 +236,75 @@ def _base(groups: Mapping[str, str | None], context: Context) -> dt.date | None:
 
 
 # -- handlers ------------------------------------------------------------------------------------------
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * weekday) // 433
+    month = (h + weekday - 7 * m + 90) // 25
+    return dt.date(year, month, (h + weekday - 7 * m + 33 * month + 19) % 32)
+
+
+def holiday_day(spec: str, year: int) -> dt.date:
+    """The day a words.tsv holiday value names in ``year``: ``12-25``, ``11-4-4`` (the fourth Thursday of
+    November), ``05-L-1`` (the last Monday of May), ``E-2`` (two days before Easter)."""
+    if spec.startswith("E"):
+        return _easter(year) + dt.timedelta(days=int(spec[1:]))
+    parts = spec.split("-")
+    month = int(parts[0])
+    if len(parts) == 2:
+        return dt.date(year, month, int(parts[1]))
+    weekday = int(parts[2])
+    if parts[1] == "L":
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (int(parts[1]) - 1))
+
+
+def _holiday(groups, lexicon, context) -> Resolved | None:
+    spec = lexicon.value("holiday", groups["holiday"])
+    if spec is None:
+        return None
+    if groups.get("year"):
+        return Resolved("DATE", day_value(holiday_day(spec, int(groups["year"]))), False)
+    anchor = context.anchor
+    if anchor is None:
+        return None
+    shift = _shift(groups, lexicon) if groups.get("shift") else None
+    if shift not in (None, "-1", "0", "1"):
+        return None
+    days = [holiday_day(spec, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1) if 1 <= y <= 9999]
+    if shift == "0":
+        chosen = holiday_day(spec, anchor.year)
+    elif shift == "-1":
+        chosen = max(d for d in days if d < anchor)
+    elif shift == "1":
+        chosen = min(d for d in days if d > anchor)
+    else:
+        now = (anchor.toordinal(),)
+        chosen = dt.date.fromordinal(_pick([(d.toordinal(),) for d in days], now, context.direction)[0])
+    return Resolved("DATE", day_value(chosen), True)
+
+
 def _date(groups, lexicon, context) -> Resolved | None:
+    if groups.get("holiday"):
+        return _holiday(groups, lexicon, context)
     month = _month_of(groups.get("month"), lexicon)
     day = int(groups["day"]) if groups.get("day") else None
-    year = _year_of(groups)
+    year = _year_of(groups, lexicon=lexicon, anchor=context.anchor)
+    if year is None and groups.get("hi"):
+        return None  # 'May nineteen': no year
     if year is None and groups.get("shift") and context.anchor is not None:
         shift = _shift(groups, lexicon)  # October of next year
         if shift not in ("-1", "0", "1"):
             return None
         year = context.anchor.year + int(shift)
-    if year is not None and year < 100:
+    if year is not None and year < 100 and not groups.get("short_year"):
         pivot = (context.anchor.year % 100 + 10) if context.anchor else 30
         year += 2000 if year <= pivot else 1900
     if year is None:
@@ -202,8 +312,8 @@ def _date(groups, lexicon, context) -> Resolved | None:
             return None
         anchor = context.anchor
         now = (anchor.year, anchor.month, anchor.day if day else 0)
-        candidates = [(y, month, day or 0) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
-        year = _pick(candidates, now, context.direction)[0]
+        years = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if 1 <= y <= 9999]
+        year = _pick([(y, month, day or 0) for y in years], now, context.direction)[0]
     hour = groups.get("hour")
     if day is None:
         return Resolved("DATE", _month_value(year, month), groups.get("year") is None)
@@ -214,31 +324,25 @@ def _date(groups, lexicon, context) -> Resolved | None:
 
 
 def _month(groups, lexicon, context) -> Resolved | None:
-    direction = context.direction if context.direction == FUTURE else PAST
-    return _date(groups, lexicon, Context(context.anchor, direction=direction))
+    return _date(groups, lexicon, Context(context.anchor, direction=context.direction))
+
+
+def short_year(digits: str, anchor: dt.date | None, *, ahead: int = 0) -> int:
+    """The year of "'82": the latest such year not more than ``ahead`` years after the anchor's."""
+    now = anchor.year if anchor else 2000
+    year = now // 100 * 100 + int(digits)
+    return year - 100 if year > now + ahead and year >= 100 else year
 
 
 def _year(groups, lexicon, context) -> Resolved | None:
-    if groups.get("short_year"):  # since '82: the latest such year not after the anchor
-        now = context.anchor.year if context.anchor else 2000
-        year = now // 100 * 100 + int(groups["short_year"])
-        return Resolved("DATE", f"{year - 100 if year > now else year:04d}", False)
-    if groups.get("hundreds") or "units" in groups:  # nineteen ninety-six, the year two thousand (and one)
-        return _spoken_year(groups, lexicon)
+    if groups.get("short_year"):  # since '82; a fiscal year (FY25) may lie a few years ahead
+        year = short_year(groups["short_year"], context.anchor, ahead=5 if groups.get("fiscal") else 0)
+        return Resolved("DATE", f"{year:04d}", False)
+    if groups.get("hi"):
+        spoken = spoken_year(groups["hi"], groups.get("lo"), lexicon)
+        return None if spoken is None else Resolved("DATE", f"{spoken:04d}", False)
     year = int(groups["year"])
     return Resolved("DATE", f"{year:04d}", False)
-
-
-def _spoken_year(groups, lexicon) -> Resolved | None:
-    if not groups.get("hundreds"):
-        units = _number(groups.get("units"), lexicon) if groups.get("units") else 0.0
-        if not isinstance(units, float) or not 0 <= units < 100:
-            return None
-        return Resolved("DATE", f"{2000 + int(units):04d}", False)
-    hundreds, tens = _number(groups["hundreds"], lexicon), _number(groups.get("tens"), lexicon)
-    if not isinstance(hundreds, float) or not isinstance(tens, float) or not 10 <= tens <= 99:
-        return None
-    return Resolved("DATE", f"{int(hundreds) * 100 + int(tens):04d}", False)
 
 
 def _decade(groups, lexicon, context) -> Resolved | None:
@@ -246,11 +350,14 @@ def _decade(groups, lexicon, context) -> Resolved | None:
 
 
 def _short_decade(groups, lexicon, context) -> Resolved | None:
-    digit = int(lexicon.value("decade_word", groups["word"]) or 0 if groups.get("word") else groups["decade"])
+    word = groups.get("decade_word")
+    digit = int(lexicon.value("decade_word", word) or 0) if word else int(groups["decade"])
     now = context.anchor.year if context.anchor else 2000
     century = now // 100
     if century * 100 + digit * 10 > now:
         century -= 1
+    if century < 0:
+        return None
     return Resolved("DATE", f"{century:02d}{digit}", False)
 
 
@@ -381,21 +488,23 @@ def _season(groups, lexicon, context) -> Resolved | None:
         return None
     if groups.get("year"):
         return Resolved("DATE", f"{int(groups['year']):04d}-{season}", False)
+    if groups.get("short_year"):  # the summer of '69
+        return Resolved("DATE", f"{short_year(groups['short_year'], context.anchor):04d}-{season}", False)
     if context.anchor is None:
         return None
     year, current = _season_year(context.anchor)
-    now = (year, _SEASON_ORDER.index(current))
-    candidates = [(y, _SEASON_ORDER.index(season)) for y in (year - 1, year, year + 1)]
+    now = (year * 4 + _SEASON_ORDER.index(current),)  # counted in seasons
+    candidates = [(y * 4 + _SEASON_ORDER.index(season),) for y in (year - 1, year, year + 1)]
     shift = _shift(groups, lexicon) if groups.get("shift") else None
     if shift == "0":
-        chosen = (year, _SEASON_ORDER.index(season))
+        chosen = year
     elif shift == "-1":
-        chosen = max(c for c in candidates if c < now)
+        chosen = max(c for c in candidates if c < now)[0] // 4
     elif shift == "1":
-        chosen = min(c for c in candidates if c > now)
+        chosen = min(c for c in candidates if c > now)[0] // 4
     else:
-        chosen = _pick(candidates, now, context.direction)
-    return Resolved("DATE", f"{chosen[0]:04d}-{season}", True)
+        chosen = _pick(candidates, now, context.direction)[0] // 4
+    return Resolved("DATE", f"{chosen:04d}-{season}", True)
 
 
 def _ordinal(text: str | None, lexicon: TimexLexicon, last: int) -> int:
@@ -404,6 +513,11 @@ def _ordinal(text: str | None, lexicon: TimexLexicon, last: int) -> int:
 
 
 def _quarter(groups, lexicon, context) -> Resolved | None:
+    if not groups.get("ordinal"):  # the 1988 quarter: the quarter the story reports on, in 1988
+        reported = context.reporting or context.reference or ""
+        if not groups.get("year") or not re.fullmatch(r"\d{4}-Q[1-4]", reported):
+            return None
+        return Resolved("DATE", f"{int(groups['year']):04d}{reported[4:]}", False, moves_reference=False)
     number = _ordinal(groups["ordinal"], lexicon, 4)
     if not 1 <= number <= 4:
         return None
@@ -421,14 +535,19 @@ def _quarter(groups, lexicon, context) -> Resolved | None:
         # a quarter's results come out after it ends: 'expects third-quarter profit to fall', written in
         # October, is about the quarter just ended, not next year's
         now = (anchor.year, now[1] - 1) if now[1] > 1 else (anchor.year - 1, 4)
-    year = _pick(
-        [(y, number) for y in (anchor.year - 1, anchor.year, anchor.year + 1)], now, context.direction
+    # counted in quarters: the fourth quarter, in January, is the one just ended, not the one ten months on
+    chosen = _pick(
+        [(y * 4 + number - 1,) for y in (anchor.year - 1, anchor.year, anchor.year + 1)],
+        (now[0] * 4 + now[1] - 1,),
+        context.direction,
     )
-    return Resolved("DATE", f"{year[0]:04d}-Q{number}", True)
+    return Resolved("DATE", f"{chosen[0] // 4:04d}-Q{number}", True)
 
 
 def _half(groups, lexicon, context) -> Resolved | None:
-    number = _ordinal(groups["ordinal"], lexicon, 2)
+    number = _ordinal(groups.get("ordinal") or groups.get("ordinal2"), lexicon, 2)
+    if not 1 <= number <= 2:
+        return None
     if groups.get("year"):
         return Resolved("DATE", f"{int(groups['year']):04d}-H{number}", False)
     if context.anchor is None:
@@ -614,7 +733,9 @@ def _anaphor(groups, lexicon, context) -> Resolved | None:
     reference, day = context.reference, context.reference_day or context.anchor
     if unit in ("time", "period"):
         return Resolved("DATE", reference, True) if reference else None
-    if unit == "then":  # back then: the story's reference time, or some time past
+    if unit == "then":  # back then, since then: the story's reference time, or some time past
+        if reference is None and groups.get("ahead") is not None:
+            return None  # until then, with no time named: nothing to say
         return Resolved("DATE", reference or "PAST_REF", True)
     if unit == "year" and reference is None and context.anchor is not None:
         day = context.anchor  # the entire year, with no year named before: the anchor's
@@ -636,6 +757,8 @@ def _reporting_period(context: Context, years: int, *, anchored: bool) -> Resolv
     half of the anchor's year (or the one before) is carried over; otherwise the plain year is meant.
     """
     reference = context.reference
+    if anchored and (reference is None or _REPORTING.fullmatch(reference) is None):
+        reference = context.reporting
     if reference is None:
         return None
     pattern = _REPORTING if anchored else _SUB_YEAR
@@ -657,6 +780,11 @@ def _period(groups, lexicon, context) -> Resolved | None:
     story names no quarter or half)."""
     reference = context.reference
     reporting = _REPORTING.fullmatch(reference) if reference else None
+    if reporting is not None and groups.get("latest") and reference != context.reporting:
+        reporting = None  # 'the latest quarter' has ended: not the coming fourth quarter just named
+    if reporting is None and context.reporting and (groups.get("unit") or not groups.get("back")):
+        reporting = _REPORTING.fullmatch(context.reporting)
+        context = Context(context.anchor, context.reporting, reporting=context.reporting)
     if groups.get("back"):
         if reporting is not None:
             return _reporting_period(context, -1, anchored=False)
@@ -681,8 +809,19 @@ def _period(groups, lexicon, context) -> Resolved | None:
 
 
 def _year_before(groups, lexicon, context) -> Resolved | None:
-    """The same period last year: the reference value, a year back."""
+    """The same period last year: the reference value, a year back (for a quarter or half, the one the
+    story reports on). A figure compared with 'last year' ('from $3 million last year') is the reported
+    quarter or half a year back when the story's reference time is one, else the year before the anchor."""
     reference = context.reference
+    if groups.get("compared"):
+        if reference and _REPORTING.fullmatch(reference):
+            return _reporting_period(context, -1, anchored=False)
+        if context.anchor is None:
+            return None
+        return Resolved("DATE", f"{context.anchor.year - 1:04d}", True)
+    unit = normalize_phrase(groups.get("unit") or "")
+    if unit in ("quarter", "half", "period") and not (reference and _REPORTING.fullmatch(reference)):
+        reference = context.reporting or (reference if unit == "period" else None)
     if reference is None or not re.match(r"\d{4}", reference):
         return None
     year = int(reference[:4]) - 1

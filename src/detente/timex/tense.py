@@ -63,10 +63,17 @@ def tense_direction(token: Token) -> int:
     A bound set by 'until' on a state that lasts up to now ('has kept markets closed until Friday') or on
     an unknown tense lies ahead.
     """
+    participle = _reduced_relative(token)
+    if participle is not None and participle.lemma_ not in _FUTURE_HEADS:
+        return PAST  # plans announced in January (but a rally planned for May: the clause decides)
     verb = governing_verb(token)
     direction = UNKNOWN if verb is None or _inside_phrase(token, verb) else clause_direction(verb)
     preposition = governing_preposition(token)
+    if preposition is not None and _after_since(preposition):
+        return PAST  # 'since May', 'since shortly after the Oct. 23 attack': a point already past
     if preposition is not None and preposition.lower_ == "by" and direction == UNKNOWN:
+        if verb is not None and clause_direction(verb) == PAST:
+            return UNKNOWN  # 'completed the offer by the Tuesday deadline': a deadline already past
         return FUTURE  # a deadline: 'wants to close them by early June'
     if preposition is not None and preposition.lower_ in ("until", "till", "til") and direction != FUTURE:
         perfect = verb is not None and any(c.lower_ in ("has", "have") for c in verb.children)
@@ -75,15 +82,44 @@ def tense_direction(token: Token) -> int:
     return direction
 
 
+def _after_since(preposition: Token) -> bool:
+    """The preposition is 'since', or follows one closely ('since shortly after')."""
+    if preposition.lower_ == "since":
+        return True
+    for word in reversed(preposition.doc[max(0, preposition.i - 3) : preposition.i]):
+        if word.lower_ == "since":
+            return True
+        if word.pos_ != "ADV":
+            return False
+    return False
+
+
+def _reduced_relative(token: Token) -> Token | None:
+    """The past participle without auxiliaries that heads a reduced relative clause over ``token``
+    ('the plans announced in January', 'the year ended March 31'), or None."""
+    current = token.head
+    for _ in range(6):
+        if current.pos_ in _CLAUSE_POS:
+            bare = not any(child.dep_ in ("aux", "auxpass") for child in current.children)
+            return current if current.tag_ == "VBN" and current.dep_ == "acl" and bare else None
+        if current.head is current:
+            return None
+        current = current.head
+    return None
+
+
 def _inside_phrase(token: Token, verb: Token) -> bool:
     """The expression modifies a noun or an adjective below the verb ('the Jan. 14 deadline', 'a split
     payable Dec. 7', 'criteria effective Dec. 7'): the clause's tense does not place it."""
-    current = token.head
+    current, through_preposition = token.head, False
     for _ in range(12):
         if current.i == verb.i or current.head.i == current.i:
             return False
         if current.pos_ in _PHRASE_HEADS:
-            return True
+            # a prepositional phrase on a noun ('a record in the first quarter') is often the parser's
+            # attachment of a phrase of the clause: the clause's tense still places it
+            return current.pos_ == "ADJ" or not through_preposition
+        through_preposition = through_preposition or current.pos_ == "ADP"
         current = current.head
     return False
 
