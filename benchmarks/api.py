@@ -229,6 +229,8 @@ def _event_row(
         "confidence": round(rng.uniform(0.3, 1.0), 3),
         "source_country_source": None,
         "target_country_source": None,
+        "link_names": None,  # what linking reads of the article: these rows are not linked
+        "article_day": None,
     }
     values.update(_actor("source", source, rng))
     values.update(_actor("target", target, rng))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
+import sqlite3
 from typing import Any
 
 from detente.analysis import link_pending, related_instances
-from detente.records import Article, CodedArticle, Evidence
+from detente.records import Article, CodedArticle, Evidence, TimeExpression
 from detente.store import open_store
 from tests.store.store_records import event
 
@@ -224,3 +226,91 @@ def test_a_month_dated_report_joins_the_day_dated_ones(store_url: str) -> None:
     ]
     snapshot = _ingest(store_url, articles)
     assert next(row for row in snapshot if "e1" in row[1])[1] == ("e1", "e2", "e3", "e9")
+
+
+def _killings() -> list[CodedArticle]:
+    """Three undated reports of a killing: two in one town, told in different words, one in another town."""
+    told = [
+        ("k1", "A gunman killed a teacher in Harwick on Friday, Sheriff Dunmore said."),
+        ("k2", "Mourners gathered in Harwick, where a teacher was killed at the Elm Street school."),
+        ("k3", "Police in Lowmere said a cashier was killed during a robbery at the Quarry Lane shop."),
+    ]
+    return [
+        _article(
+            f"a-{event_id}",
+            [
+                event(
+                    event_id,
+                    "USACRM",
+                    None,
+                    cameo="190",
+                    evidence=_evidence(sentence, "killed"),
+                    location=None,
+                    quad_class=4,
+                    goldstein=-10.0,
+                )
+            ],
+            text=f"{sentence} Neighbours said the family had lived there for years.",
+            source=f"outlet-{event_id}",
+            day="2024-05-07",
+        )
+        for event_id, sentence in told
+    ]
+
+
+def test_articles_naming_different_places_and_people_keep_bare_reports_apart(store_url: str) -> None:
+    snapshot = _ingest(store_url, _killings())
+    assert sorted(row[1] for row in snapshot) == [("k1", "k2"), ("k3",)]
+
+
+def test_events_stored_before_names_still_link(tmp_path) -> None:
+    path = tmp_path / "events.db"
+    with open_store(f"sqlite:///{path}") as store:
+        store.write_batch(_killings())
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:  # back to a store from before 0013: no columns, no record of the migration
+        names = connection.execute("SELECT link_names FROM events WHERE id = 'k3'").fetchone()[0]
+        connection.execute("ALTER TABLE events DROP COLUMN link_names")
+        connection.execute("ALTER TABLE events DROP COLUMN article_day")
+        connection.execute("DELETE FROM migrations WHERE name = '0013_event_link_context'")
+    finally:
+        connection.close()
+    assert json.loads(names)  # a JSON list of hashed names
+    # the migration adds the columns, NULL for the stored events: no names, no evidence either way
+    with open_store(f"sqlite:///{path}") as store:
+        link_pending(store)
+        assert sorted(row[1] for row in _snapshot(store)) == [("k1", "k2", "k3")]
+
+
+def _undated_articles() -> list[CodedArticle]:
+    """Articles with no publication day: one event dated by its sentence, one by the first full date its
+    article states, one with neither."""
+    dated = "Washington and Beijing met in Geneva on 7 May 2024, officials said."
+    undated = "US and Chinese envoys met in Geneva, the ministry said."
+    stated = "GENEVA - On May 7, 2024, diplomats gathered. " + undated
+    day = TimeExpression("May 7, 2024", 14, 25, "DATE", "2024-05-07", "day")
+    meeting = _meeting("u2", undated, date=None, date_precision=None, date_source=None)
+    return [
+        CodedArticle(Article(id="u1", text=dated), events=(_meeting("u1", dated),)),
+        CodedArticle(Article(id="u2", text=stated), events=(meeting,), times=(day,)),
+        CodedArticle(Article(id="u3", text=undated), events=(_meeting("u3", undated, date=None),)),
+    ]
+
+
+def test_an_article_without_publication_day_is_dated_by_the_first_full_date_it_states(store_url: str) -> None:
+    snapshot = _ingest(store_url, _undated_articles())
+    # the same report in an article that states no full date stays undated, apart
+    assert sorted(row[1] for row in snapshot) == [("u1", "u2"), ("u3",)]
+
+
+def test_article_names_and_days_keep_instances_order_independent(tmp_path) -> None:
+    articles = _corpus() + _killings() + _undated_articles()
+    expected = _ingest(f"sqlite:///{tmp_path / 'first.db'}", articles)
+    groups = [row[1] for row in expected]
+    # the Geneva meeting of 7 May: the four dated reports and the two of articles with no publication day
+    assert ("k1", "k2") in groups and ("e1", "e2", "e3", "e4", "u1", "u2") in groups and ("u3",) in groups
+    for seed in range(3):
+        shuffled = articles[:]
+        random.Random(seed).shuffle(shuffled)
+        url = f"sqlite:///{tmp_path / f'shuffled{seed}.db'}"
+        assert _ingest(url, shuffled, one_by_one=seed % 2 == 0) == expected

@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
-from detente.analysis.features import LinkFeatures, link_features, type_family
-from detente.analysis.linking import compatible, evidence_score, numbers_conflict, same_action, same_event
+from detente.analysis.features import (
+    NAMES_KEPT,
+    LinkFeatures,
+    article_day,
+    article_names,
+    link_features,
+    type_family,
+)
+from detente.analysis.linking import (
+    compatible,
+    evidence_score,
+    names_disjoint,
+    numbers_conflict,
+    same_action,
+    same_event,
+)
 from detente.analysis.syndication import NEAR_DUPLICATE, outlet, signature, similarity
+from detente.records import TimeExpression
 
 STORY = (
     "Rescue teams searched through the rubble on Sunday after a strong earthquake struck the mountain "
@@ -51,6 +68,33 @@ def test_an_undated_report_covers_the_days_before_its_publication() -> None:
     assert (undated.day_lo, undated.day_hi) == ("2024-05-06", "2024-05-08")
     assert compatible(undated, link_features(_row("e2")))
     assert not compatible(undated, link_features(_row("e3", date="2024-05-01")))
+
+
+def test_an_articles_day_is_the_first_full_date_it_states() -> None:
+    times = [
+        TimeExpression("May 3, 2013", 90, 101, "DATE", "2013-05-03", "day"),
+        TimeExpression("2012", 10, 14, "DATE", "2012", "year"),  # a year, a month, a relative date: no day
+        TimeExpression("last March", 20, 30, "DATE", "2013-03", "month"),
+        TimeExpression("Friday", 40, 46, "DATE", "XXXX-WXX-5", "day"),
+        TimeExpression("10pm", 50, 54, "TIME", "2013-05-01T22:00", "time"),
+        TimeExpression("May 2, 2013", 60, 71, "DATE", "2013-05-02", "day"),
+    ]
+    assert article_day(times) == "2013-05-02"  # first in the text, not first in the list
+    assert article_day(times[1:5]) is None and article_day([]) is None
+
+
+def test_an_article_without_publication_day_is_dated_by_its_first_full_date() -> None:
+    undated = {"date": None, "day": None, "article_published": None}
+    stated = link_features(_row("e1", **undated, article_day="2024-05-07"))
+    assert (stated.day_lo, stated.day_hi, stated.text_dated) == ("2024-05-05", "2024-05-07", False)
+    assert compatible(stated, link_features(_row("e2")))  # a report dated 7 May by its own sentence
+    assert not compatible(stated, link_features(_row("e3", date="2024-06-02")))
+    # the publication day comes first, and an event's own date before both
+    published = link_features(_row("e4", date=None, article_published="2024-06-02", article_day="2024-05-07"))
+    assert published.day_hi == "2024-06-02"
+    assert link_features(_row("e5", article_day="2024-01-01")).day_lo == "2024-05-07"
+    # with neither, the report is undated
+    assert link_features(_row("e6", **undated)).day_lo is None
 
 
 def test_families_join_related_roots_and_sides_must_agree() -> None:
@@ -143,11 +187,86 @@ def test_evidence_is_symmetric() -> None:
         _capture("e3", "Twelve pirates were captured.", cameo="171", evidence_trigger="seized"),
         link_features(_row("e4")),
         link_features(_row("e5", evidence_trigger="visit", date="2024-05")),
+        _killing("e6", "Shots in Harwick."),
+        _killing("e7", "Shots in Lowmere."),
+        _killing("e8", ""),
     ]
     for a in reports:
         for b in reports:
             assert evidence_score(a, b) == evidence_score(b, a)
             assert same_event(a, b) == same_event(b, a)
+
+
+def _hash(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=4).digest())
+
+
+def test_an_articles_distinctive_names() -> None:
+    text = (
+        "Police said a gunman shot dead a shopkeeper in Harwick on Friday. Residents of Harwick and the "
+        "nearby Bellmoor estate told the Daily Courier that the shop, owned by Amir Castellan, had been "
+        "robbed in March. French and Indian tourists were in the street.\n\nCastellan was 54."
+    )
+    # capitalized words not first in their sentence, three letters or more, not stopwords; country names and
+    # adjectives (French, Indian), weekdays and months (Friday, March) are left out; "Police" and "Residents"
+    # open their sentences, "Castellan" counts where it does not
+    expected = {"harwick", "bellmoor", "daily", "courier", "amir", "castellan"}
+    assert article_names(text) == tuple(sorted(_hash(word) for word in expected))  # stable, not hash()
+    assert article_names("the talks ended. nothing was said.") == ()
+
+
+def test_an_article_keeps_its_most_frequent_names() -> None:
+    rare = " ".join(f"Then came Visitor{chr(97 + i)}z." for i in range(NAMES_KEPT))
+    text = "It was Farrow and Farrow again, with Quill. " + rare
+    names = article_names(text)
+    assert len(names) == NAMES_KEPT
+    assert _hash("farrow") in names and _hash("quill") in names  # most frequent first, then earliest
+    assert _hash(f"visitor{chr(97 + NAMES_KEPT - 1)}z") not in names
+
+
+def _killing(event_id: str, names: str, sentence: str | None = None, **fields: Any) -> LinkFeatures:
+    sentence = sentence or names or "Police said a man was killed in a shooting."
+    row = _row(
+        event_id,
+        cameo="190",
+        evidence_trigger="killed",
+        evidence_sentence=sentence,
+        source_country="USA",
+        source_code="USACRM",
+        target_country=None,
+        target_code=None,
+        date=None,
+        day=None,
+        article_published=None,
+        link_names=json.dumps(list(article_names(names))) if names else None,
+        **fields,
+    )
+    return link_features(row)
+
+
+def test_articles_that_share_no_names_keep_bare_reports_apart() -> None:
+    town = "A gunman killed a teacher in Harwick, said Sheriff Dunmore. Harwick mourned."
+    same_town = "The Harwick shooting left the town in shock, the Courier said."
+    other_town = "A gunman killed a cashier in Lowmere, said Chief Ostrander of the Lowmere police."
+    first, again, other = _killing("e1", town), _killing("e2", same_town), _killing("e3", other_town)
+    assert same_event(first, again)  # same trigger and code, and the articles both name Harwick
+    assert names_disjoint(first, other) and not same_event(first, other)
+    # an article with no names (or stored before names were) says nothing either way
+    assert not names_disjoint(first, _killing("e4", "")) and same_event(first, _killing("e4", ""))
+    # more evidence than the bare minimum (the same sentence) links articles that name nothing in common
+    told = "Police said a man was killed in a shooting at the mall."
+    assert same_event(_killing("e5", town, told), _killing("e6", other_town, told))
+    assert evidence_score(first, other) == evidence_score(other, first)
+
+
+def test_features_stored_before_names_still_load() -> None:
+    features = _killing("e1", "A gunman killed a teacher in Harwick.")
+    assert features.names == (_hash("harwick"),)
+    stored = json.loads(features.to_json())
+    del stored["names"]
+    old = LinkFeatures.from_json(json.dumps(stored))
+    assert old.names == () and not names_disjoint(old, _killing("e2", "Shots in Lowmere."))
+    assert LinkFeatures.from_json(features.to_json()) == features
 
 
 def test_features_stored_before_numbers_still_load() -> None:

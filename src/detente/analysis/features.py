@@ -10,7 +10,10 @@ A stored event (a row of ``events`` with its article's publication day) becomes 
 * **days**: the days the event may have happened on. A date from the text of at most a month covers its days
   (a month-precision date overlaps each day in it); an event dated only by its article (no date, a coarser
   date, or ``date_source == "published"``) covers the publication day and the :data:`REPORT_LAG_DAYS` before
-  it (news reports yesterday's events). Two reports can be one event only when their days overlap;
+  it (news reports yesterday's events); an article with no publication day (nor a dateline, which the coder
+  reads) stands in for it with the first full date it states (:func:`article_day`, stored with its events),
+  since a report mostly dates its news before its background. An event with neither is undated. Two reports
+  can be one event only when their days overlap;
 * **status group**: ``occurred``, ``planned`` (planned or hypothetical), or the status itself (denied,
   cancelled, negated); a planned event and the event itself are different instances (linked, not merged);
 * the evidence compared: the trigger's stem, the sentence's content words (hashed), the CAMEO code, the
@@ -19,7 +22,14 @@ A stored event (a row of ``events`` with its article's publication day) becomes 
   temporal lexicon from two up, ``twenty-three`` read as 23; not runs of more than four digits with no
   separator, which are identifiers): two reports of one event tend to repeat its
   counts (23 pirates captured), two events of one kind tend to differ in them (26 pirates captured, two
-  years later). They default to none, so features stored before them still load.
+  years later). They default to none, so features stored before them still load;
+* the article's **names**: its most frequent distinctive names (:func:`article_names`, at most
+  :data:`NAMES_KEPT`, hashed), read from the whole article when it is stored: two reports of one event tend to
+  name some of the same people, places and organizations somewhere in their articles, two events of one kind
+  (two killings, two earthquakes) tend to name different ones. Country and capital names and their adjectives
+  are left out (the sides already say them, and two events in one country share them), as are month and
+  weekday names. A fixed rule per article, no table learnt from the store, so that a report's names do not
+  depend on what else is stored. They default to none (events stored before them).
 """
 
 from __future__ import annotations
@@ -30,21 +40,25 @@ import functools
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any
 
 from ..datafiles import tsv_rows
 from ..errors import DataFileError
+from ..records import TimeExpression
 from ..timex.lexicon import load_timex_lexicon
 from ..timex.values import value_range
 
 __all__ = [
     "LinkFeatures",
     "MAX_SPAN_DAYS",
+    "NAMES_KEPT",
     "NARROW_DAYS",
     "REPORT_LAG_DAYS",
+    "article_day",
+    "article_names",
     "link_features",
     "stem",
     "type_family",
@@ -56,10 +70,14 @@ REPORT_LAG_DAYS = 2
 NARROW_DAYS = REPORT_LAG_DAYS
 #: Text dates covering more days than this (a year, a quarter) do not date an event for linking.
 MAX_SPAN_DAYS = 31
+#: An article's names kept for linking: its most frequent (then earliest) distinctive names.
+NAMES_KEPT = 16
 _STATUS_GROUPS = {"occurred": "occurred", "planned": "planned", "hypothetical": "planned"}
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _TOKEN = re.compile(r"[^\W_]+(?:[-.,'’][^\W_]+)*", re.UNICODE)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s", "ion", "ions", "ment", "ments")
 _STOPWORDS = frozenset(
     [
@@ -160,6 +178,7 @@ class LinkFeatures:
     trigger: str
     words: tuple[int, ...]
     numbers: tuple[str, ...] = ()
+    names: tuple[int, ...] = ()
 
     @property
     def blocks(self) -> tuple[str, ...]:
@@ -197,6 +216,7 @@ class LinkFeatures:
         data["words"] = tuple(data["words"])
         data["sides"] = tuple(data["sides"])
         data["numbers"] = tuple(data.get("numbers", ()))
+        data["names"] = tuple(data.get("names", ()))
         return cls(**data)
 
 
@@ -270,11 +290,55 @@ def _numbers(sentence: str) -> tuple[str, ...]:
     return tuple(sorted({value for value in values if value is not None}))
 
 
+@functools.lru_cache(maxsize=1)
+def _common_names() -> frozenset[str]:
+    """Words that name no event apart: country and capital names and adjectives (the shipped actor tables),
+    month and weekday names (the temporal lexicon)."""
+    from ..actors.tables import load_tables
+
+    kinds = ("country", "adjective", "capital")
+    names = {phrase.lower() for kind in kinds for phrase in load_tables().phrases(kind)}
+    words = load_timex_lexicon().words
+    return frozenset(names | set(words.get("month", {})) | set(words.get("weekday", {})))
+
+
+def article_names(text: str) -> tuple[int, ...]:
+    """An article's distinctive names, hashed (32-bit BLAKE2b, sorted): the capitalized words not first in
+    their sentence, of three letters or more, neither stopwords nor :func:`_common_names`; the
+    :data:`NAMES_KEPT` most frequent (then earliest). Capitalized words stand for names: "Marfin Bank" gives
+    ``marfin`` and ``bank``, so a name told in full in one article and in part in another still matches."""
+    common = _common_names()
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    position = 0
+    for sentence in _SENTENCE_BREAK.split(text):
+        for index, word in enumerate(_WORD.findall(sentence)):
+            position += 1
+            if index == 0 or not word[0].isupper() or len(word) < 3:
+                continue
+            name = word.lower()
+            if name in _STOPWORDS or name in common:
+                continue
+            counts[name] = counts.get(name, 0) + 1
+            first.setdefault(name, position)
+    kept = sorted(counts, key=lambda name: (-counts[name], first[name]))[:NAMES_KEPT]
+    return _hashed(set(kept))
+
+
+def article_day(times: Iterable[TimeExpression]) -> str | None:
+    """The first full date (a day) among an article's time expressions, in text order, else None."""
+    for time in sorted(times, key=lambda time: time.start):
+        if time.type == "DATE" and _FULL_DATE.fullmatch(time.value):
+            return time.value
+    return None
+
+
 def _days(row: Mapping[str, Any], published: str | None) -> tuple[str | None, str | None, bool]:
     """``(first day, last day, dated by its text)`` the event may have happened on."""
     covered = value_range(row.get("date")) if row.get("date_source") != "published" else None
     if covered is not None and (covered[1] - covered[0]).days < MAX_SPAN_DAYS:
         return covered[0].isoformat(), covered[1].isoformat(), True
+    published = published or row.get("article_day")
     day = value_range(published[:10]) if published else None
     if day is None:
         return None, None, False
@@ -283,7 +347,8 @@ def _days(row: Mapping[str, Any], published: str | None) -> tuple[str | None, st
 
 
 def link_features(row: Mapping[str, Any]) -> LinkFeatures:
-    """The linking features of an ``events`` row that also carries ``article_published``."""
+    """The linking features of an ``events`` row that also carries ``article_published`` (its ``link_names``
+    and ``article_day`` are what the store kept of its article)."""
     source, target = _side(row, "source"), _side(row, "target")
     pair = sorted((source or "-", target or "-"))
     family, symmetric = type_family(row["cameo"])
@@ -314,4 +379,5 @@ def link_features(row: Mapping[str, Any]) -> LinkFeatures:
         trigger=heads[-1] if heads else stem(trigger),
         words=_words(row.get("evidence_sentence") or ""),
         numbers=_numbers(row.get("evidence_sentence") or ""),
+        names=tuple(json.loads(row["link_names"])) if row.get("link_names") else (),
     )

@@ -17,7 +17,10 @@ the pirates, share sides, family and words), those whose evidence adds up to at 
 of the stemmed content words), the same CAMEO code, the same place name, the same text date, and both sides
 known on both. Numbers count against: two sentences that both state years, or both state other numbers,
 and share none (23 pirates captured, 26 pirates captured) tell of different events, whatever else they
-share. Reports with the same
+share. Articles that both name people, places or organizations (their distinctive names,
+:func:`~detente.analysis.features.article_names`) but share none of them count against a link too: two
+killings of one kind in one country are told with different victims, towns and police forces, while the
+reports of one event name some of the same. Reports with the same
 status group are one instance (linked); a planned report linked to an occurred one is the plan of that
 event (``planned`` -> ``occurred``, kept apart).
 
@@ -36,6 +39,7 @@ __all__ = [
     "LinkRule",
     "compatible",
     "evidence_score",
+    "names_disjoint",
     "numbers_conflict",
     "planned_for",
     "same_action",
@@ -51,7 +55,9 @@ class LinkRule:
     were not tuned on topics 11-22. ``same_action``: the reports must name the same action (same trigger
     stem or same CAMEO code) to be linked at all; ``number_conflict`` is taken off the score when both
     sentences state numbers and share none (3.0: more than the other evidence can make up, at most 4.0
-    against a threshold of 1.5).
+    against a threshold of 1.5); ``names_disjoint`` is taken off when both articles have distinctive names and
+    share none (1.0: a pair needs more than the bare minimum of evidence, such as the same trigger and code
+    alone, to be linked across articles that name nothing in common).
     """
 
     threshold: float = 1.5
@@ -63,6 +69,7 @@ class LinkRule:
     date: float = 0.5
     both_sides: float = 0.5
     number_conflict: float = 3.0
+    names_disjoint: float = 1.0
     same_action: bool = True
 
 
@@ -135,6 +142,11 @@ def numbers_conflict(a: LinkFeatures, b: LinkFeatures) -> bool:
     return _disjoint(*years) or _disjoint(*others)
 
 
+def names_disjoint(a: LinkFeatures, b: LinkFeatures) -> bool:
+    """Whether both reports' articles have distinctive names and share none."""
+    return bool(a.names and b.names) and not set(a.names) & set(b.names)
+
+
 def evidence_score(a: LinkFeatures, b: LinkFeatures, rule: LinkRule = DEFAULT_RULE) -> float:
     """How much the two reports' evidence says they are one event (symmetric in ``a`` and ``b``)."""
     if rule.same_action and not same_action(a, b):
@@ -154,6 +166,8 @@ def evidence_score(a: LinkFeatures, b: LinkFeatures, rule: LinkRule = DEFAULT_RU
         score += rule.both_sides
     if numbers_conflict(a, b):
         score -= rule.number_conflict
+    if names_disjoint(a, b):
+        score -= rule.names_disjoint
     return score
 
 

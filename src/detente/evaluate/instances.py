@@ -1,7 +1,9 @@
 """Score event-instance linking against ECB+ cross-document event coreference (``detente eval instances``).
 
 Each ECB+ file (``<topic>/<topic>_<n>ecb[plus].xml``) becomes one article: its sentences, tokens joined by
-spaces, one paragraph per sentence, no publication day (ECB+ gives none). All files are coded and stored in
+spaces, one paragraph per sentence, no publication day (ECB+ gives none: an event with no date of its own is
+dated by the first full date its article states, else undated, see
+:mod:`detente.analysis.features`). All files are coded and stored in
 one store (topics are not kept apart: a link across topics is a wrong link), then linked
 (:func:`detente.analysis.link_pending`). With ``within_topics`` each topic is stored and linked in a store
 of its own, as the same-lemma baseline (and most of the ECB+ literature) is given the topics.

@@ -92,9 +92,22 @@ def location_values(place: Place | None) -> dict[str, Any]:
     }
 
 
-def event_row(event: Event, *, article_id: str, published: dt.date | str | None = None) -> tuple[Any, ...]:
-    """One ``events`` row, in :data:`EVENT_COLUMNS` order; ``published`` is the article's day."""
-    values: dict[str, Any] = {"id": event.id, "article_id": article_id}
+def event_row(
+    event: Event,
+    *,
+    article_id: str,
+    published: dt.date | str | None = None,
+    link_names: str | None = None,
+    article_day: str | None = None,
+) -> tuple[Any, ...]:
+    """One ``events`` row, in :data:`EVENT_COLUMNS` order; ``published`` is the article's day; ``link_names``
+    and ``article_day`` what linking reads of the article (:mod:`detente.analysis.features`)."""
+    values: dict[str, Any] = {
+        "id": event.id,
+        "article_id": article_id,
+        "link_names": link_names,
+        "article_day": article_day,
+    }
     values.update(_actor_values("source", event.source))
     values.update(_actor_values("target", event.target))
     values.update(

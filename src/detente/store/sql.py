@@ -350,6 +350,14 @@ _INSTANCE_WINDOWS = (
     "UPDATE events SET instance_id = NULL WHERE instance_id IS NOT NULL",
 )
 
+#: What instance linking reads of each event's article (detente.analysis.features): its distinctive names
+#: (hashed, a JSON list: article_names) and the first full date it states (article_day, the day of an article
+#: with no publication date); events stored before this keep NULL until their article is written again.
+_EVENT_LINK_CONTEXT = (
+    "ALTER TABLE events ADD COLUMN link_names TEXT",
+    "ALTER TABLE events ADD COLUMN article_day TEXT",
+)
+
 #: Every migration, in order. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
@@ -364,6 +372,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0010_watch_state", _WATCH_STATE),
     Migration("0011_instance_counts", _INSTANCE_COUNTS),
     Migration("0012_instance_windows", _INSTANCE_WINDOWS),
+    Migration("0013_event_link_context", _EVENT_LINK_CONTEXT),
 )
 
 ARTICLE_COLUMNS = ("id", "title", "text", "published", "url", "source", "language", "fingerprint", "added_at")
@@ -406,6 +415,8 @@ EVENT_COLUMNS = (
     "confidence",
     "source_country_source",  # 0007
     "target_country_source",
+    "link_names",  # 0013
+    "article_day",
 )
 MENTION_COLUMNS = (
     "event_id",

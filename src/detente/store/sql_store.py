@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import json
 import random
 import time
 from collections import Counter
@@ -177,9 +178,11 @@ class SQLStore(EventStore):
             cursor.execute(dialect.sql(statement), (article.id,))
         insert_event = dialect.insert("events", sql.EVENT_COLUMNS)
         insert_mention = dialect.upsert("mentions", sql.MENTION_COLUMNS, conflict=sql.MENTION_KEY)
+        link = _link_values(article, coded) if coded.events else {}
         for event in coded.events:
             self._check_event_id(cursor, event.id)
-            cursor.execute(insert_event, event_row(event, article_id=article.id, published=article.published))
+            row = event_row(event, article_id=article.id, published=article.published, **link)
+            cursor.execute(insert_event, row)
             cursor.executemany(insert_mention, mention_rows(event, article_id=article.id))
         quotes = quote_rows(coded, article_id=article.id)
         if quotes:
@@ -444,6 +447,18 @@ def _first_line(exc: Exception) -> str:
     """The first line of a driver error (libpq adds hints and context lines below it)."""
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _link_values(article: Article, coded: CodedArticle) -> dict[str, Any]:
+    """What instance linking reads of the article, stored on each of its events: its distinctive names (JSON)
+    and the first full date it states (imported here, not at the top: :mod:`detente.analysis` is built on
+    the store)."""
+    from ..analysis.features import article_day, article_names
+
+    return {
+        "link_names": json.dumps(list(article_names(article.text))),
+        "article_day": article_day(coded.times),
+    }
 
 
 def _now() -> str:
