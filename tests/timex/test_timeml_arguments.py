@@ -1,4 +1,4 @@
-"""Time words that are arguments or modifiers in their clause, each with sentences of our own.
+"""Time words placed by their clause or by the words around them, each with sentences of our own.
 
 Published on Wednesday 2023-04-12 unless a case says otherwise.
 """
@@ -33,6 +33,28 @@ CASES = [
     # ... but before a name that modifies a noun, or a name of several words, it is the day
     (WEDNESDAY, "Today's Senate vote was close.", [("Today", "DATE", "2023-04-12")]),
     (WEDNESDAY, "Today's New York Times carried the story.", [("Today", "DATE", "2023-04-12")]),
+    # a weekday with a month and day but no year: the near year in which that day is that weekday
+    (
+        dt.date(2020, 10, 25),
+        "The council said in a letter on Monday, Oct. 26:\n\nThe plan is dead.",
+        [("Monday, Oct. 26", "DATE", "2020-10-26")],
+    ),
+    (
+        dt.date(2023, 1, 5),
+        "The vote is set for Tuesday, Jan. 3, the clerk said.",
+        [("Tuesday, Jan. 3", "DATE", "2023-01-03")],
+    ),
+    # 'the previous Friday', 'the following Monday' count from the story's day, not the publication date
+    (
+        dt.date(2023, 10, 30),
+        "The index closed at 2,082 points on Friday, down 4.5% from the previous Friday.",
+        [("Friday", "DATE", "2023-10-27"), ("the previous Friday", "DATE", "2023-10-20")],
+    ),
+    (
+        WEDNESDAY,
+        "Talks resumed on March 3. The following Monday the deal was signed.",
+        [("March 3", "DATE", "2023-03-03"), ("The following Monday", "DATE", "2023-03-06")],
+    ),
 ]
 
 

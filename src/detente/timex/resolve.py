@@ -21,7 +21,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import TimexLexicon, normalize_phrase
 from .values import value_range
@@ -225,6 +225,8 @@ def counts_from_reference(kind: str, groups: Mapping[str, str | None]) -> bool:
         return normalize_phrase(groups.get("dir") or "") not in ("ago", "from now", "hence")
     shift = normalize_phrase(groups.get("shift") or "")
     unit = normalize_phrase(groups.get("unit") or "")
+    if kind == "weekday":
+        return shift in _ANAPHORIC_SHIFTS  # the previous Friday: the one before the story's day
     return kind == "shift_unit" and (shift in _ANAPHORIC_SHIFTS or (shift == "the next" and unit == "day"))
 
 
@@ -313,6 +315,14 @@ def _date(groups, lexicon, context) -> Resolved | None:
         anchor = context.anchor
         now = (anchor.year, anchor.month, anchor.day if day else 0)
         years = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if 1 <= y <= 9999]
+        weekday = int(lexicon.value("weekday", normalize_phrase(groups.get("weekday") or "")) or 0)
+        if day and weekday:  # 'Monday, Oct. 26': a year in which that day is a Monday, if one is near
+            matching = [
+                y
+                for y in years
+                if _valid_day(y, month, day) and dt.date(y, month, day).isoweekday() == weekday
+            ]
+            years = matching or years
         year = _pick([(y, month, day or 0) for y in years], now, context.direction)[0]
     hour = groups.get("hour")
     if day is None:
@@ -321,6 +331,10 @@ def _date(groups, lexicon, context) -> Resolved | None:
     if hour is not None:
         return Resolved("TIME", f"{value}T{hour}:{groups['minute']}{groups.get('zone') or ''}", False)
     return Resolved("DATE", value, groups.get("year") is None)
+
+
+def _valid_day(year: int, month: int, day: int) -> bool:
+    return 1 <= day <= calendar.monthrange(year, month)[1]
 
 
 def _month(groups, lexicon, context) -> Resolved | None:
@@ -391,6 +405,9 @@ def _weekday(groups, lexicon, context) -> Resolved | None:
     weekday = int(lexicon.value("weekday", word) or 0)
     if word.endswith("s") and not groups.get("shift"):
         return Resolved("SET", f"XXXX-WXX-{weekday}", False)
+    if counts_from_reference("weekday", groups):  # the previous Friday, the following Monday
+        base = context.last_day or context.reference_day or context.anchor
+        context = replace(context, anchor=base)
     day = _weekday_day(weekday, _shift(groups, lexicon), context)
     if day is None:
         return None
