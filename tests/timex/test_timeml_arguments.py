@@ -55,6 +55,12 @@ CASES = [
         "Talks resumed on March 3. The following Monday the deal was signed.",
         [("March 3", "DATE", "2023-03-03"), ("The following Monday", "DATE", "2023-03-06")],
     ),
+    # 'a day' described by a 'when' clause, a bare relative clause or a negation is no length of time
+    (WEDNESDAY, "She always said there would come a day when she would retire.", []),
+    (WEDNESDAY, "It was not a day anybody could forget, the mayor said.", []),
+    # ... but a length it is when it measures something, even with a 'that' clause
+    (WEDNESDAY, "The strike lasted a day.", [("a day", "DURATION", "P1D")]),
+    (WEDNESDAY, "Talks lasted a week that ended in failure.", [("a week", "DURATION", "P1W")]),
 ]
 
 

@@ -180,6 +180,12 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
         return not _before_name(match, doc)  # 'annual profit', not 'the annual Developers Conference'
     if kind in ("duration", "offset") and groups.get("num") and count(groups["num"], lexicon) is None:
         return False  # 'up from seven a year ago' counts no 'seven a' years: 'a year ago' stands
+    if (
+        kind in ("duration", "unit_adjective")
+        and normalize_phrase(groups.get("num") or "") in ("a", "an")
+        and _described(match, doc)
+    ):
+        return False  # 'there came a day when ...', 'not a day anybody was ready for': no length of time
     if kind in ("duration", "unit_adjective", "vague_duration", "offset"):
         return _duration_ok(match, text, lexicon)
     if match.pattern.name == "named_today":
@@ -224,6 +230,24 @@ def _before_name(match: _Match, doc: Doc) -> bool:
     """Whether a proper name follows the match ('the annual Worldwide Developers Conference')."""
     span = doc.char_span(match.start, match.end, alignment_mode="expand")
     return span is not None and span.end < len(doc) and doc[span.end].pos_ == "PROPN"
+
+
+def _described(match: _Match, doc: Doc) -> bool:
+    """Whether the unit noun of 'a day' has a negation or a relative clause (by 'when' or no relative
+    word) of its own: a day described ('a day when prices fell', 'not a day anybody expected'), not a
+    length of time."""
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    if span is None:
+        return False
+    unit = span[-1]
+    if unit.i + 1 < len(doc) and doc[unit.i + 1].lower_ == "when":
+        return True
+    for child in unit.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ == "relcl" and doc[child.left_edge.i].lower_ not in ("that", "which"):
+            return True  # 'a day when', 'a day anybody expected' (but 'lasted a week that ended badly')
+    return False
 
 
 def _before_whole_name(match: _Match, doc: Doc, text: str) -> bool:
