@@ -61,6 +61,24 @@ CASES = [
     # ... but a length it is when it measures something, even with a 'that' clause
     (WEDNESDAY, "The strike lasted a day.", [("a day", "DURATION", "P1D")]),
     (WEDNESDAY, "Talks lasted a week that ended in failure.", [("a week", "DURATION", "P1W")]),
+    # 'the quarter ended Sept. 30': the calendar quarter ending on that day; a fiscal quarter ending on
+    # another day is not named by it
+    (
+        dt.date(2023, 11, 1),
+        "The bank lost $9 million for the quarter ended Sept. 30, it said.",
+        [("the quarter", "DATE", "2023-Q3"), ("Sept. 30", "DATE", "2023-09-30")],
+    ),
+    (
+        dt.date(2023, 11, 20),
+        "The retailer lost money in the quarter ended Oct. 31.",
+        [("Oct. 31", "DATE", "2023-10-31")],
+    ),
+    # 'the full year' of a results story is the anchor's year, not a later year the story mentions
+    (
+        dt.date(2023, 10, 30),
+        "The brewer has big plans for 2026. It forecast higher earnings for the full year.",
+        [("2026", "DATE", "2026"), ("the full year", "DATE", "2023")],
+    ),
 ]
 
 

@@ -530,6 +530,8 @@ def _ordinal(text: str | None, lexicon: TimexLexicon, last: int) -> int:
 
 
 def _quarter(groups, lexicon, context) -> Resolved | None:
+    if groups.get("end_month"):
+        return _quarter_ended(groups, lexicon, context)
     if not groups.get("ordinal"):  # the 1988 quarter: the quarter the story reports on, in 1988
         reported = context.reporting or context.reference or ""
         if not groups.get("year") or not re.fullmatch(r"\d{4}-Q[1-4]", reported):
@@ -559,6 +561,29 @@ def _quarter(groups, lexicon, context) -> Resolved | None:
         context.direction,
     )
     return Resolved("DATE", f"{chosen[0] // 4:04d}-Q{number}", True)
+
+
+def _quarter_ended(groups, lexicon, context) -> Resolved | None:
+    """'the quarter ended Sept. 30': the calendar quarter ending that day (a fiscal quarter ending on
+    another day is left alone); without a year, the last such day by the anchor ('ended') or the nearest
+    ('ending')."""
+    month = _month_of(groups["end_month"], lexicon)
+    day = int(groups["end_day"])
+    if month not in (3, 6, 9, 12) or day != calendar.monthrange(2001, month)[1]:
+        return None
+    number = month // 3
+    if groups.get("year"):
+        return Resolved("DATE", f"{int(groups['year']):04d}-Q{number}", False)
+    anchor = context.anchor
+    if anchor is None:
+        return None
+    direction = PAST if normalize_phrase(groups["ended"]) == "ended" else UNKNOWN
+    year = _pick(
+        [(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)],
+        (anchor.year, anchor.month, anchor.day),
+        direction,
+    )[0]
+    return Resolved("DATE", f"{year:04d}-Q{number}", True)
 
 
 def _half(groups, lexicon, context) -> Resolved | None:
@@ -756,6 +781,10 @@ def _anaphor(groups, lexicon, context) -> Resolved | None:
         return Resolved("DATE", reference or "PAST_REF", True)
     if unit == "year" and reference is None and context.anchor is not None:
         day = context.anchor  # the entire year, with no year named before: the anchor's
+    if unit == "year" and normalize_phrase(groups.get("shift") or "") == "the full" and context.anchor:
+        # 'results for the full year': the year of the period the story reports on, else the anchor's
+        reported = reference_day(context.reporting) if context.reporting else None
+        day = reported or context.anchor
     if unit in ("day", *_POD):
         day = context.last_day or context.anchor  # 'that day': the last day named, not a month
     return None if day is None else _unit_value(unit, day, 0)
