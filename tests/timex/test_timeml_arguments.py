@@ -79,6 +79,17 @@ CASES = [
         "The brewer has big plans for 2026. It forecast higher earnings for the full year.",
         [("2026", "DATE", "2026"), ("the full year", "DATE", "2023")],
     ),
+    # GMT with an offset is a local zone: no Z (which would claim the clock time is UTC)
+    (
+        WEDNESDAY,
+        "The ship docked at 6:40 p.m. (GMT +8) on Tuesday.",
+        [("6:40 p.m. (GMT +8) on Tuesday", "TIME", "2023-04-11T18:40")],
+    ),
+    (
+        WEDNESDAY,
+        "The ship docked at 18:40 GMT on Tuesday.",
+        [("18:40 GMT on Tuesday", "TIME", "2023-04-11T18:40Z")],
+    ),
 ]
 
 

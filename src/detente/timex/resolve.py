@@ -740,6 +740,8 @@ def _time(groups, lexicon, context) -> Resolved | None:
         day = context.anchor + dt.timedelta(days=offset) if context.anchor else None
     day = day or context.sentence_day or context.anchor
     zone = (lexicon.value("zone", groups.get("zone")) or "").strip("-")  # '-': a local zone, no suffix
+    if groups.get("zone_offset") and re.search(r"[1-9]", groups["zone_offset"]):
+        zone = ""  # '6:40 p.m. (GMT +8)': a local time, not UTC
     clock = f"T{hour:02d}:{minute:02d}{zone}"
     return Resolved("TIME", (day_value(day) if day else "XXXX-XX-XX") + clock, day is not None)
 
