@@ -90,6 +90,9 @@ CASES = [
         "The ship docked at 18:40 GMT on Tuesday.",
         [("18:40 GMT on Tuesday", "TIME", "2023-04-11T18:40Z")],
     ),
+    # 'high noon': an idiom (or the film), no clock time
+    (WEDNESDAY, "For the party, high noon comes at the congress.", []),
+    (WEDNESDAY, "The vote is at noon.", [("noon", "TIME", "2023-04-12T12:00")]),
 ]
 
 
