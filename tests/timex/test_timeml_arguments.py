@@ -90,6 +90,17 @@ CASES = [
         "The ship docked at 18:40 GMT on Tuesday.",
         [("18:40 GMT on Tuesday", "TIME", "2023-04-11T18:40Z")],
     ),
+    # 'N days later than planned' is a delay against a plan, not a day counted from the story's day
+    (
+        WEDNESDAY,
+        "The ferry arrives on April 20, three days later than originally planned.",
+        [("April 20", "DATE", "2023-04-20"), ("three days", "DURATION", "P3D")],
+    ),
+    (
+        WEDNESDAY,
+        "The ferry arrived on April 2. Three days later it sailed again.",
+        [("April 2", "DATE", "2023-04-02"), ("Three days later", "DATE", "2023-04-05")],
+    ),
     # 'high noon': an idiom (or the film), no clock time
     (WEDNESDAY, "For the party, high noon comes at the congress.", []),
     (WEDNESDAY, "The vote is at noon.", [("noon", "TIME", "2023-04-12T12:00")]),

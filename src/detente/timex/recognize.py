@@ -186,6 +186,8 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
         and _described(match, doc)
     ):
         return False  # 'there came a day when ...', 'not a day anybody was ready for': no length of time
+    if kind == "offset" and _word_after(text, match.end).lower() == "than":
+        return False  # 'three days later than planned': a delay against a plan (the duration stands)
     if kind in ("duration", "unit_adjective", "vague_duration", "offset"):
         return _duration_ok(match, text, lexicon)
     if match.pattern.name == "named_today":
