@@ -33,6 +33,7 @@ CASES = [
     # ... but before a name that modifies a noun, or a name of several words, it is the day
     (WEDNESDAY, "Today's Senate vote was close.", [("Today", "DATE", "2023-04-12")]),
     (WEDNESDAY, "Today's New York Times carried the story.", [("Today", "DATE", "2023-04-12")]),
+    (WEDNESDAY, "The minister wrote in today's Guardian.", [("today", "DATE", "2023-04-12")]),
     # a weekday with a month and day but no year: the near year in which that day is that weekday
     (
         dt.date(2020, 10, 25),

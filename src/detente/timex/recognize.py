@@ -191,7 +191,7 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
     if kind in ("duration", "unit_adjective", "vague_duration", "offset"):
         return _duration_ok(match, text, lexicon)
     if match.pattern.name == "named_today":
-        return _before_whole_name(match, doc, text)  # 'at today's GM', not 'today's Senate vote'
+        return _before_whole_name(match, doc, lexicon)  # 'at today's GM', not 'today's Senate vote'
     if kind == "reference":
         return _reference_ok(match, doc, text, before)
     if kind in ("anaphor", "shift_unit") and normalize_phrase(groups.get("unit") or "") == "time":
@@ -252,7 +252,7 @@ def _described(match: _Match, doc: Doc) -> bool:
     return False
 
 
-def _before_whole_name(match: _Match, doc: Doc, text: str) -> bool:
+def _before_whole_name(match: _Match, doc: Doc, lexicon: TimexLexicon) -> bool:
     """Whether a capitalized one-word name after "today's" is the whole noun phrase ('this is an exciting
     time at today's GM': the company as it is now), not the modifier of a noun ('today's Senate vote')."""
     span = doc.char_span(match.start, match.end, alignment_mode="expand")
@@ -264,6 +264,8 @@ def _before_whole_name(match: _Match, doc: Doc, text: str) -> bool:
     name = doc[after]
     if name.pos_ != "PROPN" or not name.text[:1].isupper():
         return False
+    if lexicon.value("publication", name.text) is not None:
+        return False  # "today's Guardian": the day's issue
     follower = doc[name.i + 1] if name.i + 1 < len(doc) else None
     return follower is None or follower.pos_ not in ("NOUN", "PROPN", "NUM")
 
