@@ -169,7 +169,7 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
     if kind == "year" and match.pattern.name == "year" and not groups.get("mod"):
         return _year_ok(match, doc, text, before)
     if kind == "season" and not (groups.get("shift") or groups.get("year")):
-        return _season_ok(match, text, before)
+        return _season_ok(match, text, before) or _season_argument(match, doc)
     if kind == "time" and match.pattern.name == "clock":
         if groups.get("ampm") or groups.get("zone") or groups.get("weekday") or groups.get("month"):
             return True
@@ -180,8 +180,18 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
         return not _before_name(match, doc)  # 'annual profit', not 'the annual Developers Conference'
     if kind in ("duration", "offset") and groups.get("num") and count(groups["num"], lexicon) is None:
         return False  # 'up from seven a year ago' counts no 'seven a' years: 'a year ago' stands
+    if (
+        kind in ("duration", "unit_adjective")
+        and normalize_phrase(groups.get("num") or "") in ("a", "an")
+        and _described(match, doc)
+    ):
+        return False  # 'there came a day when ...', 'not a day anybody was ready for': no length of time
+    if kind == "offset" and _word_after(text, match.end).lower() == "than":
+        return False  # 'three days later than planned': a delay against a plan (the duration stands)
     if kind in ("duration", "unit_adjective", "vague_duration", "offset"):
         return _duration_ok(match, text, lexicon)
+    if match.pattern.name == "named_today":
+        return _before_whole_name(match, doc, lexicon)  # 'at today's GM', not 'today's Senate vote'
     if kind == "reference":
         return _reference_ok(match, doc, text, before)
     if kind in ("anaphor", "shift_unit") and normalize_phrase(groups.get("unit") or "") == "time":
@@ -222,6 +232,42 @@ def _before_name(match: _Match, doc: Doc) -> bool:
     """Whether a proper name follows the match ('the annual Worldwide Developers Conference')."""
     span = doc.char_span(match.start, match.end, alignment_mode="expand")
     return span is not None and span.end < len(doc) and doc[span.end].pos_ == "PROPN"
+
+
+def _described(match: _Match, doc: Doc) -> bool:
+    """Whether the unit noun of 'a day' has a negation or a relative clause (by 'when' or no relative
+    word) of its own: a day described ('a day when prices fell', 'not a day anybody expected'), not a
+    length of time."""
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    if span is None:
+        return False
+    unit = span[-1]
+    if unit.i + 1 < len(doc) and doc[unit.i + 1].lower_ == "when":
+        return True
+    for child in unit.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ == "relcl" and doc[child.left_edge.i].lower_ not in ("that", "which"):
+            return True  # 'a day when', 'a day anybody expected' (but 'lasted a week that ended badly')
+    return False
+
+
+def _before_whole_name(match: _Match, doc: Doc, lexicon: TimexLexicon) -> bool:
+    """Whether a capitalized one-word name after "today's" is the whole noun phrase ('this is an exciting
+    time at today's GM': the company as it is now), not the modifier of a noun ('today's Senate vote')."""
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    if span is None:
+        return False
+    after = span.end + 1 if span.end < len(doc) and doc[span.end].tag_ == "POS" else span.end
+    if after >= len(doc):
+        return False
+    name = doc[after]
+    if name.pos_ != "PROPN" or not name.text[:1].isupper():
+        return False
+    if lexicon.value("publication", name.text) is not None:
+        return False  # "today's Guardian": the day's issue
+    follower = doc[name.i + 1] if name.i + 1 < len(doc) else None
+    return follower is None or follower.pos_ not in ("NOUN", "PROPN", "NUM")
 
 
 def _weekday_ok(match: _Match, before: str, lexicon: TimexLexicon) -> bool:
@@ -307,6 +353,21 @@ def _season_ok(match: _Match, text: str, before: str) -> bool:
     if match.groups["season"][0].isupper() and before and not before.endswith("."):
         return True  # their Autumn meetings
     return matched.startswith("the ") or bool(match.groups.get("mod")) or before in _SEASON_CONTEXT
+
+
+def _season_argument(match: _Match, doc: Doc) -> bool:
+    """A bare season noun that is the subject or object of its clause ('but spring shows signs of hope'),
+    not a verb ('prices spring back'), a modifier ('spring water') or a noun after an article ('a hot
+    spring')."""
+    if match.groups.get("mod") or match.end - match.start != len(match.groups["season"] or ""):
+        return False
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    if token.tag_ != "NN" or token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    return not any(child.dep_ in ("det", "amod", "poss", "compound") for child in token.children)
 
 
 def _duration_ok(match: _Match, text: str, lexicon: TimexLexicon) -> bool:

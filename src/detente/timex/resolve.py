@@ -21,7 +21,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import TimexLexicon, normalize_phrase
 from .values import value_range
@@ -225,6 +225,8 @@ def counts_from_reference(kind: str, groups: Mapping[str, str | None]) -> bool:
         return normalize_phrase(groups.get("dir") or "") not in ("ago", "from now", "hence")
     shift = normalize_phrase(groups.get("shift") or "")
     unit = normalize_phrase(groups.get("unit") or "")
+    if kind == "weekday":
+        return shift in _ANAPHORIC_SHIFTS  # the previous Friday: the one before the story's day
     return kind == "shift_unit" and (shift in _ANAPHORIC_SHIFTS or (shift == "the next" and unit == "day"))
 
 
@@ -313,6 +315,14 @@ def _date(groups, lexicon, context) -> Resolved | None:
         anchor = context.anchor
         now = (anchor.year, anchor.month, anchor.day if day else 0)
         years = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if 1 <= y <= 9999]
+        weekday = int(lexicon.value("weekday", normalize_phrase(groups.get("weekday") or "")) or 0)
+        if day and weekday:  # 'Monday, Oct. 26': a year in which that day is a Monday, if one is near
+            matching = [
+                y
+                for y in years
+                if _valid_day(y, month, day) and dt.date(y, month, day).isoweekday() == weekday
+            ]
+            years = matching or years
         year = _pick([(y, month, day or 0) for y in years], now, context.direction)[0]
     hour = groups.get("hour")
     if day is None:
@@ -321,6 +331,10 @@ def _date(groups, lexicon, context) -> Resolved | None:
     if hour is not None:
         return Resolved("TIME", f"{value}T{hour}:{groups['minute']}{groups.get('zone') or ''}", False)
     return Resolved("DATE", value, groups.get("year") is None)
+
+
+def _valid_day(year: int, month: int, day: int) -> bool:
+    return 1 <= day <= calendar.monthrange(year, month)[1]
 
 
 def _month(groups, lexicon, context) -> Resolved | None:
@@ -391,6 +405,9 @@ def _weekday(groups, lexicon, context) -> Resolved | None:
     weekday = int(lexicon.value("weekday", word) or 0)
     if word.endswith("s") and not groups.get("shift"):
         return Resolved("SET", f"XXXX-WXX-{weekday}", False)
+    if counts_from_reference("weekday", groups):  # the previous Friday, the following Monday
+        base = context.last_day or context.reference_day or context.anchor
+        context = replace(context, anchor=base)
     day = _weekday_day(weekday, _shift(groups, lexicon), context)
     if day is None:
         return None
@@ -513,6 +530,8 @@ def _ordinal(text: str | None, lexicon: TimexLexicon, last: int) -> int:
 
 
 def _quarter(groups, lexicon, context) -> Resolved | None:
+    if groups.get("end_month"):
+        return _quarter_ended(groups, lexicon, context)
     if not groups.get("ordinal"):  # the 1988 quarter: the quarter the story reports on, in 1988
         reported = context.reporting or context.reference or ""
         if not groups.get("year") or not re.fullmatch(r"\d{4}-Q[1-4]", reported):
@@ -542,6 +561,29 @@ def _quarter(groups, lexicon, context) -> Resolved | None:
         context.direction,
     )
     return Resolved("DATE", f"{chosen[0] // 4:04d}-Q{number}", True)
+
+
+def _quarter_ended(groups, lexicon, context) -> Resolved | None:
+    """'the quarter ended Sept. 30': the calendar quarter ending that day (a fiscal quarter ending on
+    another day is left alone); without a year, the last such day by the anchor ('ended') or the nearest
+    ('ending')."""
+    month = _month_of(groups["end_month"], lexicon)
+    day = int(groups["end_day"])
+    if month not in (3, 6, 9, 12) or day != calendar.monthrange(2001, month)[1]:
+        return None
+    number = month // 3
+    if groups.get("year"):
+        return Resolved("DATE", f"{int(groups['year']):04d}-Q{number}", False)
+    anchor = context.anchor
+    if anchor is None:
+        return None
+    direction = PAST if normalize_phrase(groups["ended"]) == "ended" else UNKNOWN
+    year = _pick(
+        [(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)],
+        (anchor.year, anchor.month, anchor.day),
+        direction,
+    )[0]
+    return Resolved("DATE", f"{year:04d}-Q{number}", True)
 
 
 def _half(groups, lexicon, context) -> Resolved | None:
@@ -698,6 +740,8 @@ def _time(groups, lexicon, context) -> Resolved | None:
         day = context.anchor + dt.timedelta(days=offset) if context.anchor else None
     day = day or context.sentence_day or context.anchor
     zone = (lexicon.value("zone", groups.get("zone")) or "").strip("-")  # '-': a local zone, no suffix
+    if groups.get("zone_offset") and re.search(r"[1-9]", groups["zone_offset"]):
+        zone = ""  # '6:40 p.m. (GMT +8)': a local time, not UTC
     clock = f"T{hour:02d}:{minute:02d}{zone}"
     return Resolved("TIME", (day_value(day) if day else "XXXX-XX-XX") + clock, day is not None)
 
@@ -739,6 +783,10 @@ def _anaphor(groups, lexicon, context) -> Resolved | None:
         return Resolved("DATE", reference or "PAST_REF", True)
     if unit == "year" and reference is None and context.anchor is not None:
         day = context.anchor  # the entire year, with no year named before: the anchor's
+    if unit == "year" and normalize_phrase(groups.get("shift") or "") == "the full" and context.anchor:
+        # 'results for the full year': the year of the period the story reports on, else the anchor's
+        reported = reference_day(context.reporting) if context.reporting else None
+        day = reported or context.anchor
     if unit in ("day", *_POD):
         day = context.last_day or context.anchor  # 'that day': the last day named, not a month
     return None if day is None else _unit_value(unit, day, 0)
