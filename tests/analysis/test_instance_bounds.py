@@ -20,26 +20,13 @@ from detente.analysis.instances import (
     reference_instances,
     summarize_instance,
 )
-from detente.records import Article, CodedArticle, Evidence
+from detente.records import Article, CodedArticle
 from detente.store import open_store
-from tests.store.store_records import event
+from tests.store.store_records import event, evidence_at
 
 TALKS = "Negotiators of Washington and Beijing held talks on tariffs and export controls in the capital."
 SUMMIT = "Leaders of Washington and Beijing opened a summit on climate finance at the lakeside resort."
 OUTLETS = ("Reuters", "AP", "AFP")
-
-
-def _evidence(sentence: str, trigger: str) -> Evidence:
-    start = sentence.index(trigger)
-    return Evidence(
-        sentence=sentence,
-        start=0,
-        end=len(sentence),
-        trigger=trigger,
-        rule="test-rule",
-        trigger_start=start,
-        trigger_end=start + len(trigger),
-    )
 
 
 def _report(
@@ -51,9 +38,9 @@ def _report(
         "USAGOV",
         "CHNGOV",
         cameo="040",
-        evidence=_evidence(sentence, trigger),
+        evidence=evidence_at(sentence, trigger),
         location=None,
-        mentions=(_evidence(sentence, trigger),) * (1 + int(article_id[-1]) % 2),
+        mentions=(evidence_at(sentence, trigger),) * (1 + int(article_id[-1]) % 2),
     )
     article = Article(id=article_id, text=text, title=None, published=day, source=source, url=None)
     return CodedArticle(article=article, events=(report,))

@@ -9,28 +9,15 @@ import sqlite3
 from typing import Any
 
 from detente.analysis import link_pending, related_instances
-from detente.records import Article, CodedArticle, Evidence, TimeExpression
+from detente.records import Article, CodedArticle, TimeExpression
 from detente.store import open_store
-from tests.store.store_records import event
+from tests.store.store_records import event, evidence_at
 
 WIRE = (
     "The foreign ministers of the United States and China met in Geneva on Tuesday for talks on trade "
     "and security, the first such meeting this year. Officials said the talks lasted four hours and "
     "that both sides agreed to meet again. Analysts called the meeting a cautious step toward calmer ties."
 )
-
-
-def _evidence(sentence: str, trigger: str) -> Evidence:
-    start = sentence.index(trigger)
-    return Evidence(
-        sentence=sentence,
-        start=0,
-        end=len(sentence),
-        trigger=trigger,
-        rule="test-rule",
-        trigger_start=start,
-        trigger_end=start + len(trigger),
-    )
 
 
 def _article(
@@ -51,7 +38,7 @@ def _meeting(event_id: str, sentence: str, *, trigger: str = "met", **fields: An
     fields.setdefault("date", "2024-05-07")
     fields.setdefault("date_precision", "day")
     fields.setdefault("date_source", "text")
-    return event(event_id, "USAGOV", "CHNGOV", cameo="040", evidence=_evidence(sentence, trigger), **fields)
+    return event(event_id, "USAGOV", "CHNGOV", cameo="040", evidence=evidence_at(sentence, trigger), **fields)
 
 
 def _corpus() -> list[CodedArticle]:
@@ -85,7 +72,7 @@ def _corpus() -> list[CodedArticle]:
                     "CHNGOV",
                     "USAGOV",
                     cameo="112",
-                    evidence=_evidence(strike, "accused"),
+                    evidence=evidence_at(strike, "accused"),
                     date="2024-05-06",
                     date_precision="day",
                     date_source="text",
@@ -244,7 +231,7 @@ def _killings() -> list[CodedArticle]:
                     "USACRM",
                     None,
                     cameo="190",
-                    evidence=_evidence(sentence, "killed"),
+                    evidence=evidence_at(sentence, "killed"),
                     location=None,
                     quad_class=4,
                     goldstein=-10.0,

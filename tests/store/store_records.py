@@ -46,6 +46,20 @@ def evidence(*, sentence: str = SENTENCE, start: int = 0, trigger: str = "praise
     )
 
 
+def evidence_at(sentence: str, trigger: str) -> Evidence:
+    """Evidence whose sentence is the whole text and whose trigger is the first ``trigger`` in it."""
+    start = sentence.index(trigger)
+    return Evidence(
+        sentence=sentence,
+        start=0,
+        end=len(sentence),
+        trigger=trigger,
+        rule="test-rule",
+        trigger_start=start,
+        trigger_end=start + len(trigger),
+    )
+
+
 def event(
     event_id: str,
     source: str | None = "USAGOV",

@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from detente.timex import find_times
+from .time_cases import case_ids, check_times
 
 pytestmark = pytest.mark.slow
 
@@ -108,14 +108,6 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from detente.pipeline import get_coder
-
-    return get_coder().nlp
-
-
-@pytest.mark.parametrize(("published", "text", "expected"), CASES, ids=[case[1][:48] for case in CASES])
+@pytest.mark.parametrize(("published", "text", "expected"), CASES, ids=case_ids(CASES))
 def test_arguments(nlp, published, text, expected):
-    times = find_times(nlp(text), published)
-    assert [(t.text, t.type, t.value) for t in times] == expected
+    check_times(nlp, published, text, expected)
