@@ -423,12 +423,12 @@ def _pair_totals(where: str, params: list[Any], instances: bool) -> Statement:
     what it reads): every instance is wholly on one side, and a lone report's instance counts once with
     that report's QuadClass and Goldstein, so the sum is what grouping every report gives. The rows are
     folded into undirected pairs by :func:`detente.store.summaries.top_dyads`."""
-    direct = (
+    sums = (
         "SELECT e.source_country AS a, e.target_country AS b, COUNT(*) AS events, "
-        f"SUM(e.goldstein) AS goldstein_sum, {_quad_sums('e')} FROM events e{where}"
+        f"SUM(e.goldstein) AS goldstein_sum, {_quad_sums('e')} FROM events e"
     )
     if not instances:
-        return f"{direct} GROUP BY e.source_country, e.target_country", params
+        return f"{sums}{where} GROUP BY e.source_country, e.target_country", params
     reports = (
         f"SELECT {_LOW} AS a, {_HIGH} AS b, e.id AS id, e.day AS day, e.quad_class AS quad_class, "
         f"e.goldstein AS goldstein{_INSTANCE_COLUMNS} FROM events e{where} "
@@ -436,8 +436,9 @@ def _pair_totals(where: str, params: list[Any], instances: bool) -> Statement:
     )
     rows = _per_instance(reports, partition=("a", "b"))
     return (
-        f"{direct} AND {_INSTANCE_KEY} NOT IN ({_SHARED_KEYS}) "
-        "GROUP BY e.source_country, e.target_country UNION ALL "
+        # an anti-join, not NOT IN: PostgreSQL hashes NOT IN only while the keys fit in work_mem
+        f"{sums} LEFT JOIN ({_SHARED_KEYS}) k ON k.instance_id = {_INSTANCE_KEY}{where} "
+        "AND k.instance_id IS NULL GROUP BY e.source_country, e.target_country UNION ALL "
         "SELECT m.a AS a, m.b AS b, COUNT(*) AS events, SUM(m.goldstein) AS goldstein_sum, "
         f"{_quad_sums('m')} FROM ({rows}) m GROUP BY m.a, m.b"
     ), [*params, *params]
