@@ -1,12 +1,11 @@
-"""Ranking pairs by instances: the events alone in their instance are summed as reports and only the rest
-are grouped by instance; the answers must equal grouping every matching report by instance."""
+"""Ranking pairs by instances on a store with linked multi-report instances: each instance counts once per
+pair, placed by its standing report among those the filters keep."""
 
 from __future__ import annotations
 
 import pytest
 
-from detente.store import EventQuery, EventStore, select
-from detente.store.summaries import top_dyads
+from detente.store import EventQuery, EventStore
 
 from .store_records import coded, event
 
@@ -25,18 +24,6 @@ EVENTS = (
     ("e11", "FRAGOV", "FRAGOV", "2024-03-21", "042", 1.9, 1, "occurred", 0.9, "e11"),
     ("e12", "USAGOV", "CHNGOV", "2024-03-22", "173", -5.0, 4, "occurred", 0.5, "e99"),
     ("e13", "CHNGOV", "USAGOV", None, "173", -5.0, 4, "occurred", 0.9, "e99"),
-)
-
-FILTERS = (
-    {},
-    {"date_from": "2024-03-02"},
-    {"date_from": "2024-03-01", "date_to": "2024-03-10"},
-    {"actor": "USA"},
-    {"country": "RUS"},
-    {"quad_class": 4},
-    {"min_confidence": 0.7},
-    {"status": "occurred"},
-    {"dyad": "USA-CHN"},
 )
 
 
@@ -60,33 +47,19 @@ def _fill(store: EventStore) -> None:
             cursor.execute(statement, (instance, event_id))
 
 
-@pytest.mark.parametrize("filters", FILTERS, ids=lambda filters: ",".join(filters) or "none")
-def test_split_ranking_equals_grouping_every_report(store: EventStore, filters: dict) -> None:
+def test_dyad_ranking_counts_each_linked_instance_once_by_its_standing_report(store: EventStore) -> None:
     _fill(store)
-    query = EventQuery.build(instances=True, limit=100, **filters)
-    statement, params = select.dyad_totals(query, domestic=True)
-    half = len(params) // 2
-    where = statement[
-        statement.index(" FROM events e WHERE") : statement.index(" AND COALESCE(e.instance_id")
-    ]
-    general = (
-        f"SELECT {select._LOW} AS a, {select._HIGH} AS b, e.id AS id, e.day AS day, "
-        f"e.quad_class AS quad_class, e.goldstein AS goldstein{select._INSTANCE_COLUMNS}{where}"
-    )
-    rows = select._per_instance(general, partition=("a", "b"))
-    grouped = (
-        "SELECT m.a AS a, m.b AS b, COUNT(*) AS events, SUM(m.goldstein) AS goldstein_sum, "
-        f"{select._quad_sums('m')} FROM ({rows}) m GROUP BY m.a, m.b"
-    )
-    expected = top_dyads(store._fetch_all(grouped, params[:half]), limit=None)
-    ranked, total = store.dyad_ranking(query, domestic=True)
-    assert ranked == expected
-    assert total == len(expected)
-    assert expected  # every filter keeps some pair
-    if not filters:  # the linked multi-report instances count once per pair, by their standing report
-        pairs = {(row["a"], row["b"]): row for row in expected}  # e02 stands for e01-e03
-        assert pairs["CHN", "USA"]["events"] == 3  # e01-e03, e09, e12-e13
-        assert pairs["CHN", "USA"]["quad_counts"] == {"1": 1, "2": 0, "3": 0, "4": 2}
+    ranked, total = store.dyad_ranking(EventQuery.build(instances=True, limit=100), domestic=True)
+    pairs = {(row["a"], row["b"]): row for row in ranked}
+    assert total == 5
+    assert pairs["CHN", "USA"]["events"] == 3  # e01-e03, e09, e12-e13
+    assert pairs["CHN", "USA"]["quad_counts"] == {"1": 1, "2": 0, "3": 0, "4": 2}  # e02 stands for e01-e03
+    assert pairs["RUS", "UKR"]["events"] == 2  # e06; e07 unlinked but named by e08
+    assert pairs["RUS", "UKR"]["goldstein_sum"] == pytest.approx(-16.0)  # -10 + mean(-10, -2)
+    assert pairs["FRA", "FRA"]["events"] == 1
+    dated, _ = store.dyad_ranking(EventQuery.build(instances=True, limit=100, date_from="2024-03-01"))
+    quads = {(row["a"], row["b"]): row["quad_counts"] for row in dated}
+    assert quads["CHN", "USA"] == {"1": 2, "2": 0, "3": 0, "4": 1}  # e02 filtered out: e01 stands
 
 
 def test_top_dyads_by_instances_counts_each_linked_instance_once(store: EventStore) -> None:

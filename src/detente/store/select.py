@@ -403,45 +403,24 @@ _LOW = "CASE WHEN e.source_country <= e.target_country THEN e.source_country ELS
 _HIGH = "CASE WHEN e.source_country <= e.target_country THEN e.target_country ELSE e.source_country END"
 
 
-#: The instance keys (:data:`_INSTANCE_KEY`) that may have more than one report in the store: those two or
-#: more events name, and those no event named by them is (its representative unlinked or gone; counted
-#: with the rest, which is always exact). Any other key is one event's own id, named by it alone or by none,
-#: so that event is its instance's only report. One pass over ``events_instance`` in its order.
-_SHARED_KEYS = (
-    "SELECT s.instance_id FROM events s WHERE s.instance_id IS NOT NULL GROUP BY s.instance_id "
-    "HAVING COUNT(*) > 1 OR SUM(CASE WHEN s.id = s.instance_id THEN 1 ELSE 0 END) = 0"
-)
-
-
-def _pair_totals(where: str, params: list[Any], instances: bool) -> Statement:
+def _pair_totals(where: str, instances: bool) -> str:
     """Totals per country pair of the events ``where`` keeps: per directed pair (``a`` the source),
-    or, counting instances, each instance once per undirected pair (its standing report's QuadClass,
-    the mean Goldstein of its matching reports).
-
-    Counting instances, the events alone in their instance (not in :data:`_SHARED_KEYS`) are summed
-    per directed pair as reports are, and only the others are grouped by instance (the grouping sorts
-    what it reads): every instance is wholly on one side, and a lone report's instance counts once with
-    that report's QuadClass and Goldstein, so the sum is what grouping every report gives. The rows are
-    folded into undirected pairs by :func:`detente.store.summaries.top_dyads`."""
-    sums = (
-        "SELECT e.source_country AS a, e.target_country AS b, COUNT(*) AS events, "
-        f"SUM(e.goldstein) AS goldstein_sum, {_quad_sums('e')} FROM events e"
-    )
+    or, counting instances, per undirected pair (``a`` <= ``b``) with each instance once per pair."""
     if not instances:
-        return f"{sums}{where} GROUP BY e.source_country, e.target_country", params
+        return (
+            "SELECT e.source_country AS a, e.target_country AS b, COUNT(*) AS events, "
+            f"SUM(e.goldstein) AS goldstein_sum, {_quad_sums('e')} FROM events e{where} "
+            "GROUP BY e.source_country, e.target_country"
+        )
     reports = (
         f"SELECT {_LOW} AS a, {_HIGH} AS b, e.id AS id, e.day AS day, e.quad_class AS quad_class, "
-        f"e.goldstein AS goldstein{_INSTANCE_COLUMNS} FROM events e{where} "
-        f"AND {_INSTANCE_KEY} IN ({_SHARED_KEYS})"
+        f"e.goldstein AS goldstein{_INSTANCE_COLUMNS} FROM events e{where}"
     )
     rows = _per_instance(reports, partition=("a", "b"))
     return (
-        # an anti-join, not NOT IN: PostgreSQL hashes NOT IN only while the keys fit in work_mem
-        f"{sums} LEFT JOIN ({_SHARED_KEYS}) k ON k.instance_id = {_INSTANCE_KEY}{where} "
-        "AND k.instance_id IS NULL GROUP BY e.source_country, e.target_country UNION ALL "
         "SELECT m.a AS a, m.b AS b, COUNT(*) AS events, SUM(m.goldstein) AS goldstein_sum, "
         f"{_quad_sums('m')} FROM ({rows}) m GROUP BY m.a, m.b"
-    ), [*params, *params]
+    )
 
 
 def directed_dyad_totals(query: EventQuery) -> Statement:
@@ -450,7 +429,7 @@ def directed_dyad_totals(query: EventQuery) -> Statement:
 
     The undirected pairs are folded from these by :func:`detente.store.summaries.top_dyads`; grouping on
     the index's own columns streams, where grouping on "the smaller country" would sort every event.
-    With ``query.instances`` each instance counts once per undirected pair (see :func:`_pair_totals`).
+    With ``query.instances`` the rows are undirected pairs already, each instance counted once per pair.
     """
     query, instances = _counting(query)
     filters: list[tuple[str, list[Any]]] = [
@@ -459,7 +438,7 @@ def directed_dyad_totals(query: EventQuery) -> Statement:
         *_common_filters(query, dated=False),
     ]
     where, params = _where(filters)
-    return _pair_totals(where, params, instances)
+    return _pair_totals(where, instances), params
 
 
 def dyad_totals(query: EventQuery, *, domestic: bool) -> Statement:
@@ -478,7 +457,7 @@ def dyad_totals(query: EventQuery, *, domestic: bool) -> Statement:
     if query.dyad is not None:
         filters.append(_pair(*query.dyad) if query.directed else _either_pair(*query.dyad))
     where, params = _where(filters)
-    return _pair_totals(where, params, instances)
+    return _pair_totals(where, instances), params
 
 
 def _either_pair(first: str, second: str) -> tuple[str, list[Any]]:
