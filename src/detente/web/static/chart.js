@@ -272,6 +272,21 @@
     });
   }
 
+  // A page's interval picker (#interval): read from the URL (month by default); a change is kept in the URL,
+  // clears the picked period, and ``changed`` reloads what the page shows.
+  function bindInterval(state, changed) {
+    const select = document.getElementById("interval");
+    state.interval = new URL(window.location.href).searchParams.get("interval") || "month";
+    select.value = state.interval;
+    select.addEventListener("change", () => {
+      state.interval = select.value;
+      state.selected = null;
+      window.detente.filters.setURL({ interval: state.interval === "month" ? "" : state.interval, period: "" });
+      changed();
+    });
+  }
+
   window.detente.drawBalanceChart = drawBalanceChart;
   window.detente.drawPageChart = drawPageChart;
+  window.detente.bindInterval = bindInterval;
 })();

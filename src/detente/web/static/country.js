@@ -147,15 +147,7 @@
     document.title = label + " · detente";
     document.getElementById("title").textContent = label;
     d.legend(document.getElementById("legend"));
-    const interval = document.getElementById("interval");
-    state.interval = new URL(window.location.href).searchParams.get("interval") || "month";
-    interval.value = state.interval;
-    interval.addEventListener("change", () => {
-      state.interval = interval.value;
-      state.selected = null;
-      d.filters.setURL({ interval: state.interval === "month" ? "" : state.interval, period: "" });
-      loadChart();
-    });
+    d.bindInterval(state, loadChart);
     document.getElementById("period-clear").addEventListener("click", () => {
       state.selected = null;
       d.filters.setURL({ period: "" });

@@ -154,13 +154,7 @@
     document.title = state.a + " – " + state.b + " · detente";
     d.clear(document.getElementById("title")).append(d.countryLink(state.a), " – ", d.countryLink(state.b));
     d.legend(document.getElementById("legend"));
-    const select = document.getElementById("interval");
-    state.interval = new URL(window.location.href).searchParams.get("interval") || "month";
-    select.value = state.interval;
-    select.addEventListener("change", () => {
-      state.interval = select.value;
-      state.selected = null;
-      d.filters.setURL({ interval: state.interval === "month" ? "" : state.interval, period: "" });
+    d.bindInterval(state, () => {
       loadChart();
       loadEvents();
     });

@@ -112,15 +112,7 @@
       drawTimeline();
       loadLatest();
     });
-    const interval = document.getElementById("interval");
-    state.interval = new URL(window.location.href).searchParams.get("interval") || "month";
-    interval.value = state.interval;
-    interval.addEventListener("change", () => {
-      state.interval = interval.value;
-      state.selected = null;
-      d.filters.setURL({ interval: state.interval === "month" ? "" : state.interval, period: "" });
-      loadTimeline();
-    });
+    d.bindInterval(state, loadTimeline);
     d.filters.mount(document.getElementById("filter-bar"), () => {
       state.selected = null;
       d.filters.setURL({ period: "" });
