@@ -25,7 +25,10 @@ def _topics(ctx: click.Context, param: click.Parameter, value: str | None) -> li
     try:
         for part in value.split(","):
             first, _, last = part.strip().partition("-")
-            topics.extend(range(int(first), int(last or first) + 1))
+            low, high = int(first), int(last or first)
+            if high < low:
+                raise click.BadParameter(f"the range {part.strip()!r} is empty: write the lower topic first")
+            topics.extend(range(low, high + 1))
     except ValueError:
         raise click.BadParameter(f"expected topic numbers such as 1-10 or 1,3,5-7, got {value!r}") from None
     return topics

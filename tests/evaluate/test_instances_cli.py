@@ -30,3 +30,9 @@ def test_topics_and_within_topics_reach_the_evaluation(
     assert "1 in annotated sentences, 1 in sentences ECB+ did not annotate" in result.output
     assert "linked within each topic" in result.output
     assert CliRunner().invoke(main, ["eval", "instances", str(tmp_path), "--topics", "one"]).exit_code == 2
+
+
+def test_a_reversed_topic_range_is_refused(tmp_path):
+    result = CliRunner().invoke(main, ["eval", "instances", str(tmp_path), "--topics", "5-1"])
+    assert result.exit_code == 2
+    assert "the range '5-1' is empty" in result.output
