@@ -213,6 +213,33 @@ CASES = [
         "He left nearly four years ago and came back a week or so ago.",
         [("nearly four years ago", "DATE", "2019"), ("a week or so ago", "DATE", "2023-06-07")],
     ),
+    # a bare day or month takes the year of a full date earlier in its sentence ...
+    (
+        WEDNESDAY,
+        "The accord was signed on 2 March 2019 and ratified on 25 June.",
+        [("2 March 2019", "DATE", "2019-03-02"), ("25 June", "DATE", "2019-06-25")],
+    ),
+    # ... but not of a bare year, nor of a date in an earlier sentence: news dates those from its own day
+    (
+        WEDNESDAY,
+        "Exports have grown since 2015, and in March they fell.",
+        [("2015", "DATE", "2015"), ("March", "DATE", "2023-03")],
+    ),
+    (
+        WEDNESDAY,
+        "The plant was bombed on May 4, 2018. Its owners agreed in April to rebuild it.",
+        [("May 4, 2018", "DATE", "2018-05-04"), ("April", "DATE", "2023-04")],
+    ),
+    # a date counted from the publication day ends the earlier year's scene
+    (
+        WEDNESDAY,
+        "Rebels took the town on 10 January 2019, lost it last week and had retaken it on 12 June.",
+        [
+            ("10 January 2019", "DATE", "2019-01-10"),
+            ("last week", "DATE", "2023-W23"),
+            ("12 June", "DATE", "2023-06-12"),
+        ],
+    ),
     # counts stay counts
     (WEDNESDAY, "By two thousand people had gathered in nineteen five-seat buses.", []),
 ]

@@ -10,6 +10,7 @@ whether a bare weekday or month is the past or the coming one.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from spacy.tokens import Doc, Span
 from ..records import TimeExpression
 from .lexicon import TimexLexicon, TimexPattern, load_timex_lexicon, lower_ascii, normalize_phrase
 from .resolve import (
+    FUTURE,
     UNKNOWN,
     Context,
     Resolved,
@@ -37,6 +39,9 @@ __all__ = ["find_times"]
 
 #: kinds whose value depends on the tense of their clause
 _TENSED = frozenset({"date", "month", "weekday", "weekend", "season", "quarter", "time", "boundary"})
+#: kinds whose value lacks a year unless the text gives one; they take the story's year when it has one
+_STORY_DATED = frozenset({"date", "month"})
+_STORY_SENTENCES = 0  # how many sentences back a named year still dates a bare month or day
 _DETERMINERS = frozenset({"DT", "PRP$", "POS", "JJ"})
 #: words before a bare year or month that make it a date ('in 2018', 'since May')
 _DATE_CONTEXT = frozenset(
@@ -143,6 +148,10 @@ def _select(matches: Iterator[_Match]) -> list[_Match]:
         if all(match.end <= other.start or match.start >= other.end for other in taken):
             taken.append(match)
     return sorted(taken, key=lambda m: m.start)
+
+
+def _has_year(groups: dict[str, str | None]) -> bool:
+    return any(groups.get(key) for key in ("year", "short_year", "hi", "shift", "holiday"))
 
 
 def _word_before(text: str, start: int) -> str:
@@ -417,6 +426,10 @@ class _Resolver:
         self.reference_day: dt.date | None = None
         self.last_day: dt.date | None = None
         self.reporting: str | None = None
+        #: the year the story is telling about: the last explicit year the text named, with the index of its
+        #: sentence ('The treaty was signed on July 4, 2010. It took effect on September 1.')
+        self.story: tuple[int, int] | None = None
+        self.sentence_starts = [sent.start_char for sent in doc.sents] if self.has_sents else []
 
     def resolve_all(self, matches: list[_Match]) -> tuple[TimeExpression, ...]:
         if self.anchor is None:
@@ -461,9 +474,15 @@ class _Resolver:
             last_day=self.last_day,
             reporting=self.reporting,
         )
-        resolved = resolve(match.pattern.kind, match.groups, self.lexicon, context)
+        groups = match.groups
+        if match.pattern.kind in _STORY_DATED and direction != FUTURE and not _has_year(groups):
+            year = self._story_year(match.start)
+            if year is not None:
+                groups = {**groups, "year": str(year)}
+        resolved = resolve(match.pattern.kind, groups, self.lexicon, context)
         if resolved is None:
             return None
+        self._follow_story(match, resolved)
         if resolved.type == "DURATION" and self._is_rate(match):
             resolved = Resolved("SET", resolved.value, False)
         self._remember(resolved)
@@ -476,6 +495,33 @@ class _Resolver:
         anchor = day_value(base) if resolved.anchored and base else None
         text = self.text[match.start : match.end]
         return TimeExpression(text, match.start, match.end, resolved.type, resolved.value, precision, anchor)
+
+    def _sentence_index(self, offset: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, offset) - 1
+
+    def _story_year(self, offset: int) -> int | None:
+        """The year of a bare month or day in a story told about an earlier year: the year of a full date
+        the same sentence named ('signed on 2 March 2012 and ratified on 25 March'), with no date counted
+        from the publication day named between. A bare year does not count, nor does a full date in an
+        earlier sentence: in both TimeML corpora a month after 'since 1980', 'in 2007' or '... on Dec. 21,
+        1988. ... agreed in April' is still dated from the publication day."""
+        if self.story is None or not self.has_sents:
+            return None
+        year, sentence = self.story
+        return year if self._sentence_index(offset) - sentence <= _STORY_SENTENCES else None
+
+    def _follow_story(self, match: _Match, resolved: Resolved) -> None:
+        if resolved.type not in ("DATE", "TIME") or not self.has_sents:
+            return
+        if resolved.anchored:
+            if resolved.moves_reference and match.pattern.kind not in _STORY_DATED:
+                self.story = None  # 'last week': the story is back at the publication day
+            return
+        if value_precision(resolved.value) not in ("day", "time") or not resolved.value[:4].isdigit():
+            return  # a bare year ('since 1980', 'due 1993') sets no scene: news dates from the day it is out
+        year = int(resolved.value[:4])
+        if self.anchor is None or year < self.anchor.year:
+            self.story = (year, self._sentence_index(match.start))
 
     def _is_rate(self, match: _Match) -> bool:
         """'a year' after a quantity is a rate, a SET (TimeML: '$2 million a year', '24 hours a day')."""
