@@ -22,6 +22,17 @@ _FUTURE_HEADS = frozenset(
         "promise", "pledge", "vow", "threaten", "propose", "slate", "poise", "likely", "about", "need",
     }
 )  # fmt: skip
+#: verbs whose simple present does not schedule: states, reports, and forms that are also the past
+_NOT_FUTURATE = frozenset(
+    {"be", "have", "say", "tell", "add", "note", "report", "claim", "argue", "insist", "believe", "think",
+     "know", "seem", "appear", "remain", "mean", "show", "suggest", "indicate", "estimate", "accuse",
+     "deny", "warn", "write", "explain", "acknowledge", "admit", "recall", "mark", "stand", "lie", "hold",
+     "own", "employ", "include", "contain", "need", "want", "like", "see", "feel", "look", "do", "make",
+     "reflect", "follow", "come", "continue", "account", "represent", "total", "equal", "exceed",
+     # present and past alike: the tagger's VBP is often the past ('Weakness hurt the index on Friday')
+     "hurt", "cut", "put", "hit", "cost", "let", "shut", "quit", "spread", "split", "bid", "bet", "cast",
+     "burst", "shed", "set", "read", "beat"}
+)  # fmt: skip
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 #: a participle in these positions is an adjective ('remain closed', 'the planned visit', 'a rally planned
 #: for Saturday'), not a clause
@@ -160,4 +171,6 @@ def clause_direction(verb: Token, depth: int = 0) -> int:
         return FUTURE  # the progressive of plans: 'is meeting them on Friday'
     if words & _MODALS:
         return FUTURE
+    if verb.tag_ in ("VBZ", "VBP") and not auxiliaries and verb.lemma_ not in _NOT_FUTURATE:
+        return FUTURE  # the scheduled present: 'the summit opens Monday', 'flies to Beijing on Monday'
     return UNKNOWN
