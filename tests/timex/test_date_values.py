@@ -254,6 +254,12 @@ CASES = [
     (WEDNESDAY, "The ultimatum expires on Saturday.", [("Saturday", "DATE", "2023-06-17")]),
     (WEDNESDAY, "Weakness in chip stocks hurt the index on Monday.", [("Monday", "DATE", "2023-06-12")]),
     (WEDNESDAY, "As of May, the store accounts for 70% of sales.", [("May", "DATE", "2023-05")]),
+    # a deferral's 'until' bound lies ahead even in a past clause; a past state's does not
+    (
+        WEDNESDAY,
+        "The judge adjourned the trial until Monday; the talks had lasted until Tuesday.",
+        [("Monday", "DATE", "2023-06-19"), ("Tuesday", "DATE", "2023-06-13")],
+    ),
     # counts stay counts
     (WEDNESDAY, "By two thousand people had gathered in nineteen five-seat buses.", []),
 ]

@@ -22,6 +22,10 @@ _FUTURE_HEADS = frozenset(
         "promise", "pledge", "vow", "threaten", "propose", "slate", "poise", "likely", "about", "need",
     }
 )  # fmt: skip
+#: verbs that put something off: the bound after their 'until' lies ahead even in the past tense
+_DEFERRING = frozenset(
+    {"adjourn", "postpone", "delay", "defer", "suspend", "extend", "recess", "give", "grant", "put"}
+)
 #: verbs whose simple present does not schedule: states, reports, and forms that are also the past
 _NOT_FUTURATE = frozenset(
     {"be", "have", "say", "tell", "add", "note", "report", "claim", "argue", "insist", "believe", "think",
@@ -87,6 +91,8 @@ def tense_direction(token: Token) -> int:
             return UNKNOWN  # 'completed the offer by the Tuesday deadline': a deadline already past
         return FUTURE  # a deadline: 'wants to close them by early June'
     if preposition is not None and preposition.lower_ in ("until", "till", "til") and direction != FUTURE:
+        if verb is not None and verb.lemma_ in _DEFERRING:
+            return FUTURE  # 'adjourned the case until Wednesday': the deferral ends ahead
         perfect = verb is not None and any(c.lower_ in ("has", "have") for c in verb.children)
         if direction == UNKNOWN or perfect or _governed_by_perfect(verb):
             return FUTURE
