@@ -195,6 +195,9 @@ class AgreementReport:
             "unavoidable_value_disagreements": self.unavoidable_values,
             "clause_dependent_forms": len(self.clause_marking),
             "clause_dependent_marked": sum(form.exact for form in self.clause_marking),
+            "clause_dependent_value_forms": len(self.clause_values),
+            "clause_dependent_value_marked": sum(form.marked for form in self.clause_values),
+            "clause_dependent_disagreements": sum(form.disagreements for form in self.clause_values),
             "ceiling_gold": self.ceiling_gold,
             "ceiling_coverage": round(self.coverage, 4),
             "ceiling_predicted": self.ceiling_predicted,
@@ -231,7 +234,9 @@ class AgreementReport:
             f" unavoidable disagreements: {self.unavoidable_values}",
             f"clause-dependent (weekday, month, season, weekend; by tense):"
             f" {t['clause_dependent_forms']} forms,"
-            f" {t['clause_dependent_marked']} expressions, not in the sums",
+            f" {t['clause_dependent_marked']} expressions, not in the sums; of the"
+            f" {t['clause_dependent_value_marked']} marked >= {n} times,"
+            f" {t['clause_dependent_disagreements']} differ from their form's majority",
             f"form-only ceiling: value P {self.ceiling_precision:.3f} R {self.ceiling_recall:.3f}"
             f" F1 {self.ceiling_f1:.3f} over {self.ceiling_gold} gold expressions"
             f" ({self.coverage:.1%} of all);"
@@ -328,9 +333,21 @@ def _signed(label: str, number: int) -> str:
 
 
 def _steps(difference: int, period: int) -> int:
-    """Which occurrence of a recurring slot, ``difference`` units away: 0 now, -1 the last one, 1 the next."""
-    steps = -(-abs(difference) // period)  # rounded up
-    return steps if difference >= 0 else -steps
+    """Which occurrence of a recurring slot (a weekday, a month) ``difference`` units after the creation
+    time's own: -1 the most recent one, the creation time's own counting; -2 the one before; 1 the next."""
+    if difference <= 0:
+        return -(-difference // period + 1)
+    return (difference - 1) // period + 1
+
+
+def _date_steps(date: dt.date, published: dt.date) -> int:
+    """The same for a day of the year ('Aug. 7'): -1 its latest occurrence, the creation date counting."""
+    day, own = (date.month, date.day), (published.month, published.day)
+    if date <= published:
+        latest = published.year if day <= own else published.year - 1
+        return -(latest - date.year + 1)
+    first = published.year if day > own else published.year + 1
+    return date.year - first + 1
 
 
 def relative_value(value: str, published: dt.date | None, form: str = "") -> str:
@@ -338,11 +355,12 @@ def relative_value(value: str, published: dt.date | None, form: str = "") -> str
 
     ``D-1`` (a day back), ``W+0`` (the same ISO week; ``-WE`` and other tails kept), ``M-1``, ``Q-1``,
     ``H+0``, ``S-1`` (seasons), ``Y-1`` (tails such as ``-WXX`` kept), ``DEC+0``, ``CENT+0``; a time keeps
-    its tail (``D+0TEV``). When the form names the value's weekday, ``weekday-1`` is the most recent such day
-    before the creation date (``weekday+0`` the date itself); when it names the value's month, ``month-1`` the
-    last such month before the creation month (a day is kept: ``month-1-05``). Kept as written: durations,
-    ``*_REF``, values with ``X`` for the year, values whose year (or decade) the form writes itself ("March
-    1998", "the 1990s": absolute), and every value of a document without a creation date.
+    its tail (``D+0TEV``). A weekday, month or day of the year that the form names is counted in its own
+    occurrences: ``weekday-1`` is the most recent such weekday, the creation date counting (a Friday's
+    "Friday" and a Monday's "Friday" alike), ``weekday-2`` the one before, ``weekday+1`` the next after the
+    creation date; ``month-1`` and ``date-1`` ('Aug. 7') likewise. Kept as written: durations, ``*_REF``,
+    values with ``X`` for the year, values whose year (or decade) the form writes itself ("March 1998", "the
+    1990s": absolute), and every value of a document without a creation date.
     """
     value = re.sub(r"\s+", "", value).upper()
     if published is None or not value or value.startswith("P") or value.endswith("_REF"):
@@ -359,8 +377,7 @@ def relative_value(value: str, published: dt.date | None, form: str = "") -> str
         if date.isoweekday() in _named(form, "weekday"):
             return _signed("weekday", _steps((date - published).days, 7)) + tail
         if date.month in _named(form, "month"):
-            months = (date.year - published.year) * 12 + date.month - published.month
-            return _signed("month", _steps(months, 12)) + f"-{date.day:02d}" + tail
+            return _signed("date", _date_steps(date, published)) + tail
         return _signed("D", (date - published).days) + tail
     if match := _WEEK.fullmatch(value):
         try:
