@@ -3,9 +3,11 @@
 Reads only the gold documents (:func:`detente.evaluate.timex.load_gold`), codes nothing. The unit is the
 *form*: the lower-cased text of a gold TIMEX3 with its whitespace normalized. Every form gold marks at least
 once is looked for in the scored text of every document (case-insensitive, not inside a word; any run of
-spaces between its words). An occurrence inside a longer occurrence of another such form belongs to the
-longer one only ("week" in "last week"), so no stretch of text is counted under two forms that nest; forms
-that merely overlap (rare) are both counted. Each occurrence is *marked* when it overlaps a gold TIMEX3 (the
+spaces between its words). An occurrence that is exactly a gold expression counts for that expression's form;
+of the other occurrences, those overlapping such an exact one are dropped ("week" in a gold "last week",
+"on Monday" around a gold "Monday"), and of the rest only the longest counts ("week" in an unmarked "last
+week" is no occurrence of "week"), so no stretch of text is counted under two forms that nest; occurrences
+that merely cross (rare) are both counted. An occurrence is *marked* when it overlaps a gold TIMEX3 (the
 relaxed span match of the scorer) and *exact* when it is the whole of one.
 
 Three measures, over the forms that occur at least ``min_count`` times:
@@ -14,9 +16,9 @@ Three measures, over the forms that occur at least ``min_count`` times:
    ``min(marked, unmarked)`` span errors on it, and the sum over forms is reported.
 2. **values**: per form marked exactly at least ``min_count`` times, each gold value expressed relative to
    its document's creation time (:func:`relative_value`: ``D-1``, ``W+0``, ``M-1``, ``Y+0``, ``Q-1``,
-   ``weekday-1`` for "the previous such weekday", ``month+1``, ...; durations, ``*_REF`` and other
-   values literally), the majority convention and its share; ``exact - majority`` disagreements are
-   unavoidable for a system that gives the form one convention.
+   ``weekday-1`` for the most recent such weekday, the creation day counting, ``date+1``, ...; durations,
+   ``*_REF`` and absolute values as written), the majority convention and its share; ``exact - majority``
+   disagreements are unavoidable for a system that gives the form one convention.
 3. **ceiling**: the best value F1 a system could reach on those forms if it decided, per form, whether to
    mark every occurrence and which one convention to apply to the creation time: gold = their exact
    occurrences, predictions = the exact and unmarked occurrences of the forms it marks, right = the
