@@ -591,11 +591,41 @@ def eval_petrarch_command(file: Path, model: str | None, show_misses: bool) -> N
     default=None,
     help="Score one fixed half of the documents (by a hash of each id): tune on one, report the other.",
 )
-def eval_timex_command(path: Path, model: str | None, fmt: str, show_misses: bool, half: int | None) -> None:
+@click.option(
+    "--agreement",
+    is_flag=True,
+    help="Code nothing: measure how far the gold agrees with itself. Per surface form seen at least --min "
+    "times: how often gold marks it and how consistent its value is relative to the creation time (weekday, "
+    "month, season names listed apart: their value follows the tense), the errors any system deciding from "
+    "the form alone must make, and the value F1 ceiling of such a system on those forms. Not a bound for a "
+    "system that reads the context.",
+)
+@click.option(
+    "--min",
+    "min_count",
+    type=click.IntRange(1),
+    default=None,
+    metavar="N",
+    help="With --agreement: the fewest occurrences (or gold values) a form needs to be counted [default: 3].",
+)
+def eval_timex_command(
+    path: Path,
+    model: str | None,
+    fmt: str,
+    show_misses: bool,
+    half: int | None,
+    agreement: bool,
+    min_count: int | None,
+) -> None:
     """Score temporal expressions against gold TIMEX3 annotations: a MEANTIME folder, or TimeML .tml
     files (a file or a folder: TimeBank, AQUAINT, TempEval-3), with the creation time from <DCT>. Prints
     relaxed span and value precision/recall/F1 and type accuracy per corpus, overall and per type
-    (TempEval-3 style)."""
+    (TempEval-3 style). With --agreement, reads only the gold and reports its self-agreement instead."""
+    if agreement:
+        _timex_agreement(path, fmt=fmt, show_misses=show_misses, half=half, min_count=min_count)
+        return
+    if min_count is not None:
+        raise click.UsageError("--min counts forms for --agreement: add --agreement")
     from .evaluate.timex import evaluate_timex
 
     settings = _settings(model=model)
@@ -604,6 +634,26 @@ def eval_timex_command(path: Path, model: str | None, fmt: str, show_misses: boo
     except DetenteError as exc:
         _fatal(exc)
     click.echo(json.dumps(report.to_dict()) if fmt == "json" else report.format(show_misses=show_misses))
+
+
+def _timex_agreement(
+    path: Path, *, fmt: str, show_misses: bool, half: int | None, min_count: int | None
+) -> None:
+    from .evaluate.timex_agreement import DEFAULT_MIN_COUNT, timex_agreement
+
+    if show_misses:
+        raise click.UsageError("--show-misses lists a system's errors: --agreement codes nothing")
+    gold_files = [path] if path.is_file() else [*path.rglob("*.tml"), *path.rglob("*.xml")]
+    if not any(file.suffix.lower() in (".tml", ".xml") for file in gold_files):
+        raise click.BadParameter(
+            f"{path} holds no gold: expected TimeML .tml files or a MEANTIME folder of .xml files",
+            param_hint="'PATH'",
+        )
+    try:
+        report = timex_agreement(path, half=half, min_count=min_count or DEFAULT_MIN_COUNT)
+    except DetenteError as exc:
+        _fatal(exc)
+    click.echo(json.dumps(report.to_dict()) if fmt == "json" else report.format())
 
 
 @main.command("train")
