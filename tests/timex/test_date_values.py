@@ -260,6 +260,18 @@ CASES = [
         "The judge adjourned the trial until Monday; the talks had lasted until Tuesday.",
         [("Monday", "DATE", "2023-06-19"), ("Tuesday", "DATE", "2023-06-13")],
     ),
+    # a financial story that names no quarter: 'the latest period' is the last quarter ended by publication,
+    # and 'the same period last year' that quarter a year back, or last year when no period came before
+    (
+        WEDNESDAY,
+        "Sales in the latest period rose 8% from the same period last year.",
+        [("the latest period", "DATE", "2023-Q1"), ("the same period last year", "DATE", "2022-Q1")],
+    ),
+    (
+        WEDNESDAY,
+        "Exports were up 8% from the same period last year.",
+        [("the same period last year", "DATE", "2022")],
+    ),
     # counts stay counts
     (WEDNESDAY, "By two thousand people had gathered in nineteen five-seat buses.", []),
 ]

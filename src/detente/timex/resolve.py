@@ -846,9 +846,10 @@ def _period(groups, lexicon, context) -> Resolved | None:
             return Resolved("DATE", f"{year:04d}{reporting[2]}", False, moves_reference=False)
         return Resolved("DATE", f"{year:04d}", False, moves_reference=False)
     if reporting is None:
-        if not groups.get("latest") or unit != "quarter" or context.anchor is None:
+        if not groups.get("latest") or unit not in ("quarter", "period") or context.anchor is None:
             return None
-        quarter = (context.anchor.month - 1) // 3  # the latest quarter: the last one ended before the anchor
+        # the latest quarter (or period, in a story that names none): the last quarter ended before the anchor
+        quarter = (context.anchor.month - 1) // 3
         year = context.anchor.year if quarter else context.anchor.year - 1
         return Resolved("DATE", f"{year:04d}-Q{quarter or 4}", True)
     if unit == "quarter" and "-Q" not in reporting[2]:
@@ -870,13 +871,15 @@ def _year_before(groups, lexicon, context) -> Resolved | None:
     unit = normalize_phrase(groups.get("unit") or "")
     if unit in ("quarter", "half", "period") and not (reference and _REPORTING.fullmatch(reference)):
         reference = context.reporting or (reference if unit == "period" else None)
-    if reference is None or not re.match(r"\d{4}", reference):
+    if reference is not None and re.match(r"\d{4}", reference) and not reference[4:].startswith("-W"):
+        value = f"{int(reference[:4]) - 1:04d}{reference[4:]}"  # week numbers do not carry to another year
+        if value_range(value):
+            return Resolved("DATE", value, True, moves_reference=False)
+    if context.anchor is None:
         return None
-    year = int(reference[:4]) - 1
-    if reference[4:].startswith("-W"):
-        return None  # week numbers do not carry over to another year
-    value = f"{year:04d}{reference[4:]}"
-    return Resolved("DATE", value, True, moves_reference=False) if value_range(value) else None
+    # no period named before it: still an expression, last year as a whole ('up from the same period last
+    # year' in a story that names no quarter)
+    return Resolved("DATE", f"{context.anchor.year - 1:04d}", True, moves_reference=False)
 
 
 def _boundary(groups, lexicon, context) -> Resolved | None:
