@@ -272,6 +272,13 @@ CASES = [
         "Exports were up 8% from the same period last year.",
         [("the same period last year", "DATE", "2022")],
     ),
+    # market summaries: 'For the week,' and 'the week's' are the week of the story's day
+    (
+        WEDNESDAY,
+        "The index fell 1% on Monday, the week's busiest session. For the week, it is down 3%.",
+        [("Monday", "DATE", "2023-06-12"), ("the week", "DATE", "2023-W24"), ("the week", "DATE", "2023-W24")],
+    ),
+    (WEDNESDAY, "For the year, volume was flat.", [("the year", "DATE", "2023")]),
     # counts stay counts
     (WEDNESDAY, "By two thousand people had gathered in nineteen five-seat buses.", []),
 ]
