@@ -276,7 +276,11 @@ CASES = [
     (
         WEDNESDAY,
         "The index fell 1% on Monday, the week's busiest session. For the week, it is down 3%.",
-        [("Monday", "DATE", "2023-06-12"), ("the week", "DATE", "2023-W24"), ("the week", "DATE", "2023-W24")],
+        [
+            ("Monday", "DATE", "2023-06-12"),
+            ("the week", "DATE", "2023-W24"),
+            ("the week", "DATE", "2023-W24"),
+        ],
     ),
     (WEDNESDAY, "For the year, volume was flat.", [("the year", "DATE", "2023")]),
     # counts stay counts
