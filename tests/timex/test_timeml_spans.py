@@ -150,6 +150,83 @@ CASES = [
     ),
     # 'at the same time': simultaneously, not a time of the story
     (WEDNESDAY, "At the same time, the rebels shelled the port.", []),
+    # 'the early (small, wee) hours of <day>' is that day's early morning, one TIME, not a duration of hours;
+    # without a day, the last day named
+    (
+        WEDNESDAY,
+        "Gunmen stormed the compound in the early hours of Sunday.",
+        [("the early hours of Sunday", "TIME", "2023-06-11TMO")],
+    ),
+    (
+        WEDNESDAY,
+        "Troops withdrew in the wee hours of Tuesday morning.",
+        [("the wee hours of Tuesday morning", "TIME", "2023-06-13TMO")],
+    ),
+    (
+        WEDNESDAY,
+        "Rebels fired on the post on Monday. Guards were posted in the small hours.",
+        [("Monday", "DATE", "2023-06-12"), ("the small hours", "TIME", "2023-06-12TMO")],
+    ),
+    # 'the night (morning, evening) of <date>' is one TIME (TimeML: a part of day of that day)
+    (
+        WEDNESDAY,
+        "Rockets hit the town on the night of May 28 and again on the morning of 3 June 2022.",
+        [
+            ("the night of May 28", "TIME", "2023-05-28TNI"),
+            ("the morning of 3 June 2022", "TIME", "2022-06-03TMO"),
+        ],
+    ),
+    (
+        WEDNESDAY,
+        "He arrived on the evening of Tuesday.",
+        [("the evening of Tuesday", "TIME", "2023-06-13TEV")],
+    ),
+    # every/each + season, month or weekend, and 'on weekends', are SETs
+    (
+        WEDNESDAY,
+        "Protesters gather every winter and each autumn; the post closes each October and every weekend.",
+        [
+            ("every winter", "SET", "XXXX-WI"),
+            ("each autumn", "SET", "XXXX-FA"),
+            ("each October", "SET", "XXXX-10"),
+            ("every weekend", "SET", "XXXX-WXX-WE"),
+        ],
+    ),
+    (WEDNESDAY, "Ferries do not sail on weekends.", [("weekends", "SET", "XXXX-WXX-WE")]),
+    # a clock time without am/pm: with a day and part of day, or after a preposition of time; not a score
+    # or a verse
+    (
+        WEDNESDAY,
+        "At 6:40 on Monday evening, the convoy was ambushed; the blast came at 6:30 in the morning.",
+        [
+            ("6:40 on Monday evening", "TIME", "2023-06-12T18:40"),
+            ("6:30 in the morning", "TIME", "2023-06-12T06:30"),
+        ],
+    ),
+    (WEDNESDAY, "Fans celebrated the 3:1 win in the final. The verse was Psalm 23:4.", []),
+    # 'the year to April' is a year named by its end, like 'the year ended March 31'
+    (
+        WEDNESDAY,
+        "Exports in the year to April fell 4 percent.",
+        [("the year", "DURATION", "P1Y"), ("April", "DATE", "2023-04")],
+    ),
+    # 'the week ended/ending <day>' is the week that day ends (the ISO week of most of its seven days)
+    (
+        WEDNESDAY,
+        "Arrivals in the week ended June 4 rose.",
+        [("the week", "DATE", "2023-W22"), ("June 4", "DATE", "2023-06-04")],
+    ),
+    (
+        WEDNESDAY,
+        "Claims fell in the week ending Saturday.",
+        [("the week", "DATE", "2023-W23"), ("Saturday", "DATE", "2023-06-10")],
+    ),
+    # a holiday before 'holiday(s)', 'break', 'recess' is the holiday's date
+    (
+        WEDNESDAY,
+        "Negotiators will return after the Easter holiday; the strike began during the Christmas holidays.",
+        [("the Easter holiday", "DATE", "2024-03-31"), ("the Christmas holidays", "DATE", "2022-12-25")],
+    ),
 ]
 
 

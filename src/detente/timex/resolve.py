@@ -328,6 +328,9 @@ def _date(groups, lexicon, context) -> Resolved | None:
     if day is None:
         return Resolved("DATE", _month_value(year, month), groups.get("year") is None)
     value = day_value(dt.date(year, month, day))
+    pod = lexicon.value("partofday", groups.get("pod"))
+    if pod:  # the night of March 4
+        return Resolved("TIME", f"{value}T{pod}", groups.get("year") is None)
     if hour is not None:
         return Resolved("TIME", f"{value}T{hour}:{groups['minute']}{groups.get('zone') or ''}", False)
     return Resolved("DATE", value, groups.get("year") is None)
@@ -586,6 +589,30 @@ def _quarter_ended(groups, lexicon, context) -> Resolved | None:
     return Resolved("DATE", f"{year:04d}-Q{number}", True)
 
 
+def _week_ended(groups, lexicon, context) -> Resolved | None:
+    """'the week ended March 15', 'the week ending Saturday': the ISO week holding most of the seven days
+    that end that day (the week of the day three days before it); without a year, the last such day by the
+    anchor ('ended') or the nearest ('ending'); a bare weekday is the last one."""
+    anchor = context.anchor
+    if groups.get("weekday"):
+        weekday = int(lexicon.value("weekday", groups["weekday"]) or 0)
+        end = _weekday_day(weekday, None, replace(context, direction=PAST)) if weekday else None
+    else:
+        month, day = _month_of(groups["end_month"], lexicon), int(groups["end_day"])
+        if groups.get("year"):
+            end = dt.date(int(groups["year"]), month, day)
+        elif anchor is None:
+            return None
+        else:
+            direction = PAST if normalize_phrase(groups["ended"]) == "ended" else UNKNOWN
+            years = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if _valid_day(y, month, day)]
+            now = (anchor.year, anchor.month, anchor.day)
+            end = dt.date(*_pick([(y, month, day) for y in years], now, direction))
+    if end is None:
+        return None
+    return Resolved("DATE", _week_value(end - dt.timedelta(days=3)), groups.get("year") is None)
+
+
 def _half(groups, lexicon, context) -> Resolved | None:
     number = _ordinal(groups.get("ordinal") or groups.get("ordinal2"), lexicon, 2)
     if not 1 <= number <= 2:
@@ -760,6 +787,12 @@ def _every(groups, lexicon, context) -> Resolved | None:
     pod_word = groups.get("pod") or groups.get("pod2")
     pod = lexicon.value("partofday", pod_word.removesuffix("s")) if pod_word else None  # Tuesday nights
     time = f"T{pod}" if pod else ""
+    if groups.get("season"):  # every summer
+        return Resolved("SET", f"XXXX-{lexicon.value('season', groups['season'])}", False)
+    if groups.get("month"):  # each January
+        return Resolved("SET", f"XXXX-{_month_of(groups['month'], lexicon):02d}", False)
+    if groups.get("weekend") or groups.get("weekend2"):  # every weekend, on weekends
+        return Resolved("SET", "XXXX-WXX-WE", False)
     weekday = groups.get("weekday") or groups.get("weekday2")
     if weekday:
         return Resolved("SET", f"XXXX-WXX-{lexicon.value('weekday', weekday)}{time}", False)
@@ -773,6 +806,10 @@ def _every(groups, lexicon, context) -> Resolved | None:
 
 
 def _anaphor(groups, lexicon, context) -> Resolved | None:
+    if groups.get("pod"):  # in the early hours: the last day named, before dawn
+        day = context.last_day or context.anchor
+        pod = lexicon.value("partofday", groups["pod"])
+        return None if day is None or pod is None else Resolved("TIME", f"{day_value(day)}T{pod}", True)
     unit = normalize_phrase(groups["unit"])
     reference, day = context.reference, context.reference_day or context.anchor
     if unit in ("time", "period"):
@@ -904,6 +941,7 @@ _HANDLERS = {
     "shift_month": _shift_month,
     "season": _season,
     "quarter": _quarter,
+    "week_ended": _week_ended,
     "half": _half,
     "offset": _offset,
     "duration": _duration_match,
