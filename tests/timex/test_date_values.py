@@ -242,6 +242,26 @@ CASES = [
     ),
     # counts stay counts
     (WEDNESDAY, "By two thousand people had gathered in nineteen five-seat buses.", []),
+    # a range of months that makes a calendar quarter names that quarter; other ranges do not
+    (
+        WEDNESDAY,
+        "Output shrank in the January-March quarter after growing in the July-September period of 2022.",
+        [
+            ("the January-March quarter", "DATE", "2023-Q1"),
+            ("the July-September period of 2022", "DATE", "2022-Q3"),
+        ],
+    ),
+    (WEDNESDAY, "The tour covers the June-July period.", [("June", "DATE", "2023-06")]),
+    # 'early' and 'late' before a weekday belong to it (TimeML: the modifier is inside the extent)
+    (
+        WEDNESDAY,
+        "Rebels attacked late Sunday and early Monday in the predawn hours of Monday.",
+        [
+            ("late Sunday", "DATE", "2023-06-11"),
+            ("early Monday", "DATE", "2023-06-12"),
+            ("the predawn hours of Monday", "TIME", "2023-06-12TMO"),
+        ],
+    ),
 ]
 
 

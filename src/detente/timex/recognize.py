@@ -167,11 +167,13 @@ def _word_after(text: str, end: int) -> str:
 def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> bool:
     """The checks a match's kind needs before it counts as a temporal expression."""
     groups, kind = match.groups, match.pattern.kind
-    month = groups.get("month")
+    month = groups.get("month") or groups.get("first_month")
     if month and not month[0].isdigit() and not month[0].isupper():
         return False  # 'may', 'march': a verb
     if groups.get("holiday") and not _holiday_ok(match, doc):
         return False
+    if groups.get("first_month") and not _calendar_quarter(groups, lexicon):
+        return False  # 'the March-May period': the months stand alone
     before = _word_before(text, match.start)
     if kind == "month" and not _bare_month_ok(match, text, before):
         return False
@@ -227,6 +229,13 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
         # fiscal 2014, Fiscal 2014, FY2009 (not fy2009)
         return text[match.start].isupper() or text[match.start : match.start + 2] != "fy"
     return True
+
+
+def _calendar_quarter(groups: dict[str, str | None], lexicon: TimexLexicon) -> bool:
+    """Whether a range of months ('the October-December quarter') makes up a calendar quarter."""
+    first = int(lexicon.value("month", groups.get("first_month")) or 0)
+    last = int(lexicon.value("month", groups.get("last_month")) or 0)
+    return first % 3 == 1 and last == first + 2
 
 
 def _modifies_noun(match: _Match, doc: Doc) -> bool:
