@@ -221,6 +221,20 @@ CASES = [
         "Claims fell in the week ending Saturday.",
         [("the week", "DATE", "2023-W23"), ("Saturday", "DATE", "2023-06-10")],
     ),
+    # a running count of days or weeks ('a third straight day', 'its fifth day') is the day its sentence
+    # names, else the publication day, or that day's week; not 'the first day', not 'the second day of ...'
+    (
+        WEDNESDAY,
+        "Banks stayed shut for a second consecutive day on Monday. The siege entered its fifth day.",
+        [
+            ("a second consecutive day", "DATE", "2023-06-12"),
+            ("Monday", "DATE", "2023-06-12"),
+            ("fifth day", "DATE", "2023-06-14"),
+        ],
+    ),
+    (WEDNESDAY, "Shares rose for a third straight week.", [("a third straight week", "DATE", "2023-W24")]),
+    (WEDNESDAY, "On the first day and the second day of the trial, the judge spoke.", []),
+    (WEDNESDAY, "Patrols pass every second day.", [("every second day", "SET", "P2D")]),
     # a holiday before 'holiday(s)', 'break', 'recess' is the holiday's date
     (
         WEDNESDAY,

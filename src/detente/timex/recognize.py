@@ -211,6 +211,9 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
         return _word_after(text, match.end).lower() not in _CONJUNCTION_AFTER
     if kind == "frequency" and lexicon.value("noun_frequency", groups.get("word")):
         return not _modifies_noun(match, doc)  # 'pays quarterly', not 'a quarterly dividend'
+    if groups.get("nth") is not None:
+        nth = lexicon.value("ordinal", groups["nth"]) or re.sub(r"\D", "", groups["nth"])
+        return nth not in ("1", "L")  # 'a third straight day', not 'the first day', 'the last week'
     if match.pattern.name == "the_pod":
         return not _modifies_noun(match, doc)  # 'in the morning', not 'the morning session'
     if kind == "weekday" and not _weekday_ok(match, before, lexicon):
@@ -446,8 +449,10 @@ class _Resolver:
         found: dict[int, TimeExpression] = {}
         clocks = []
         for match in matches:
-            if match.pattern.kind == "time" and not (
-                match.groups.get("weekday") or match.groups.get("deixis")
+            if (
+                match.pattern.kind == "time"
+                and not (match.groups.get("weekday") or match.groups.get("deixis"))
+                or match.pattern.name == "ordinal_day"
             ):
                 clocks.append(match)
                 continue

@@ -816,6 +816,9 @@ def _anaphor(groups, lexicon, context) -> Resolved | None:
         pod = lexicon.value("partofday", groups["pod"])
         return None if day is None or pod is None else Resolved("TIME", f"{day_value(day)}T{pod}", True)
     unit = normalize_phrase(groups["unit"])
+    if groups.get("nth"):  # for a third straight day: the day its sentence names, else the anchor's
+        day = context.sentence_day or context.anchor
+        return None if day is None else _unit_value(unit, day, 0)
     reference, day = context.reference, context.reference_day or context.anchor
     if unit in ("time", "period"):
         return Resolved("DATE", reference, True) if reference else None
