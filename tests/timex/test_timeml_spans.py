@@ -235,6 +235,22 @@ CASES = [
     (WEDNESDAY, "Shares rose for a third straight week.", [("a third straight week", "DATE", "2023-W24")]),
     (WEDNESDAY, "On the first day and the second day of the trial, the judge spoke.", []),
     (WEDNESDAY, "Patrols pass every second day.", [("every second day", "SET", "P2D")]),
+    # 'local time' is a local zone: it adds nothing to the value and joins the clock to its day
+    (
+        WEDNESDAY,
+        "The quake struck at 10:14 a.m. local time Saturday; a truce began at midnight local time on Sunday.",
+        [
+            ("10:14 a.m. local time Saturday", "TIME", "2023-06-10T10:14"),
+            ("midnight local time on Sunday", "TIME", "2023-06-11T24:00"),
+        ],
+    ),
+    (WEDNESDAY, "The jet went down at 0230 local time.", [("0230 local time", "TIME", "2023-06-14T02:30")]),
+    # a holiday's weekend is the weekend nearest it (before a Monday holiday)
+    (
+        WEDNESDAY,
+        "Roads were jammed over the Memorial Day weekend, as over Easter weekend.",
+        [("the Memorial Day weekend", "DATE", "2023-W21-WE"), ("Easter weekend", "DATE", "2023-W14-WE")],
+    ),
     # a holiday before 'holiday(s)', 'break', 'recess' is the holiday's date
     (
         WEDNESDAY,

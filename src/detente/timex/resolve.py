@@ -269,6 +269,18 @@ def holiday_day(spec: str, year: int) -> dt.date:
 
 
 def _holiday(groups, lexicon, context) -> Resolved | None:
+    found = _holiday_date(groups, lexicon, context)
+    if found is None or lexicon.value("holiday_period", groups.get("period")) != "WE":
+        return found
+    day = reference_day(found.value)
+    if day is None:
+        return None
+    # the weekend nearest the holiday: the one before a Monday or Tuesday, else the one after
+    weekend = day - dt.timedelta(days=day.isoweekday()) if day.isoweekday() <= 2 else day
+    return Resolved("DATE", _week_value(weekend, weekend=True), found.anchored)
+
+
+def _holiday_date(groups, lexicon, context) -> Resolved | None:
     spec = lexicon.value("holiday", groups["holiday"])
     if spec is None:
         return None
