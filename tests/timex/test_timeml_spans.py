@@ -251,6 +251,12 @@ CASES = [
         "Roads were jammed over the Memorial Day weekend, as over Easter weekend.",
         [("the Memorial Day weekend", "DATE", "2023-W21-WE"), ("Easter weekend", "DATE", "2023-W14-WE")],
     ),
+    # 'this past' is 'the past'; 'N units from today' counts from the publication day, like 'from now'
+    (
+        WEDNESDAY,
+        "Rebels regrouped this past weekend; talks resume two weeks from today.",
+        [("this past weekend", "DATE", "2023-W23-WE"), ("two weeks from today", "DATE", "2023-06-28")],
+    ),
     # a holiday before 'holiday(s)', 'break', 'recess' is the holiday's date
     (
         WEDNESDAY,

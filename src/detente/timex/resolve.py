@@ -222,7 +222,7 @@ def counts_from_reference(kind: str, groups: Mapping[str, str | None]) -> bool:
     if kind in ("anaphor", "year_before", "period"):
         return True
     if kind == "offset":
-        return normalize_phrase(groups.get("dir") or "") not in ("ago", "from now", "hence")
+        return normalize_phrase(groups.get("dir") or "") not in ("ago", "from now", "from today", "hence")
     shift = normalize_phrase(groups.get("shift") or "")
     unit = normalize_phrase(groups.get("unit") or "")
     if kind == "weekday":
@@ -653,7 +653,7 @@ def _offset(groups, lexicon, context) -> Resolved | None:
     sign = -1 if direction in ("ago", "earlier", "before", "previous", "prior") else 1
     base = (
         context.anchor
-        if direction in ("ago", "from now", "hence")
+        if direction in ("ago", "from now", "from today", "hence")
         else (context.reference_day or context.anchor)
     )
     if base is None:
