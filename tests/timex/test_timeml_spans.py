@@ -245,6 +245,12 @@ CASES = [
         ],
     ),
     (WEDNESDAY, "The jet went down at 0230 local time.", [("0230 local time", "TIME", "2023-06-14T02:30")]),
+    # US broadcast zones are local zones too; 'the past hour' is an hour long, not a past reference
+    (
+        WEDNESDAY,
+        "The polls closed at 8 p.m. Eastern time; in the past hour, turnout figures came in.",
+        [("8 p.m. Eastern time", "TIME", "2023-06-14T20:00"), ("the past hour", "DURATION", "PT1H")],
+    ),
     # a holiday's weekend is the weekend nearest it (before a Monday holiday)
     (
         WEDNESDAY,
