@@ -252,6 +252,17 @@ CASES = [
         ],
     ),
     (WEDNESDAY, "The tour covers the June-July period.", [("June", "DATE", "2023-06")]),
+    # a month that ends a calendar quarter names it: 'the March quarter', 'the quarter to March'
+    (
+        WEDNESDAY,
+        "Exports grew in the March quarter and in the September quarter of 2022.",
+        [("the March quarter", "DATE", "2023-Q1"), ("the September quarter of 2022", "DATE", "2022-Q3")],
+    ),
+    (
+        WEDNESDAY,
+        "Imports fell in the quarter to March.",
+        [("the quarter", "DATE", "2023-Q1"), ("March", "DATE", "2023-03")],
+    ),
     # 'early' and 'late' before a weekday belong to it (TimeML: the modifier is inside the extent)
     (
         WEDNESDAY,

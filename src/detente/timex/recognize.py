@@ -167,13 +167,13 @@ def _word_after(text: str, end: int) -> str:
 def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> bool:
     """The checks a match's kind needs before it counts as a temporal expression."""
     groups, kind = match.groups, match.pattern.kind
-    month = groups.get("month") or groups.get("first_month")
+    month = groups.get("month") or groups.get("first_month") or groups.get("last_month")
     if month and not month[0].isdigit() and not month[0].isupper():
         return False  # 'may', 'march': a verb
     if groups.get("holiday") and not _holiday_ok(match, doc):
         return False
-    if groups.get("first_month") and not _calendar_quarter(groups, lexicon):
-        return False  # 'the March-May period': the months stand alone
+    if groups.get("last_month") and not _calendar_quarter(groups, lexicon):
+        return False  # 'the March-May period', 'the May quarter': the months stand alone
     before = _word_before(text, match.start)
     if kind == "month" and not _bare_month_ok(match, text, before):
         return False
@@ -235,9 +235,12 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
 
 
 def _calendar_quarter(groups: dict[str, str | None], lexicon: TimexLexicon) -> bool:
-    """Whether a range of months ('the October-December quarter') makes up a calendar quarter."""
-    first = int(lexicon.value("month", groups.get("first_month")) or 0)
+    """Whether a range of months ('the October-December quarter') makes up a calendar quarter, or a month
+    ('the June quarter', 'the quarter to March') ends one."""
     last = int(lexicon.value("month", groups.get("last_month")) or 0)
+    if not groups.get("first_month"):
+        return last in (3, 6, 9, 12)
+    first = int(lexicon.value("month", groups.get("first_month")) or 0)
     return first % 3 == 1 and last == first + 2
 
 

@@ -545,11 +545,12 @@ def _ordinal(text: str | None, lexicon: TimexLexicon, last: int) -> int:
 
 
 def _quarter(groups, lexicon, context) -> Resolved | None:
-    if groups.get("first_month"):  # the October-December quarter
-        first = _month_of(groups["first_month"], lexicon)
-        if first % 3 != 1 or _month_of(groups["last_month"], lexicon) != first + 2:
+    if groups.get("last_month"):  # the October-December quarter, the June quarter, the quarter to March
+        last = _month_of(groups["last_month"], lexicon)
+        first = _month_of(groups["first_month"], lexicon) if groups.get("first_month") else last - 2
+        if last % 3 != 0 or first != last - 2:
             return None
-        groups = {**groups, "ordinal": str(first // 3 + 1)}
+        groups = {**groups, "ordinal": str(last // 3)}
     if groups.get("end_month"):
         return _quarter_ended(groups, lexicon, context)
     if not groups.get("ordinal"):  # the 1988 quarter: the quarter the story reports on, in 1988
