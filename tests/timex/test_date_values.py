@@ -252,6 +252,14 @@ CASES = [
         ],
     ),
     (WEDNESDAY, "The tour covers the June-July period.", [("June", "DATE", "2023-06")]),
+    # the N-th or last week of a month is an ISO week of the month (one whose Thursday is in it), not the
+    # week before the publication day; the first or last days of a period are that period
+    (
+        WEDNESDAY,
+        "Talks stalled in the last week of May and resume in the second week of July.",
+        [("the last week of May", "DATE", "2023-W21"), ("the second week of July", "DATE", "2023-W28")],
+    ),
+    (WEDNESDAY, "Sales jumped in the final days of 2022.", [("the final days of 2022", "DATE", "2022")]),
     # a month that ends a calendar quarter names it: 'the March quarter', 'the quarter to March'
     (
         WEDNESDAY,

@@ -28,7 +28,7 @@ KINDS = frozenset(
         "date", "month", "year", "decade", "short_decade", "century", "weekday", "deixis", "shift_unit",
         "weekend", "shift_month", "season", "quarter", "half", "offset", "duration", "unit_adjective",
         "vague_duration", "time", "reference", "frequency", "every", "year_before", "anaphor", "boundary",
-        "period", "week_ended",
+        "period", "week",
     }
 )  # fmt: skip
 

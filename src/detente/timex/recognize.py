@@ -38,7 +38,7 @@ from .values import value_precision, value_range
 __all__ = ["find_times"]
 
 #: kinds whose value depends on the tense of their clause
-_TENSED = frozenset({"date", "month", "weekday", "weekend", "season", "quarter", "time", "boundary"})
+_TENSED = frozenset({"date", "month", "weekday", "weekend", "season", "quarter", "time", "boundary", "week"})
 #: kinds whose value lacks a year unless the text gives one; they take the story's year when it has one
 _STORY_DATED = frozenset({"date", "month"})
 _STORY_SENTENCES = 0  # how many sentences back a named year still dates a bare month or day

@@ -607,6 +607,33 @@ def _quarter_ended(groups, lexicon, context) -> Resolved | None:
     return Resolved("DATE", f"{year:04d}-Q{number}", True)
 
 
+def _week(groups, lexicon, context) -> Resolved | None:
+    if groups.get("week_nth"):
+        return _week_of_month(groups, lexicon, context)
+    return _week_ended(groups, lexicon, context)
+
+
+def _week_of_month(groups, lexicon, context) -> Resolved | None:
+    """'the last week of March', 'the second week of April 2012': the ISO weeks whose Thursday falls in the
+    month (the weeks ISO counts as the month's), the N-th from its start or the last; the month's year as a
+    bare month's (the tense's side of the anchor)."""
+    month = _date({"month": groups["month"], "year": groups.get("year")}, lexicon, context)
+    if month is None:
+        return None
+    year, number = int(month.value[:4]), _month_of(groups["month"], lexicon)
+    first = dt.date(year, number, 1)
+    thursday = first + dt.timedelta(days=(4 - first.isoweekday()) % 7)
+    weeks = [
+        thursday + dt.timedelta(weeks=n)
+        for n in range(5)
+        if (thursday + dt.timedelta(weeks=n)).month == number
+    ]
+    nth = _ordinal(groups["week_nth"], lexicon, len(weeks))
+    if not 1 <= nth <= len(weeks):
+        return None
+    return Resolved("DATE", _week_value(weeks[nth - 1]), month.anchored)
+
+
 def _week_ended(groups, lexicon, context) -> Resolved | None:
     """'the week ended March 15', 'the week ending Saturday': the ISO week holding most of the seven days
     that end that day (the week of the day three days before it); without a year, the last such day by the
@@ -962,7 +989,7 @@ _HANDLERS = {
     "shift_month": _shift_month,
     "season": _season,
     "quarter": _quarter,
-    "week_ended": _week_ended,
+    "week": _week,
     "half": _half,
     "offset": _offset,
     "duration": _duration_match,
