@@ -204,6 +204,17 @@ CASES = [
         ],
     ),
     (WEDNESDAY, "Fans celebrated the 3:1 win in the final. The verse was Psalm 23:4.", []),
+    # a clock time after a weekday or part of day, or opening a span of clock times, is a TIME
+    (
+        WEDNESDAY,
+        "Voters queued Sunday 6:45 at the school; polls stayed open 7:00 to 19:00.",
+        [
+            ("Sunday", "DATE", "2023-06-11"),
+            ("6:45", "TIME", "2023-06-11T06:45"),
+            ("7:00", "TIME", "2023-06-11T07:00"),
+            ("19:00", "TIME", "2023-06-11T19:00"),
+        ],
+    ),
     # 'the year to April' is a year named by its end, like 'the year ended March 31'
     (
         WEDNESDAY,

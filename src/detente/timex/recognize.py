@@ -72,6 +72,8 @@ _CLOCK_CONTEXT = frozenset(
         "since",
     }
 )
+#: a clock time after a clock time, ending a span of them ('7:00 to 19:00', '9:30-11:45')
+_CLOCK_RANGE = re.compile(r"[^\S\n]*(?:-|–|to|until|till)[^\S\n]*(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
 #: words after "the same time" that make it a conjunction ('at the same time as the summit')
 _CONJUNCTION_AFTER = frozenset({"that", "as"})
 _WORD_BEFORE = re.compile(r"([\w.'’$-]+)[\s,]*\Z")
@@ -186,7 +188,12 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
             return True
         if "." in text[match.start : match.end]:
             return before == "at"  # 'at 10.30'; but 'about 0.55 share', 'by 1.25 points'
-        return before in _CLOCK_CONTEXT
+        if _CLOCK_RANGE.match(text, match.end):
+            return True  # 'open 7:00 to 19:00': the start of a span of clock time
+        # 'at 7:15', 'Saturday 7:15'; not a score, a ratio or a verse ('won 2:1', 'John 3:16')
+        return before in _CLOCK_CONTEXT or any(
+            lexicon.value(word_class, before) is not None for word_class in ("weekday", "partofday", "deixis")
+        )
     if kind == "unit_adjective" and lexicon.value("name_adjective", groups.get("word")):
         return not _before_name(match, doc)  # 'annual profit', not 'the annual Developers Conference'
     if kind in ("duration", "offset") and groups.get("num") and count(groups["num"], lexicon) is None:
