@@ -285,6 +285,45 @@ CASES = [
     (WEDNESDAY, "For the year, volume was flat.", [("the year", "DATE", "2023")]),
     # counts stay counts
     (WEDNESDAY, "By two thousand people had gathered in nineteen five-seat buses.", []),
+    # a range of months that makes a calendar quarter names that quarter; other ranges do not
+    (
+        WEDNESDAY,
+        "Output shrank in the January-March quarter after growing in the July-September period of 2022.",
+        [
+            ("the January-March quarter", "DATE", "2023-Q1"),
+            ("the July-September period of 2022", "DATE", "2022-Q3"),
+        ],
+    ),
+    (WEDNESDAY, "The tour covers the June-July period.", [("June", "DATE", "2023-06")]),
+    # the N-th or last week of a month is an ISO week of the month (one whose Thursday is in it), not the
+    # week before the publication day; the first or last days of a period are that period
+    (
+        WEDNESDAY,
+        "Talks stalled in the last week of May and resume in the second week of July.",
+        [("the last week of May", "DATE", "2023-W21"), ("the second week of July", "DATE", "2023-W28")],
+    ),
+    (WEDNESDAY, "Sales jumped in the final days of 2022.", [("the final days of 2022", "DATE", "2022")]),
+    # a month that ends a calendar quarter names it: 'the March quarter', 'the quarter to March'
+    (
+        WEDNESDAY,
+        "Exports grew in the March quarter and in the September quarter of 2022.",
+        [("the March quarter", "DATE", "2023-Q1"), ("the September quarter of 2022", "DATE", "2022-Q3")],
+    ),
+    (
+        WEDNESDAY,
+        "Imports fell in the quarter to March.",
+        [("the quarter", "DATE", "2023-Q1"), ("March", "DATE", "2023-03")],
+    ),
+    # 'early' and 'late' before a weekday belong to it (TimeML: the modifier is inside the extent)
+    (
+        WEDNESDAY,
+        "Rebels attacked late Sunday and early Monday in the predawn hours of Monday.",
+        [
+            ("late Sunday", "DATE", "2023-06-11"),
+            ("early Monday", "DATE", "2023-06-12"),
+            ("the predawn hours of Monday", "TIME", "2023-06-12TMO"),
+        ],
+    ),
 ]
 
 

@@ -150,6 +150,136 @@ CASES = [
     ),
     # 'at the same time': simultaneously, not a time of the story
     (WEDNESDAY, "At the same time, the rebels shelled the port.", []),
+    # 'the early (small, wee) hours of <day>' is that day's early morning, one TIME, not a duration of hours;
+    # without a day, the last day named
+    (
+        WEDNESDAY,
+        "Gunmen stormed the compound in the early hours of Sunday.",
+        [("the early hours of Sunday", "TIME", "2023-06-11TMO")],
+    ),
+    (
+        WEDNESDAY,
+        "Troops withdrew in the wee hours of Tuesday morning.",
+        [("the wee hours of Tuesday morning", "TIME", "2023-06-13TMO")],
+    ),
+    (
+        WEDNESDAY,
+        "Rebels fired on the post on Monday. Guards were posted in the small hours.",
+        [("Monday", "DATE", "2023-06-12"), ("the small hours", "TIME", "2023-06-12TMO")],
+    ),
+    # 'the night (morning, evening) of <date>' is one TIME (TimeML: a part of day of that day)
+    (
+        WEDNESDAY,
+        "Rockets hit the town on the night of May 28 and again on the morning of 3 June 2022.",
+        [
+            ("the night of May 28", "TIME", "2023-05-28TNI"),
+            ("the morning of 3 June 2022", "TIME", "2022-06-03TMO"),
+        ],
+    ),
+    (
+        WEDNESDAY,
+        "He arrived on the evening of Tuesday.",
+        [("the evening of Tuesday", "TIME", "2023-06-13TEV")],
+    ),
+    # every/each + season, month or weekend, and 'on weekends', are SETs
+    (
+        WEDNESDAY,
+        "Protesters gather every winter and each autumn; the post closes each October and every weekend.",
+        [
+            ("every winter", "SET", "XXXX-WI"),
+            ("each autumn", "SET", "XXXX-FA"),
+            ("each October", "SET", "XXXX-10"),
+            ("every weekend", "SET", "XXXX-WXX-WE"),
+        ],
+    ),
+    (WEDNESDAY, "Ferries do not sail on weekends.", [("weekends", "SET", "XXXX-WXX-WE")]),
+    # a clock time without am/pm: with a day and part of day, or after a preposition of time; not a score
+    # or a verse
+    (
+        WEDNESDAY,
+        "At 6:40 on Monday evening, the convoy was ambushed; the blast came at 6:30 in the morning.",
+        [
+            ("6:40 on Monday evening", "TIME", "2023-06-12T18:40"),
+            ("6:30 in the morning", "TIME", "2023-06-12T06:30"),
+        ],
+    ),
+    (WEDNESDAY, "Fans celebrated the 3:1 win in the final. The verse was Psalm 23:4.", []),
+    # a clock time after a weekday or part of day, or opening a span of clock times, is a TIME
+    (
+        WEDNESDAY,
+        "Voters queued Sunday 6:45 at the school; polls stayed open 7:00 to 19:00.",
+        [
+            ("Sunday", "DATE", "2023-06-11"),
+            ("6:45", "TIME", "2023-06-11T06:45"),
+            ("7:00", "TIME", "2023-06-11T07:00"),
+            ("19:00", "TIME", "2023-06-11T19:00"),
+        ],
+    ),
+    # 'the year to April' is a year named by its end, like 'the year ended March 31'
+    (
+        WEDNESDAY,
+        "Exports in the year to April fell 4 percent.",
+        [("the year", "DURATION", "P1Y"), ("April", "DATE", "2023-04")],
+    ),
+    # 'the week ended/ending <day>' is the week that day ends (the ISO week of most of its seven days)
+    (
+        WEDNESDAY,
+        "Arrivals in the week ended June 4 rose.",
+        [("the week", "DATE", "2023-W22"), ("June 4", "DATE", "2023-06-04")],
+    ),
+    (
+        WEDNESDAY,
+        "Claims fell in the week ending Saturday.",
+        [("the week", "DATE", "2023-W23"), ("Saturday", "DATE", "2023-06-10")],
+    ),
+    # a running count of days or weeks ('a third straight day', 'its fifth day') is the day its sentence
+    # names, else the publication day, or that day's week; not 'the first day', not 'the second day of ...'
+    (
+        WEDNESDAY,
+        "Banks stayed shut for a second consecutive day on Monday. The siege entered its fifth day.",
+        [
+            ("a second consecutive day", "DATE", "2023-06-12"),
+            ("Monday", "DATE", "2023-06-12"),
+            ("fifth day", "DATE", "2023-06-14"),
+        ],
+    ),
+    (WEDNESDAY, "Shares rose for a third straight week.", [("a third straight week", "DATE", "2023-W24")]),
+    (WEDNESDAY, "On the first day and the second day of the trial, the judge spoke.", []),
+    (WEDNESDAY, "Patrols pass every second day.", [("every second day", "SET", "P2D")]),
+    # 'local time' is a local zone: it adds nothing to the value and joins the clock to its day
+    (
+        WEDNESDAY,
+        "The quake struck at 10:14 a.m. local time Saturday; a truce began at midnight local time on Sunday.",
+        [
+            ("10:14 a.m. local time Saturday", "TIME", "2023-06-10T10:14"),
+            ("midnight local time on Sunday", "TIME", "2023-06-11T24:00"),
+        ],
+    ),
+    (WEDNESDAY, "The jet went down at 0230 local time.", [("0230 local time", "TIME", "2023-06-14T02:30")]),
+    # US broadcast zones are local zones too; 'the past hour' is an hour long, not a past reference
+    (
+        WEDNESDAY,
+        "The polls closed at 8 p.m. Eastern time; in the past hour, turnout figures came in.",
+        [("8 p.m. Eastern time", "TIME", "2023-06-14T20:00"), ("the past hour", "DURATION", "PT1H")],
+    ),
+    # a holiday's weekend is the weekend nearest it (before a Monday holiday)
+    (
+        WEDNESDAY,
+        "Roads were jammed over the Memorial Day weekend, as over Easter weekend.",
+        [("the Memorial Day weekend", "DATE", "2023-W21-WE"), ("Easter weekend", "DATE", "2023-W14-WE")],
+    ),
+    # 'this past' is 'the past'; 'N units from today' counts from the publication day, like 'from now'
+    (
+        WEDNESDAY,
+        "Rebels regrouped this past weekend; talks resume two weeks from today.",
+        [("this past weekend", "DATE", "2023-W23-WE"), ("two weeks from today", "DATE", "2023-06-28")],
+    ),
+    # a holiday before 'holiday(s)', 'break', 'recess' is the holiday's date
+    (
+        WEDNESDAY,
+        "Negotiators will return after the Easter holiday; the strike began during the Christmas holidays.",
+        [("the Easter holiday", "DATE", "2024-03-31"), ("the Christmas holidays", "DATE", "2022-12-25")],
+    ),
 ]
 
 

@@ -28,7 +28,7 @@ KINDS = frozenset(
         "date", "month", "year", "decade", "short_decade", "century", "weekday", "deixis", "shift_unit",
         "weekend", "shift_month", "season", "quarter", "half", "offset", "duration", "unit_adjective",
         "vague_duration", "time", "reference", "frequency", "every", "year_before", "anaphor", "boundary",
-        "period",
+        "period", "week",
     }
 )  # fmt: skip
 
@@ -49,6 +49,7 @@ _WEAK_TRIGGERS = frozenset(
 #: words patterns.tsv spells out itself
 _PATTERN_WORDS = (
     "weekend",
+    "weekends",
     "quarter",
     "half",
     "century",

@@ -38,7 +38,7 @@ from .values import value_precision, value_range
 __all__ = ["find_times"]
 
 #: kinds whose value depends on the tense of their clause
-_TENSED = frozenset({"date", "month", "weekday", "weekend", "season", "quarter", "time", "boundary"})
+_TENSED = frozenset({"date", "month", "weekday", "weekend", "season", "quarter", "time", "boundary", "week"})
 #: kinds whose value lacks a year unless the text gives one; they take the story's year when it has one
 _STORY_DATED = frozenset({"date", "month"})
 _STORY_SENTENCES = 0  # how many sentences back a named year still dates a bare month or day
@@ -72,6 +72,8 @@ _CLOCK_CONTEXT = frozenset(
         "since",
     }
 )
+#: a clock time after a clock time, ending a span of them ('7:00 to 19:00', '9:30-11:45')
+_CLOCK_RANGE = re.compile(r"[^\S\n]*(?:-|–|to|until|till)[^\S\n]*(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
 #: words after "the same time" that make it a conjunction ('at the same time as the summit')
 _CONJUNCTION_AFTER = frozenset({"that", "as"})
 _WORD_BEFORE = re.compile(r"([\w.'’$-]+)[\s,]*\Z")
@@ -167,11 +169,13 @@ def _word_after(text: str, end: int) -> str:
 def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> bool:
     """The checks a match's kind needs before it counts as a temporal expression."""
     groups, kind = match.groups, match.pattern.kind
-    month = groups.get("month")
+    month = groups.get("month") or groups.get("first_month") or groups.get("last_month")
     if month and not month[0].isdigit() and not month[0].isupper():
         return False  # 'may', 'march': a verb
     if groups.get("holiday") and not _holiday_ok(match, doc):
         return False
+    if groups.get("last_month") and not _calendar_quarter(groups, lexicon):
+        return False  # 'the March-May period', 'the May quarter': the months stand alone
     before = _word_before(text, match.start)
     if kind == "month" and not _bare_month_ok(match, text, before):
         return False
@@ -184,7 +188,12 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
             return True
         if "." in text[match.start : match.end]:
             return before == "at"  # 'at 10.30'; but 'about 0.55 share', 'by 1.25 points'
-        return before in _CLOCK_CONTEXT
+        if _CLOCK_RANGE.match(text, match.end):
+            return True  # 'open 7:00 to 19:00': the start of a span of clock time
+        # 'at 7:15', 'Saturday 7:15'; not a score, a ratio or a verse ('won 2:1', 'John 3:16')
+        return before in _CLOCK_CONTEXT or any(
+            lexicon.value(word_class, before) is not None for word_class in ("weekday", "partofday", "deixis")
+        )
     if kind == "unit_adjective" and lexicon.value("name_adjective", groups.get("word")):
         return not _before_name(match, doc)  # 'annual profit', not 'the annual Developers Conference'
     if kind in ("duration", "offset") and groups.get("num") and count(groups["num"], lexicon) is None:
@@ -209,6 +218,9 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
         return _word_after(text, match.end).lower() not in _CONJUNCTION_AFTER
     if kind == "frequency" and lexicon.value("noun_frequency", groups.get("word")):
         return not _modifies_noun(match, doc)  # 'pays quarterly', not 'a quarterly dividend'
+    if groups.get("nth") is not None:
+        nth = lexicon.value("ordinal", groups["nth"]) or re.sub(r"\D", "", groups["nth"])
+        return nth not in ("1", "L")  # 'a third straight day', not 'the first day', 'the last week'
     if match.pattern.name == "the_pod":
         return not _modifies_noun(match, doc)  # 'in the morning', not 'the morning session'
     if kind == "weekday" and not _weekday_ok(match, before, lexicon):
@@ -227,6 +239,16 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
         # fiscal 2014, Fiscal 2014, FY2009 (not fy2009)
         return text[match.start].isupper() or text[match.start : match.start + 2] != "fy"
     return True
+
+
+def _calendar_quarter(groups: dict[str, str | None], lexicon: TimexLexicon) -> bool:
+    """Whether a range of months ('the October-December quarter') makes up a calendar quarter, or a month
+    ('the June quarter', 'the quarter to March') ends one."""
+    last = int(lexicon.value("month", groups.get("last_month")) or 0)
+    if not groups.get("first_month"):
+        return last in (3, 6, 9, 12)
+    first = int(lexicon.value("month", groups.get("first_month")) or 0)
+    return first % 3 == 1 and last == first + 2
 
 
 def _modifies_noun(match: _Match, doc: Doc) -> bool:
@@ -437,8 +459,10 @@ class _Resolver:
         found: dict[int, TimeExpression] = {}
         clocks = []
         for match in matches:
-            if match.pattern.kind == "time" and not (
-                match.groups.get("weekday") or match.groups.get("deixis")
+            if (
+                match.pattern.kind == "time"
+                and not (match.groups.get("weekday") or match.groups.get("deixis"))
+                or match.pattern.name == "ordinal_day"
             ):
                 clocks.append(match)
                 continue

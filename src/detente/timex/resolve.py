@@ -222,7 +222,7 @@ def counts_from_reference(kind: str, groups: Mapping[str, str | None]) -> bool:
     if kind in ("anaphor", "year_before", "period"):
         return True
     if kind == "offset":
-        return normalize_phrase(groups.get("dir") or "") not in ("ago", "from now", "hence")
+        return normalize_phrase(groups.get("dir") or "") not in ("ago", "from now", "from today", "hence")
     shift = normalize_phrase(groups.get("shift") or "")
     unit = normalize_phrase(groups.get("unit") or "")
     if kind == "weekday":
@@ -269,6 +269,18 @@ def holiday_day(spec: str, year: int) -> dt.date:
 
 
 def _holiday(groups, lexicon, context) -> Resolved | None:
+    found = _holiday_date(groups, lexicon, context)
+    if found is None or lexicon.value("holiday_period", groups.get("period")) != "WE":
+        return found
+    day = reference_day(found.value)
+    if day is None:
+        return None
+    # the weekend nearest the holiday: the one before a Monday or Tuesday, else the one after
+    weekend = day - dt.timedelta(days=day.isoweekday()) if day.isoweekday() <= 2 else day
+    return Resolved("DATE", _week_value(weekend, weekend=True), found.anchored)
+
+
+def _holiday_date(groups, lexicon, context) -> Resolved | None:
     spec = lexicon.value("holiday", groups["holiday"])
     if spec is None:
         return None
@@ -328,6 +340,9 @@ def _date(groups, lexicon, context) -> Resolved | None:
     if day is None:
         return Resolved("DATE", _month_value(year, month), groups.get("year") is None)
     value = day_value(dt.date(year, month, day))
+    pod = lexicon.value("partofday", groups.get("pod"))
+    if pod:  # the night of March 4
+        return Resolved("TIME", f"{value}T{pod}", groups.get("year") is None)
     if hour is not None:
         return Resolved("TIME", f"{value}T{hour}:{groups['minute']}{groups.get('zone') or ''}", False)
     return Resolved("DATE", value, groups.get("year") is None)
@@ -530,6 +545,12 @@ def _ordinal(text: str | None, lexicon: TimexLexicon, last: int) -> int:
 
 
 def _quarter(groups, lexicon, context) -> Resolved | None:
+    if groups.get("last_month"):  # the October-December quarter, the June quarter, the quarter to March
+        last = _month_of(groups["last_month"], lexicon)
+        first = _month_of(groups["first_month"], lexicon) if groups.get("first_month") else last - 2
+        if last % 3 != 0 or first != last - 2:
+            return None
+        groups = {**groups, "ordinal": str(last // 3)}
     if groups.get("end_month"):
         return _quarter_ended(groups, lexicon, context)
     if not groups.get("ordinal"):  # the 1988 quarter: the quarter the story reports on, in 1988
@@ -586,6 +607,57 @@ def _quarter_ended(groups, lexicon, context) -> Resolved | None:
     return Resolved("DATE", f"{year:04d}-Q{number}", True)
 
 
+def _week(groups, lexicon, context) -> Resolved | None:
+    if groups.get("week_nth"):
+        return _week_of_month(groups, lexicon, context)
+    return _week_ended(groups, lexicon, context)
+
+
+def _week_of_month(groups, lexicon, context) -> Resolved | None:
+    """'the last week of March', 'the second week of April 2012': the ISO weeks whose Thursday falls in the
+    month (the weeks ISO counts as the month's), the N-th from its start or the last; the month's year as a
+    bare month's (the tense's side of the anchor)."""
+    month = _date({"month": groups["month"], "year": groups.get("year")}, lexicon, context)
+    if month is None:
+        return None
+    year, number = int(month.value[:4]), _month_of(groups["month"], lexicon)
+    first = dt.date(year, number, 1)
+    thursday = first + dt.timedelta(days=(4 - first.isoweekday()) % 7)
+    weeks = [
+        thursday + dt.timedelta(weeks=n)
+        for n in range(5)
+        if (thursday + dt.timedelta(weeks=n)).month == number
+    ]
+    nth = _ordinal(groups["week_nth"], lexicon, len(weeks))
+    if not 1 <= nth <= len(weeks):
+        return None
+    return Resolved("DATE", _week_value(weeks[nth - 1]), month.anchored)
+
+
+def _week_ended(groups, lexicon, context) -> Resolved | None:
+    """'the week ended March 15', 'the week ending Saturday': the ISO week holding most of the seven days
+    that end that day (the week of the day three days before it); without a year, the last such day by the
+    anchor ('ended') or the nearest ('ending'); a bare weekday is the last one."""
+    anchor = context.anchor
+    if groups.get("weekday"):
+        weekday = int(lexicon.value("weekday", groups["weekday"]) or 0)
+        end = _weekday_day(weekday, None, replace(context, direction=PAST)) if weekday else None
+    else:
+        month, day = _month_of(groups["end_month"], lexicon), int(groups["end_day"])
+        if groups.get("year"):
+            end = dt.date(int(groups["year"]), month, day)
+        elif anchor is None:
+            return None
+        else:
+            direction = PAST if normalize_phrase(groups["ended"]) == "ended" else UNKNOWN
+            years = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if _valid_day(y, month, day)]
+            now = (anchor.year, anchor.month, anchor.day)
+            end = dt.date(*_pick([(y, month, day) for y in years], now, direction))
+    if end is None:
+        return None
+    return Resolved("DATE", _week_value(end - dt.timedelta(days=3)), groups.get("year") is None)
+
+
 def _half(groups, lexicon, context) -> Resolved | None:
     number = _ordinal(groups.get("ordinal") or groups.get("ordinal2"), lexicon, 2)
     if not 1 <= number <= 2:
@@ -609,7 +681,7 @@ def _offset(groups, lexicon, context) -> Resolved | None:
     sign = -1 if direction in ("ago", "earlier", "before", "previous", "prior") else 1
     base = (
         context.anchor
-        if direction in ("ago", "from now", "hence")
+        if direction in ("ago", "from now", "from today", "hence")
         else (context.reference_day or context.anchor)
     )
     if base is None:
@@ -760,6 +832,12 @@ def _every(groups, lexicon, context) -> Resolved | None:
     pod_word = groups.get("pod") or groups.get("pod2")
     pod = lexicon.value("partofday", pod_word.removesuffix("s")) if pod_word else None  # Tuesday nights
     time = f"T{pod}" if pod else ""
+    if groups.get("season"):  # every summer
+        return Resolved("SET", f"XXXX-{lexicon.value('season', groups['season'])}", False)
+    if groups.get("month"):  # each January
+        return Resolved("SET", f"XXXX-{_month_of(groups['month'], lexicon):02d}", False)
+    if groups.get("weekend") or groups.get("weekend2"):  # every weekend, on weekends
+        return Resolved("SET", "XXXX-WXX-WE", False)
     weekday = groups.get("weekday") or groups.get("weekday2")
     if weekday:
         return Resolved("SET", f"XXXX-WXX-{lexicon.value('weekday', weekday)}{time}", False)
@@ -773,7 +851,14 @@ def _every(groups, lexicon, context) -> Resolved | None:
 
 
 def _anaphor(groups, lexicon, context) -> Resolved | None:
+    if groups.get("pod"):  # in the early hours: the last day named, before dawn
+        day = context.last_day or context.anchor
+        pod = lexicon.value("partofday", groups["pod"])
+        return None if day is None or pod is None else Resolved("TIME", f"{day_value(day)}T{pod}", True)
     unit = normalize_phrase(groups["unit"])
+    if groups.get("nth"):  # for a third straight day: the day its sentence names, else the anchor's
+        day = context.sentence_day or context.anchor
+        return None if day is None else _unit_value(unit, day, 0)
     reference, day = context.reference, context.reference_day or context.anchor
     if unit in ("time", "period"):
         return Resolved("DATE", reference, True) if reference else None
@@ -907,6 +992,7 @@ _HANDLERS = {
     "shift_month": _shift_month,
     "season": _season,
     "quarter": _quarter,
+    "week": _week,
     "half": _half,
     "offset": _offset,
     "duration": _duration_match,
