@@ -617,10 +617,13 @@ def eval_timex_command(
     agreement: bool,
     min_count: int | None,
 ) -> None:
-    """Score temporal expressions against gold TIMEX3 annotations: a MEANTIME folder, or TimeML .tml
-    files (a file or a folder: TimeBank, AQUAINT, TempEval-3), with the creation time from <DCT>. Prints
-    relaxed span and value precision/recall/F1 and type accuracy per corpus, overall and per type
-    (TempEval-3 style). With --agreement, reads only the gold and reports its self-agreement instead."""
+    """Score temporal expressions against gold TIMEX3 annotations: a MEANTIME folder, TimeML .tml files
+    (a file or a folder: TimeBank, AQUAINT, TempEval-3) with the creation time from <DCT>, or an
+    EventStoryLine folder (CAT XML with TIME_* markables, told from MEANTIME by them; creation time from
+    the DCT="TRUE" markable; only its annotated sentences scored). Prints relaxed span and value
+    precision/recall/F1 and type accuracy per corpus, overall and per type (TempEval-3 style). A gold
+    expression with an empty value has no value annotated: it counts for the span scores only. With
+    --agreement, reads only the gold and reports its self-agreement instead."""
     if agreement:
         _timex_agreement(path, fmt=fmt, show_misses=show_misses, half=half, min_count=min_count)
         return
@@ -646,7 +649,8 @@ def _timex_agreement(
     gold_files = [path] if path.is_file() else [*path.rglob("*.tml"), *path.rglob("*.xml")]
     if not any(file.suffix.lower() in (".tml", ".xml") for file in gold_files):
         raise click.BadParameter(
-            f"{path} holds no gold: expected TimeML .tml files or a MEANTIME folder of .xml files",
+            f"{path} holds no gold: expected TimeML .tml files or a MEANTIME or EventStoryLine folder "
+            "of .xml files",
             param_hint="'PATH'",
         )
     try:

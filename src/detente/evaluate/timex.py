@@ -1,7 +1,10 @@
 """Score detente's temporal expressions against gold TIMEX3 annotations (TempEval-3 style).
 
-Two gold formats are read: the MEANTIME corpus (a folder of NewsReader XML) and TimeML ``.tml`` files, as in
-TimeBank, AQUAINT and the TempEval-3 data (a file or a folder of them; see :func:`load_timeml`).
+Three gold formats are read: the MEANTIME corpus (a folder of NewsReader XML), TimeML ``.tml`` files, as in
+TimeBank, AQUAINT and the TempEval-3 data (a file or a folder of them; see :func:`load_timeml`), and the
+EventStoryLine corpus (a folder of CAT XML whose times are ``TIME_*`` markables; see
+:mod:`detente.evaluate.timex_esc`). A folder of XML is EventStoryLine when its files carry ``TIME_*``
+markables and no ``TIMEX3``, MEANTIME otherwise.
 
 MEANTIME (NewsReader, English Wikinews) ships one XML file per article under
 ``intra-doc_annotation/corpus_<topic>/``: the tokens (``<token t_id sentence number>``, space-separated) and
@@ -19,7 +22,9 @@ Scores, micro-averaged per corpus and overall:
 
 * **span** (relaxed): a gold expression is found when a predicted one overlaps it; a prediction is right when
   it overlaps a gold one.
-* **value**: the same, and the values are equal (case and spaces ignored).
+* **value**: the same, and the values are equal (case and spaces ignored). A gold expression with an empty
+  value has no value annotated: it counts for the span scores only, and a prediction overlapping only such
+  expressions is left out of the value precision.
 * **type accuracy**: the share of found gold expressions with an overlapping prediction of their type.
 """
 
@@ -28,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,8 +81,9 @@ class MeantimeDocument:
     paragraphs: tuple[Span, ...]
     published: dt.date | None
     gold: tuple[GoldTime, ...]
-    excluded: tuple[Span, ...]  # the words of the document creation time
+    excluded: tuple[Span, ...]  # text not scored: the creation time's words, unannotated sentences
     scope_end: int  # offset where the annotated opening ends
+    headings: tuple[Span, ...] | None = None  # the article's headings; None: the first paragraph
 
 
 @dataclass(slots=True)
@@ -115,6 +121,7 @@ class TimexReport:
     #: per TIMEX3 type: recall over the gold expressions of that type, precision over the predictions of it
     types: dict[str, TimexScores] = field(default_factory=dict)
     failures: int = 0  # documents detente could not code at all
+    undated: int = 0  # documents without a creation date (coded without a publication date)
     misses: list[tuple[str, str, str, str]] = field(default_factory=list)  # doc, gold text, gold value, got
     #: predictions that overlap no gold expression: doc, text, value
     false_alarms: list[tuple[str, str, str]] = field(default_factory=list)
@@ -133,6 +140,7 @@ class TimexReport:
             "corpora": {name: scores.to_dict() for name, scores in sorted(self.corpora.items())},
             "types": {name: scores.to_dict() for name, scores in sorted(self.types.items())},
             "failures": self.failures,
+            "undated": self.undated,
         }
 
     def format(self, *, show_misses: bool = False) -> str:
@@ -159,6 +167,11 @@ class TimexReport:
             )
         if self.failures:
             rows.append(f"coding failures: {self.failures} (see the error records: detente code)")
+        if self.undated:
+            rows.append(
+                f"documents without a creation date: {self.undated} (coded without a publication date: "
+                "the first full date of the text anchors them)"
+            )
         if show_misses:
             rows.append("")
             rows.extend(
@@ -173,22 +186,41 @@ class TimexReport:
 
 # -- reading -------------------------------------------------------------------------------------------
 def load_meantime(path: Path) -> list[MeantimeDocument]:
-    """Every document of a MEANTIME folder (the corpus root, ``intra-doc_annotation`` or one corpus)."""
+    """Every document of a MEANTIME folder (the corpus root, ``intra-doc_annotation`` or one corpus), or of
+    an EventStoryLine folder (``annotated_data`` or one topic: CAT XML with ``TIME_*`` markables)."""
+    from .timex_esc import is_esc, read_esc_document
+
     root = Path(path)
     files = sorted(root.rglob("*.xml"))
     intra = [f for f in files if "intra-doc_annotation" in f.parts]
     files = intra or files
     if not files:
-        raise DataFileError(f"{path}: no MEANTIME XML files (expected intra-doc_annotation/corpus_*/*.xml)")
-    return [_read_document(file) for file in files]
+        raise DataFileError(
+            f"{path}: no MEANTIME XML files (expected intra-doc_annotation/corpus_*/*.xml) "
+            "nor EventStoryLine ones (annotated_data/<topic>/*.xml)"
+        )
+    parsed: list[tuple[Path, ET.Element | None, Exception | None]] = []
+    for file in files:
+        try:
+            parsed.append((file, ET.parse(file).getroot(), None))
+        except (OSError, ET.ParseError) as exc:
+            parsed.append((file, None, exc))
+    esc = is_esc([document for _, document, _ in parsed if document is not None])
+    documents = []
+    for file, document, error in parsed:
+        if document is None:
+            corpus = "EventStoryLine (CAT)" if esc else "MEANTIME"
+            raise DataFileError(f"{file}: cannot read {corpus} XML: {error}") from error
+        documents.append(read_esc_document(file, document) if esc else _read_document(file, document))
+    return documents
 
 
-def _read_document(file: Path) -> MeantimeDocument:
-    try:
-        tree = ET.parse(file)
-    except (OSError, ET.ParseError) as exc:
-        raise DataFileError(f"{file}: cannot read MEANTIME XML: {exc}") from exc
-    document = tree.getroot()
+def _read_document(file: Path, document: ET.Element | None = None) -> MeantimeDocument:
+    if document is None:
+        try:
+            document = ET.parse(file).getroot()
+        except (OSError, ET.ParseError) as exc:
+            raise DataFileError(f"{file}: cannot read MEANTIME XML: {exc}") from exc
     tokens = [
         (token.get("t_id", ""), int(token.get("sentence", "0") or 0), token.text or "")
         for token in document.iter("token")
@@ -229,16 +261,24 @@ def _read_document(file: Path) -> MeantimeDocument:
 
 def _rebuild(
     tokens: list[tuple[str, int, str]],
+    *,
+    glued: Callable[[list[tuple[str, int, str]], int], bool] | None = None,
+    heading_sentences: int | None = 2,
 ) -> tuple[str, dict[str, tuple[int, int, int]], tuple[Span, ...]]:
-    """The text from space-separated tokens: title, dateline and body as paragraphs; token offsets."""
+    """The text from space-separated tokens: title, dateline and body as paragraphs; token offsets.
+
+    The first ``heading_sentences`` sentence numbers (0 and 1: MEANTIME's title and dateline) are
+    paragraphs of their own, every later sentence too if it is None; ``glued(tokens, i)`` True writes token
+    ``i`` with no space before it (inside a sentence), on top of the punctuation rules.
+    """
     parts: list[str] = []
     offsets: dict[str, tuple[int, int, int]] = {}
     paragraphs: list[Span] = []
     length, paragraph_start, previous_sentence, previous = 0, 0, None, ""
-    for t_id, sentence, token in tokens:
+    for index, (t_id, sentence, token) in enumerate(tokens):
         word = _QUOTES.get(token, token)
         if previous_sentence is not None and sentence != previous_sentence:
-            if previous_sentence <= 1:  # the title and the dateline are paragraphs of their own
+            if heading_sentences is None or previous_sentence < heading_sentences:
                 paragraphs.append(Span(paragraph_start, length))
                 parts.append("\n\n")
                 length += 2
@@ -250,6 +290,7 @@ def _rebuild(
             previous_sentence is not None
             and not _NO_SPACE_BEFORE.match(word)
             and previous not in _NO_SPACE_AFTER
+            and not (glued is not None and glued(tokens, index))
         ):
             parts.append(" ")
             length += 1
@@ -261,10 +302,15 @@ def _rebuild(
     return "".join(parts), offsets, tuple(paragraphs)
 
 
+_UNPADDED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+
+
 def _creation_date(value: str) -> dt.date | None:
     value = value.strip()
     if match := _DAY_FIRST.fullmatch(value):
         value = f"{match[3]}-{match[2]}-{match[1]}"
+    elif match := _UNPADDED.match(value):  # 2009-12-4, 2009-12-3T14:36Z
+        value = f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}"
     try:
         return dt.date.fromisoformat(value[:10])
     except ValueError:
@@ -272,7 +318,7 @@ def _creation_date(value: str) -> dt.date | None:
 
 
 def load_gold(path: Path) -> list[MeantimeDocument]:
-    """TimeML ``.tml`` files (one file or a folder holding them), else a MEANTIME folder."""
+    """TimeML ``.tml`` files (one file or a folder holding them), else a MEANTIME or EventStoryLine folder."""
     root = Path(path)
     if root.is_file() and root.suffix.lower() == ".tml":
         return [_read_timeml(root)]
@@ -414,6 +460,25 @@ def _same_value(gold: GoldTime, time: TimeExpression) -> bool:
     return _overlaps(gold, time) and _canonical(gold.value) == _canonical(time.value)
 
 
+def _valued(gold: GoldTime) -> bool:
+    """Whether gold annotates a value (an empty one is 'no value annotated', not a value to match)."""
+    return bool(gold.value.strip())
+
+
+def _value_predictions(gold: Iterable[GoldTime], predicted: list[TimeExpression]) -> list[TimeExpression]:
+    """The predictions that count for value precision: all but those overlapping only gold expressions
+    without a value (their value can be neither right nor wrong)."""
+    unvalued = [g for g in gold if not _valued(g)]
+    if not unvalued:
+        return predicted
+    valued = [g for g in gold if _valued(g)]
+    return [
+        time
+        for time in predicted
+        if not any(_overlaps(g, time) for g in unvalued) or any(_overlaps(g, time) for g in valued)
+    ]
+
+
 def _canonical(value: str) -> str:
     return re.sub(r"\s+", "", value).upper()
 
@@ -433,7 +498,8 @@ def score_document(document: MeantimeDocument, times: Iterable[TimeExpression], 
     predicted = scored_predictions(document, times)
     scores.documents += 1
     scores.span.add(document.gold, predicted, _overlaps)
-    scores.value.add(document.gold, predicted, _same_value)
+    valued = [g for g in document.gold if _valued(g)]
+    scores.value.add(valued, _value_predictions(document.gold, predicted), _same_value)
     scores.typed += sum(
         1 for gold in document.gold if any(_overlaps(gold, t) and t.type == gold.type for t in predicted)
     )
@@ -443,15 +509,22 @@ def _score_type(
     scores: TimexScores, kind: str, gold: tuple[GoldTime, ...], predicted: list[TimeExpression]
 ) -> None:
     """One type's counts: recall over the gold expressions of that type (found by any prediction),
-    precision over the predictions of that type (against any gold expression)."""
+    precision over the predictions of that type (against any gold expression); for values, only gold
+    expressions with a value and the predictions :func:`_value_predictions` keeps."""
     of_kind = [g for g in gold if g.type == kind]
     predicted_kind = [t for t in predicted if t.type == kind]
+    valued = [g for g in gold if _valued(g)]
     scores.documents += 1
-    for score, matches in ((scores.span, _overlaps), (scores.value, _same_value)):
-        score.gold += len(of_kind)
-        score.gold_matched += sum(1 for g in of_kind if any(matches(g, t) for t in predicted))
-        score.predicted += len(predicted_kind)
-        score.predicted_matched += sum(1 for t in predicted_kind if any(matches(g, t) for g in gold))
+    valued_kind = [g for g in of_kind if _valued(g)]
+    counted = (
+        (scores.span, _overlaps, of_kind, predicted_kind, gold),
+        (scores.value, _same_value, valued_kind, _value_predictions(gold, predicted_kind), valued),
+    )
+    for score, matches, gold_of_kind, predicted_of_kind, against in counted:
+        score.gold += len(gold_of_kind)
+        score.gold_matched += sum(1 for g in gold_of_kind if any(matches(g, t) for t in predicted))
+        score.predicted += len(predicted_of_kind)
+        score.predicted_matched += sum(1 for t in predicted_of_kind if any(matches(g, t) for g in against))
     scores.typed += sum(1 for g in of_kind if any(_overlaps(g, t) and t.type == kind for t in predicted))
 
 
@@ -460,6 +533,8 @@ def score(documents: Iterable[MeantimeDocument], coded: Iterable[CodedArticle]) 
     for document, result in zip(documents, coded, strict=True):
         if result.error is not None:
             report.failures += 1
+        if document.published is None:
+            report.undated += 1
         times = result.times
         for scores in (report.corpora.setdefault(document.corpus, TimexScores()), report.overall):
             score_document(document, times, scores)
@@ -467,9 +542,11 @@ def score(documents: Iterable[MeantimeDocument], coded: Iterable[CodedArticle]) 
         for kind in {g.type for g in document.gold} | {t.type for t in predicted}:
             _score_type(report.types.setdefault(kind, TimexScores()), kind, document.gold, predicted)
         for gold in document.gold:
-            if not any(_same_value(gold, t) for t in predicted):
+            if _valued(gold) and not any(_same_value(gold, t) for t in predicted):
                 got = ",".join(t.value for t in predicted if _overlaps(gold, t)) or "-"
                 report.misses.append((document.id, gold.text, gold.value, got))
+            elif not _valued(gold) and not any(_overlaps(gold, t) for t in predicted):
+                report.misses.append((document.id, gold.text, "(no value)", "-"))
         for time in predicted:
             if not any(_overlaps(gold, time) for gold in document.gold):
                 report.false_alarms.append((document.id, time.text, time.value))
@@ -492,7 +569,7 @@ def evaluate_timex(path: Path, *, settings: Settings | None = None, half: int | 
             text=document.text,
             published=document.published,
             paragraphs=document.paragraphs,
-            headings=document.paragraphs[:1],
+            headings=document.paragraphs[:1] if document.headings is None else document.headings,
             origin=f"{document.corpus}/{document.id}",
         )
         for document in documents

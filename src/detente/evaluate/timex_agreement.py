@@ -27,6 +27,9 @@ Three measures, over the forms that occur at least ``min_count`` times:
    left out); it is **not** a bound for a system that reads the context (tense, "over the last week" against
    "last week"), and its gap to 1 mixes annotation disagreement with such legitimate context dependence.
 
+A gold expression with an empty value (no value annotated, as in EventStoryLine's durations) counts for the
+marking only: it is in no form's conventions, and the ceiling neither expects nor predicts its value.
+
 Forms that name a weekday, month, season or the weekend without a shift or a year ("Monday", "March 5",
 "the weekend"; ``data/agreement_words.tsv``) take their value from the tense of their clause in TimeML: they
 are listed apart and left out of every sum and of the ceiling.
@@ -435,6 +438,7 @@ class _Tally:
     exact: int = 0
     unmarked: int = 0
     left_out: int = 0  # marked, but not the whole of a gold expression
+    unvalued: int = 0  # exact, but gold annotates no value (an empty one)
     conventions: Counter[str] = field(default_factory=Counter)
 
 
@@ -490,7 +494,10 @@ def measure_agreement(
             if exact is not None:
                 tally.marked += 1
                 tally.exact += 1
-                tally.conventions[relative_value(exact.value, document.published, form)] += 1
+                if exact.value.strip():
+                    tally.conventions[relative_value(exact.value, document.published, form)] += 1
+                else:
+                    tally.unvalued += 1
             elif any(start < gold.end and gold.start < end for gold in document.gold):
                 tally.marked += 1
                 tally.left_out += 1
@@ -509,7 +516,7 @@ def measure_agreement(
         if not clause:
             report.ceiling_left_out += tally.left_out
     for form, tally in sorted(tallies.items(), key=lambda item: (-item[1].exact, item[0])):
-        if tally.exact < min_count:
+        if tally.exact - tally.unvalued < min_count:
             continue
         conventions = tuple(sorted(tally.conventions.items(), key=lambda item: (-item[1], item[0])))
         (report.clause_values if is_clause_dependent(form) else report.values).append(
@@ -522,10 +529,10 @@ def measure_agreement(
 def _ceiling(report: AgreementReport, tallies: list[_Tally]) -> None:
     """The best choice of forms to mark: F1 = 2 right / (gold + predicted) is at its maximum on a set of forms
     whose right/predicted ratio is above a threshold, so the best prefix of the forms by that ratio is it."""
-    report.ceiling_gold = sum(tally.exact for tally in tallies)
+    report.ceiling_gold = sum(tally.exact - tally.unvalued for tally in tallies)
     candidates = []
     for tally in tallies:
-        predicted = tally.exact + tally.unmarked
+        predicted = tally.exact - tally.unvalued + tally.unmarked  # as the scorer: none on unvalued gold
         right = max(tally.conventions.values(), default=0)
         if predicted and right:
             candidates.append((right / predicted, right, predicted))
