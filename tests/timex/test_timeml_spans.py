@@ -14,8 +14,31 @@ pytestmark = pytest.mark.slow
 
 WEDNESDAY = dt.date(2023, 6, 14)
 OCTOBER = dt.date(2023, 10, 26)
+FRIDAY = dt.date(2013, 3, 22)
 
 CASES = [
+    # web datelines: a day and a clock time of it are one TIME; 'Jul' without its period is a month
+    (
+        FRIDAY,
+        "Last updated: Jul 07, 2012 8:44 PM ET. Published March 12, 2013, 9:36 AM, it said.",
+        [
+            ("Jul 07, 2012 8:44 PM ET", "TIME", "2012-07-07T20:44"),
+            ("March 12, 2013, 9:36 AM", "TIME", "2013-03-12T09:36"),
+        ],
+    ),
+    # a 24-hour clock time glossed in another zone is no year
+    (
+        FRIDAY,
+        "The quake struck at 1353 (1023 GMT) on Friday.",
+        [
+            ("1353", "TIME", "2013-03-22T13:53"),
+            ("1023 GMT", "TIME", "2013-03-22T10:23Z"),
+            ("Friday", "DATE", "2013-03-22"),
+        ],
+    ),
+    # an age range is no duration; a capitalized frequency word inside a name is no set
+    (FRIDAY, "Two workers, between 30 and 40 years old, died, the Daily News said.", []),
+
     # a fraction written with digits is given in whole smaller units (TimeBank: P2Y6M, PT5H30M)
     (
         WEDNESDAY,
@@ -209,8 +232,7 @@ CASES = [
         WEDNESDAY,
         "Voters queued Sunday 6:45 at the school; polls stayed open 7:00 to 19:00.",
         [
-            ("Sunday", "DATE", "2023-06-11"),
-            ("6:45", "TIME", "2023-06-11T06:45"),
+            ("Sunday 6:45", "TIME", "2023-06-11T06:45"),
             ("7:00", "TIME", "2023-06-11T07:00"),
             ("19:00", "TIME", "2023-06-11T19:00"),
         ],

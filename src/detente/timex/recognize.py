@@ -42,6 +42,9 @@ _TENSED = frozenset({"date", "month", "weekday", "weekend", "season", "quarter",
 #: kinds whose value lacks a year unless the text gives one; they take the story's year when it has one
 _STORY_DATED = frozenset({"date", "month"})
 _STORY_SENTENCES = 0  # how many sentences back a named year still dates a bare month or day
+_RANGE_TAIL = re.compile(r"\s+(?:or|to|and)\s+\S+\s+\w+")
+_CLOCK_GLOSS = re.compile(r"\s*\(\s*\d")
+_DATE_CLOCK_GAP = re.compile(r"\s*,?\s*(?:at\s+)?")
 _DETERMINERS = frozenset({"DT", "PRP$", "POS", "JJ"})
 #: words before a bare year or month that make it a date ('in 2018', 'since May')
 _DATE_CONTEXT = frozenset(
@@ -216,6 +219,8 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
         if normalize_phrase(groups.get("shift") or "") in ("the same", "same"):
             return False  # 'at the same time': simultaneously, not a time of the story
         return _word_after(text, match.end).lower() not in _CONJUNCTION_AFTER
+    if kind in ("frequency", "unit_adjective") and _inside_title(match, doc, text):
+        return False  # 'the Daily News', 'the Weekly Standard': a name
     if kind == "frequency" and lexicon.value("noun_frequency", groups.get("word")):
         return not _modifies_noun(match, doc)  # 'pays quarterly', not 'a quarterly dividend'
     if groups.get("nth") is not None:
@@ -249,6 +254,17 @@ def _calendar_quarter(groups: dict[str, str | None], lexicon: TimexLexicon) -> b
         return last in (3, 6, 9, 12)
     first = int(lexicon.value("month", groups.get("first_month")) or 0)
     return first % 3 == 1 and last == first + 2
+
+
+def _inside_title(match: _Match, doc: Doc, text: str) -> bool:
+    """A capitalized word inside a sentence, followed by another: part of a name ('the Daily News')."""
+    if not text[match.start].isupper():
+        return False
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    if span is None or span[0].is_sent_start or span.end >= len(doc):
+        return False
+    follower = doc[span.end]
+    return follower.is_title or follower.is_upper and follower.is_alpha
 
 
 def _modifies_noun(match: _Match, doc: Doc) -> bool:
@@ -355,6 +371,8 @@ _TIME_WORDS = frozenset(
 
 
 def _year_ok(match: _Match, doc: Doc, text: str, before: str) -> bool:
+    if before == "at" and _CLOCK_GLOSS.match(text, match.end):
+        return False  # 'struck at 1353 (1023 GMT)': a 24-hour clock time glossed in another zone
     if text[max(0, match.start - 1) : match.start] in ("$", "£", "€", "#", "/", ":"):
         return False
     after = _word_after(text, match.end)
@@ -402,7 +420,11 @@ def _season_argument(match: _Match, doc: Doc) -> bool:
 
 
 def _duration_ok(match: _Match, text: str, lexicon: TimexLexicon) -> bool:
-    after = text[match.end : match.end + 5].lower()
+    end = match.end
+    if match.pattern.name == "range_first":  # '30 to 40 years': the unit comes after the second number
+        tail = _RANGE_TAIL.match(text, end)
+        end = tail.end() if tail else end
+    after = text[end : end + 5].lower()
     if re.match(r"[\s-]+old\b", after):
         return False  # an age: '51 years old'
     unit = normalize_phrase(match.groups.get("unit") or "")
@@ -434,6 +456,29 @@ def _reference_ok(match: _Match, doc: Doc, text: str, before: str) -> bool:
         wanted = {"JJ", "JJR", "JJS", "NN"} if word != "later" else {"RB", "RBR"}
         return bool(tags & wanted) or not any(tags)
     return True
+
+
+def _join_date_and_clock(text: str, times: list[TimeExpression]) -> tuple[TimeExpression, ...]:
+    """A day followed by a clock time of that day is one TIME ('March 12, 2013, 9:36 AM', 'Jul 7, 2012 at
+    8:44 PM'), as a clock time followed by its day is ('5 p.m. EST Nov. 9')."""
+    joined: list[TimeExpression] = []
+    for time in times:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.type == "DATE"
+            and last.precision == "day"
+            and time.type == "TIME"
+            and time.value.startswith(last.value + "T")
+            and _DATE_CLOCK_GAP.fullmatch(text, last.end, time.start)
+        ):
+            span = text[last.start : time.end]
+            joined[-1] = TimeExpression(
+                span, last.start, time.end, "TIME", time.value, time.precision, time.anchor
+            )
+            continue
+        joined.append(time)
+    return tuple(joined)
 
 
 # -- resolving -----------------------------------------------------------------------------------------
@@ -473,7 +518,7 @@ class _Resolver:
             expression = self._resolve(match, sentence_day=self._sentence_day(match, found))
             if expression is not None:
                 found[match.start] = expression
-        return tuple(found[start] for start in sorted(found))
+        return _join_date_and_clock(self.text, [found[start] for start in sorted(found)])
 
     def _first_absolute_day(self, matches: list[_Match]) -> dt.date | None:
         """Without a publication date, the first full date of the text (a dateline) anchors the rest."""
