@@ -17,6 +17,13 @@ OCTOBER = dt.date(2023, 10, 26)
 FRIDAY = dt.date(2013, 3, 22)
 
 CASES = [
+    # a clock time whose sentence names no day takes the day named just before it
+    (
+        FRIDAY,
+        "The fire was reported Tuesday morning. Crews arrived at 3:33 a.m. and fought it.",
+        [("Tuesday morning", "TIME", "2013-03-19TMO"), ("3:33 a.m.", "TIME", "2013-03-19T03:33")],
+    ),
+
     # web datelines: a day and a clock time of it are one TIME; 'Jul' without its period is a month
     (
         FRIDAY,

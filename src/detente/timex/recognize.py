@@ -41,6 +41,7 @@ __all__ = ["find_times"]
 _TENSED = frozenset({"date", "month", "weekday", "weekend", "season", "quarter", "time", "boundary", "week"})
 #: kinds whose value lacks a year unless the text gives one; they take the story's year when it has one
 _STORY_DATED = frozenset({"date", "month"})
+_CLOCK_SENTENCES = 2  # how many sentences back a named day still dates a clock time without one
 _STORY_SENTENCES = 0  # how many sentences back a named year still dates a bare month or day
 _RANGE_TAIL = re.compile(r"\s+(?:or|to|and)\s+\S+\s+\w+")
 _CLOCK_GLOSS = re.compile(r"\s*\(\s*\d")
@@ -630,5 +631,17 @@ class _Resolver:
             if first <= start < last and expression.precision in ("day", "time")
         ]
         if not days:
-            return None
+            # none in its sentence: the last day named before it, within the previous sentences
+            # ('The fire was reported Tuesday morning. Crews arrived at 3:33 a.m.')
+            here = self._sentence_index(match.start)
+            earlier = [
+                (start, expression)
+                for start, expression in found.items()
+                if start < first
+                and expression.precision in ("day", "time")
+                and here - self._sentence_index(start) <= _CLOCK_SENTENCES
+            ]
+            if not earlier:
+                return None
+            return reference_day(max(earlier, key=lambda pair: pair[0])[1].value)
         return reference_day(min(days, key=lambda pair: pair[0])[1].value)
