@@ -630,6 +630,8 @@ class _Resolver:
             for start, expression in found.items()
             if first <= start < last and expression.precision in ("day", "time")
         ]
+        if not days and match.pattern.kind != "time":
+            return None  # a running count ('its fifth day'): the day of its own sentence, or the anchor's
         if not days:
             # none in its sentence: the last day named before it, within the previous sentences
             # ('The fire was reported Tuesday morning. Crews arrived at 3:33 a.m.')
