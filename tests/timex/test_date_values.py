@@ -283,6 +283,9 @@ CASES = [
         ],
     ),
     (WEDNESDAY, "For the year, volume was flat.", [("the year", "DATE", "2023")]),
+    # written on a Sunday, 'last week' is the week ending that day (American weeks run Sunday to Saturday)
+    (dt.date(2023, 6, 18), "He escaped last week.", [("last week", "DATE", "2023-W24")]),
+    (dt.date(2023, 6, 17), "He escaped last week.", [("last week", "DATE", "2023-W23")]),
     # counts stay counts
     (WEDNESDAY, "By two thousand people had gathered in nineteen five-seat buses.", []),
     # a range of months that makes a calendar quarter names that quarter; other ranges do not

@@ -480,7 +480,13 @@ def _shift_unit(groups, lexicon, context) -> Resolved | None:
     if unit == "day" and phrase in ("last", "the last", "past", "the past"):
         return None
     base = _base(groups, context)
-    return None if base is None else _unit_value(unit, base, int(shift))
+    if base is None:
+        return None
+    if unit == "week" and shift == "-1" and base == context.anchor and base.isoweekday() == 7:
+        # written on a Sunday, 'last week' is the week that ends that day (the Sunday-to-Saturday week
+        # of American usage lies almost wholly in it), not the ISO week before
+        return _unit_value(unit, base, 0)
+    return _unit_value(unit, base, int(shift))
 
 
 def _weekend(groups, lexicon, context) -> Resolved | None:
