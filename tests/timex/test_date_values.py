@@ -286,6 +286,12 @@ CASES = [
     # written on a Sunday, 'last week' is the week ending that day (American weeks run Sunday to Saturday)
     (dt.date(2023, 6, 18), "He escaped last week.", [("last week", "DATE", "2023-W24")]),
     (dt.date(2023, 6, 17), "He escaped last week.", [("last week", "DATE", "2023-W23")]),
+    # 'exactly' N years or months ago is that day; an approximate offset keeps the unit's precision
+    (
+        WEDNESDAY,
+        "The plant closed exactly two years ago, about three years after it opened.",
+        [("exactly two years ago", "DATE", "2021-06-14"), ("about three years", "DURATION", "P3Y")],
+    ),
     # counts stay counts
     (WEDNESDAY, "By two thousand people had gathered in nineteen five-seat buses.", []),
     # a range of months that makes a calendar quarter names that quarter; other ranges do not

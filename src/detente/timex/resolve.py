@@ -706,6 +706,13 @@ def _offset(groups, lexicon, context) -> Resolved | None:
         return Resolved("DATE", day_value(base + dt.timedelta(days=sign * round(amount))), True)
     if letter == "W":
         return Resolved("DATE", day_value(base + dt.timedelta(weeks=sign * amount)), True)
+    exact = normalize_phrase(groups.get("approx") or "") == "exactly"
+    if exact and letter in ("M", "Y") and amount.is_integer():
+        # 'exactly two years ago': the same day that many months or years back (the 29th of February
+        # falls on the 28th)
+        year, month = _add_months(base.year, base.month, sign * int(amount) * (12 if letter == "Y" else 1))
+        day = min(base.day, calendar.monthrange(year, month)[1])
+        return Resolved("DATE", day_value(dt.date(year, month, day)), True)
     if letter == "M":
         return Resolved("DATE", _month_value(*_add_months(base.year, base.month, sign * round(amount))), True)
     if letter == "Q":
