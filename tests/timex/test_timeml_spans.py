@@ -17,6 +17,23 @@ OCTOBER = dt.date(2023, 10, 26)
 FRIDAY = dt.date(2013, 3, 22)
 
 CASES = [
+    # a range's end after a number's hyphen is an expression of its own, dated on from the range's start;
+    # after a word's hyphen ('post-2008') nothing starts
+    (
+        FRIDAY,
+        "He was mayor in 2005-2008, and the fair ran Dec. 28-Jan. 3. On Friday the office opened 9 a.m.-5 p.m.",
+        [
+            ("2005", "DATE", "2005"),
+            ("2008", "DATE", "2008"),
+            ("Dec. 28", "DATE", "2012-12-28"),
+            ("Jan. 3", "DATE", "2013-01-03"),
+            ("Friday", "DATE", "2013-03-22"),
+            ("9 a.m.", "TIME", "2013-03-22T09:00"),
+            ("5 p.m.", "TIME", "2013-03-22T17:00"),
+        ],
+    ),
+    (FRIDAY, "Post-2008 rules apply.", []),
+
     # a clock time whose sentence names no day takes the day named just before it
     (
         FRIDAY,

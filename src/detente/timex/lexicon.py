@@ -74,8 +74,10 @@ _SPACE = r"[^\S\n]"  # a space inside an expression: any but a line break
 _CLASS_SPACE = r" \t\xa0\u2009\u202f"  # the same inside a character class
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _SPACES = re.compile(r"\s+")
-# a pattern never starts inside a word or a hyphenated compound, nor ends inside a word
-_BEFORE = r"(?<![\w-])"
+# a pattern never starts inside a word or after a word's hyphen ('mid-2011' is read whole, 'post-2008' is
+# no date), nor ends inside a word; after a number's hyphen it may: the end of a range ('2005-2008', 'Feb.
+# 28-March 1')
+_BEFORE = r"(?<!\w)(?<![^\W\d_]-)"
 _AFTER = r"(?!\w)"
 
 

@@ -498,6 +498,7 @@ class _Resolver:
         #: sentence ('The treaty was signed on July 4, 2010. It took effect on September 1.')
         self.story: tuple[int, int] | None = None
         self.sentence_starts = [sent.start_char for sent in doc.sents] if self.has_sents else []
+        self.last_date: tuple[int, str] | None = None  # where the last DATE resolved ends, and its value
 
     def resolve_all(self, matches: list[_Match]) -> tuple[TimeExpression, ...]:
         if self.anchor is None:
@@ -545,11 +546,19 @@ class _Resolver:
             reporting=self.reporting,
         )
         groups = match.groups
-        if match.pattern.kind in _STORY_DATED and direction != FUTURE and not _has_year(groups):
+        start = self._range_start(match)
+        if start is not None:  # 'Feb. 28-March 1': the end of a range is the first such date after its start
+            groups = {**groups, "year": start[:4]}
+            resolved = resolve(match.pattern.kind, groups, self.lexicon, context)
+            if resolved is not None and resolved.value < start[: len(resolved.value)]:
+                groups = {**groups, "year": str(int(start[:4]) + 1)}
+        elif match.pattern.kind in _STORY_DATED and direction != FUTURE and not _has_year(groups):
             year = self._story_year(match.start)
             if year is not None:
                 groups = {**groups, "year": str(year)}
         resolved = resolve(match.pattern.kind, groups, self.lexicon, context)
+        if resolved is not None and resolved.type == "DATE":
+            self.last_date = (match.end, resolved.value)
         if resolved is None:
             return None
         self._follow_story(match, resolved)
@@ -565,6 +574,15 @@ class _Resolver:
         anchor = day_value(base) if resolved.anchored and base else None
         text = self.text[match.start : match.end]
         return TimeExpression(text, match.start, match.end, resolved.type, resolved.value, precision, anchor)
+
+    def _range_start(self, match: _Match) -> str | None:
+        """The value of the date a bare day or month closes a range from ('Feb. 28-March 1'), or None."""
+        if match.pattern.kind not in _STORY_DATED or _has_year(match.groups) or self.last_date is None:
+            return None
+        end, value = self.last_date
+        if end != match.start - 1 or self.text[end] not in "-–" or not value[:4].isdigit():
+            return None
+        return value if value_precision(value) in ("day", "month") else None
 
     def _sentence_index(self, offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, offset) - 1
