@@ -21,7 +21,7 @@ CASES = [
     # after a word's hyphen ('post-2008') nothing starts
     (
         FRIDAY,
-        "He was mayor in 2005-2008, and the fair ran Dec. 28-Jan. 3. On Friday the office opened 9 a.m.-5 p.m.",
+        "He was mayor in 2005-2008, and the fair ran Dec. 28-Jan. 3. On Friday it opened 9 a.m.-5 p.m.",
         [
             ("2005", "DATE", "2005"),
             ("2008", "DATE", "2008"),
