@@ -292,6 +292,16 @@ CASES = [
         "The plant closed exactly two years ago, about three years after it opened.",
         [("exactly two years ago", "DATE", "2021-06-14"), ("about three years", "DURATION", "P3Y")],
     ),
+    # a present 'is' whose complement is the time schedules it ('the deadline is Monday'); 'since' stays past
+    (
+        WEDNESDAY,
+        "The deadline is Monday and the vote is on Saturday, though talks are stalled since Tuesday.",
+        [
+            ("Monday", "DATE", "2023-06-19"),
+            ("Saturday", "DATE", "2023-06-17"),
+            ("Tuesday", "DATE", "2023-06-13"),
+        ],
+    ),
     # counts stay counts
     (WEDNESDAY, "By two thousand people had gathered in nineteen five-seat buses.", []),
     # a range of months that makes a calendar quarter names that quarter; other ranges do not

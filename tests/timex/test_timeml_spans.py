@@ -17,6 +17,13 @@ OCTOBER = dt.date(2023, 10, 26)
 FRIDAY = dt.date(2013, 3, 22)
 
 CASES = [
+    # 'the early hours of the morning' is one part of day, not a duration of hours
+    (
+        FRIDAY,
+        "The deal was agreed in the early hours of the morning.",
+        [("the early hours of the morning", "TIME", "2013-03-22TMO")],
+    ),
+
     # a range's end after a number's hyphen is an expression of its own, dated on from the range's start;
     # after a word's hyphen ('post-2008') nothing starts
     (

@@ -83,6 +83,8 @@ def tense_direction(token: Token) -> int:
         return PAST  # plans announced in January (but a rally planned for May: the clause decides)
     verb = governing_verb(token)
     direction = UNKNOWN if verb is None or _inside_phrase(token, verb) else clause_direction(verb)
+    if direction == UNKNOWN and verb is not None and _scheduled_copula(token, verb):
+        return FUTURE  # 'the deadline is Monday', 'the vote is on Sunday'
     preposition = governing_preposition(token)
     if preposition is not None and _after_since(preposition):
         return PAST  # 'since May', 'since shortly after the Oct. 23 attack': a point already past
@@ -97,6 +99,19 @@ def tense_direction(token: Token) -> int:
         if direction == UNKNOWN or perfect or _governed_by_perfect(verb):
             return FUTURE
     return direction
+
+
+def _scheduled_copula(token: Token, verb: Token) -> bool:
+    """A present 'is'/'are' whose complement is the time itself, or a phrase on it ('is Monday', 'is on
+    Sunday'): what the subject names is set for that time."""
+    if verb.lemma_ != "be" or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(child.dep_ in ("aux", "auxpass", "neg") for child in verb.children):
+        return False
+    head = token.head
+    if head.i == verb.i:
+        return token.dep_ in ("attr", "npadvmod", "acomp")
+    return head.dep_ == "prep" and head.head.i == verb.i and head.lower_ in ("on", "at", "in")
 
 
 def _after_since(preposition: Token) -> bool:
