@@ -302,6 +302,12 @@ CASES = [
             ("Tuesday", "DATE", "2023-06-13"),
         ],
     ),
+    # a holiday's recess within three weeks is the one at hand, whatever the tense; a bare holiday follows it
+    (
+        dt.date(2013, 3, 22),
+        "Lawmakers left for the Easter recess; Christmas was quiet.",
+        [("the Easter recess", "DATE", "2013-03-31"), ("Christmas", "DATE", "2012-12-25")],
+    ),
     # counts stay counts
     (WEDNESDAY, "By two thousand people had gathered in nineteen five-seat buses.", []),
     # a range of months that makes a calendar quarter names that quarter; other ranges do not

@@ -39,6 +39,8 @@ __all__ = [
 ]
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
+#: days from a holiday within which its recess, break or holidays are the ones at hand, whatever the tense
+_HOLIDAY_PERIOD_REACH = 21
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
 _SEASON_OF_MONTH = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}
 _ANAPHORIC_SHIFTS = frozenset(
@@ -302,6 +304,9 @@ def _holiday_date(groups, lexicon, context) -> Resolved | None:
     else:
         now = (anchor.toordinal(),)
         chosen = dt.date.fromordinal(_pick([(d.toordinal(),) for d in days], now, context.direction)[0])
+        nearest = min(days, key=lambda d: abs((d - anchor).days))
+        if groups.get("period") and abs((nearest - anchor).days) <= _HOLIDAY_PERIOD_REACH:
+            chosen = nearest  # 'left for the Easter recess' a week before Easter: the recess under way
     return Resolved("DATE", day_value(chosen), True)
 
 
