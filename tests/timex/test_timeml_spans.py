@@ -17,6 +17,17 @@ OCTOBER = dt.date(2023, 10, 26)
 FRIDAY = dt.date(2013, 3, 22)
 
 CASES = [
+    # '-long' adjectives of every unit are durations; "year's end" is year-end
+    (
+        FRIDAY,
+        "A decade-long war and a week-long strike must end by year's end.",
+        [
+            ("decade-long", "DURATION", "P10Y"),
+            ("week-long", "DURATION", "P1W"),
+            ("year's end", "DATE", "2013-12-31"),
+        ],
+    ),
+
     # 'the early hours of the morning' is one part of day, not a duration of hours
     (
         FRIDAY,
