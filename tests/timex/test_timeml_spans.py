@@ -17,6 +17,9 @@ OCTOBER = dt.date(2023, 10, 26)
 FRIDAY = dt.date(2013, 3, 22)
 
 CASES = [
+    # 'the past fortnight' is a length of time, not 'the past' plus a word
+    (FRIDAY, "Over the past fortnight, prices fell.", [("the past fortnight", "DURATION", "P2W")]),
+
     # '-long' adjectives of every unit are durations; "year's end" is year-end
     (
         FRIDAY,

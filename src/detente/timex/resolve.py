@@ -480,6 +480,8 @@ def _shift_unit(groups, lexicon, context) -> Resolved | None:
     phrase = normalize_phrase(groups.get("shift") or "")
     if unit in ("decade", "century") and phrase in ("the past", "the last", "the next", "past", "the coming"):
         return Resolved("DURATION", "P10Y" if unit == "decade" else "P100Y", False)
+    if unit == "fortnight":  # no calendar unit: 'the past fortnight' is a length of time
+        return Resolved("DURATION", "P2W", False) if shift in ("-1", "1") else None
     if unit in ("day", *_POD) and shift == "0" and phrase != "this":
         return None  # 'the current day' is rare; 'the last day' of something is not yesterday
     if unit == "day" and phrase in ("last", "the last", "past", "the past"):
