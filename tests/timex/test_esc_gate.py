@@ -4,7 +4,7 @@ without it the tests skip.
 
 Half 1 (``detente eval timex PATH --half 1``) is the half whose misses we have read and tuned a few rules on;
 half 2's misses have never been looked at. Figures when the floors were set: half 1 value F1 0.722 (span
-0.932), half 2 value F1 0.613 (span 0.926). Most of the distance to TimeBank's figures is ESC's own
+0.932), half 2 value F1 0.617 (span 0.929). Most of the distance to TimeBank's figures is ESC's own
 conventions (clock times converted to UTC, decades written 194X). Lowering a floor needs a reason in the
 commit that does it.
 """
