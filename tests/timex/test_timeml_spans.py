@@ -17,6 +17,13 @@ OCTOBER = dt.date(2023, 10, 26)
 FRIDAY = dt.date(2013, 3, 22)
 
 CASES = [
+    # 'March' and 'May' after a superlative are months ('the coldest March'), not the verbs
+    (
+        FRIDAY,
+        "It was the coldest March since 1962, and it may snow.",
+        [("March", "DATE", "2013-03"), ("1962", "DATE", "1962")],
+    ),
+
     # 'the past fortnight' is a length of time, not 'the past' plus a word
     (FRIDAY, "Over the past fortnight, prices fell.", [("the past fortnight", "DURATION", "P2W")]),
 

@@ -357,7 +357,9 @@ def _bare_month_ok(match: _Match, text: str, before: str) -> bool:
     if after[:1].isupper() and _is_name_word(after):
         return False  # 'June Carter', 'August Wilson'
     if normalize_phrase(match.groups["month"]) in ("may", "march"):
-        return before in _DATE_CONTEXT
+        # 'since May', and a superlative: 'the coldest March since 1962', 'the worst May on record'
+        superlative = before in ("best", "worst") or (len(before) > 4 and before.endswith("est"))
+        return before in _DATE_CONTEXT or superlative
     return True
 
 
