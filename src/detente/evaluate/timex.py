@@ -215,12 +215,8 @@ def load_meantime(path: Path) -> list[MeantimeDocument]:
     return documents
 
 
-def _read_document(file: Path, document: ET.Element | None = None) -> MeantimeDocument:
-    if document is None:
-        try:
-            document = ET.parse(file).getroot()
-        except (OSError, ET.ParseError) as exc:
-            raise DataFileError(f"{file}: cannot read MEANTIME XML: {exc}") from exc
+def _read_document(file: Path, document: ET.Element) -> MeantimeDocument:
+    """One parsed MEANTIME file as a scored document."""
     tokens = [
         (token.get("t_id", ""), int(token.get("sentence", "0") or 0), token.text or "")
         for token in document.iter("token")

@@ -550,15 +550,16 @@ class _Resolver:
         groups = match.groups
         start = self._range_start(match)
         if start is not None:  # 'Feb. 28-March 1': the end of a range is the first such date after its start
-            groups = {**groups, "year": start[:4]}
-            resolved = resolve(match.pattern.kind, groups, self.lexicon, context)
+            resolved = resolve(match.pattern.kind, {**groups, "year": start[:4]}, self.lexicon, context)
             if resolved is not None and resolved.value < start[: len(resolved.value)]:
-                groups = {**groups, "year": str(int(start[:4]) + 1)}
-        elif match.pattern.kind in _STORY_DATED and direction != FUTURE and not _has_year(groups):
-            year = self._story_year(match.start)
-            if year is not None:
-                groups = {**groups, "year": str(year)}
-        resolved = resolve(match.pattern.kind, groups, self.lexicon, context)
+                next_year = {**groups, "year": str(int(start[:4]) + 1)}
+                resolved = resolve(match.pattern.kind, next_year, self.lexicon, context)
+        else:
+            if match.pattern.kind in _STORY_DATED and direction != FUTURE and not _has_year(groups):
+                year = self._story_year(match.start)
+                if year is not None:
+                    groups = {**groups, "year": str(year)}
+            resolved = resolve(match.pattern.kind, groups, self.lexicon, context)
         if resolved is not None and resolved.type == "DATE":
             self.last_date = (match.end, resolved.value)
         if resolved is None:
@@ -650,20 +651,18 @@ class _Resolver:
             for start, expression in found.items()
             if first <= start < last and expression.precision in ("day", "time")
         ]
-        if not days and match.pattern.kind != "time":
+        if days:
+            return reference_day(min(days, key=lambda pair: pair[0])[1].value)
+        if match.pattern.kind != "time":
             return None  # a running count ('its fifth day'): the day of its own sentence, or the anchor's
-        if not days:
-            # none in its sentence: the last day named before it, within the previous sentences
-            # ('The fire was reported Tuesday morning. Crews arrived at 3:33 a.m.')
-            here = self._sentence_index(match.start)
-            earlier = [
-                (start, expression)
-                for start, expression in found.items()
-                if start < first
-                and expression.precision in ("day", "time")
-                and here - self._sentence_index(start) <= _CLOCK_SENTENCES
-            ]
-            if not earlier:
-                return None
-            return reference_day(max(earlier, key=lambda pair: pair[0])[1].value)
-        return reference_day(min(days, key=lambda pair: pair[0])[1].value)
+        # a clock time with none in its sentence: the last day named before it, within the previous
+        # sentences ('The fire was reported Tuesday morning. Crews arrived at 3:33 a.m.')
+        here = self._sentence_index(match.start)
+        earlier = [
+            (start, expression)
+            for start, expression in found.items()
+            if start < first
+            and expression.precision in ("day", "time")
+            and here - self._sentence_index(start) <= _CLOCK_SENTENCES
+        ]
+        return reference_day(max(earlier, key=lambda pair: pair[0])[1].value) if earlier else None

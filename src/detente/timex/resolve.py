@@ -304,9 +304,10 @@ def _holiday_date(groups, lexicon, context) -> Resolved | None:
     else:
         now = (anchor.toordinal(),)
         chosen = dt.date.fromordinal(_pick([(d.toordinal(),) for d in days], now, context.direction)[0])
-        nearest = min(days, key=lambda d: abs((d - anchor).days))
-        if groups.get("period") and abs((nearest - anchor).days) <= _HOLIDAY_PERIOD_REACH:
-            chosen = nearest  # 'left for the Easter recess' a week before Easter: the recess under way
+        if groups.get("period"):
+            nearest = min(days, key=lambda d: abs((d - anchor).days))
+            if abs((nearest - anchor).days) <= _HOLIDAY_PERIOD_REACH:
+                chosen = nearest  # 'left for the Easter recess' a week before Easter: the recess under way
     return Resolved("DATE", day_value(chosen), True)
 
 
