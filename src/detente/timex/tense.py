@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .lexicon import load_timex_lexicon
 from .resolve import FUTURE, PAST, UNKNOWN
 
 __all__ = ["clause_direction", "governing_verb", "governing_preposition", "tense_direction"]
@@ -15,28 +16,6 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "wo"})
 _PAST_AUX = frozenset({"did", "was", "were", "had", "has", "have", "'d", "’d"})
 _PROGRESSIVE_AUX = frozenset({"is", "are", "am", "'s", "'re", "’s", "’re"})
 _MODALS = frozenset({"would", "could", "may", "might", "should", "must", "can"})
-#: verbs whose infinitive complement, or whose own passive, points to the future
-_FUTURE_HEADS = frozenset(
-    {
-        "plan", "expect", "schedule", "intend", "aim", "hope", "want", "seek", "set", "due", "go", "prepare",
-        "promise", "pledge", "vow", "threaten", "propose", "slate", "poise", "likely", "about", "need",
-    }
-)  # fmt: skip
-#: verbs that put something off: the bound after their 'until' lies ahead even in the past tense
-_DEFERRING = frozenset(
-    {"adjourn", "postpone", "delay", "defer", "suspend", "extend", "recess", "give", "grant", "put"}
-)
-#: verbs whose simple present does not schedule: states, reports, and forms that are also the past
-_NOT_FUTURATE = frozenset(
-    {"be", "have", "say", "tell", "add", "note", "report", "claim", "argue", "insist", "believe", "think",
-     "know", "seem", "appear", "remain", "mean", "show", "suggest", "indicate", "estimate", "accuse",
-     "deny", "warn", "write", "explain", "acknowledge", "admit", "recall", "mark", "stand", "lie", "hold",
-     "own", "employ", "include", "contain", "need", "want", "like", "see", "feel", "look", "do", "make",
-     "reflect", "follow", "come", "continue", "account", "represent", "total", "equal", "exceed",
-     # present and past alike: the tagger's VBP is often the past ('Weakness hurt the index on Friday')
-     "hurt", "cut", "put", "hit", "cost", "let", "shut", "quit", "spread", "split", "bid", "bet", "cast",
-     "burst", "shed", "set", "read", "beat"}
-)  # fmt: skip
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 #: a participle in these positions is an adjective ('remain closed', 'the planned visit', 'a rally planned
 #: for Saturday'), not a clause
@@ -46,6 +25,12 @@ _NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _PHRASE_HEADS = frozenset({"NOUN", "PROPN", "ADJ"})
 #: prepositions after which a time expression bounds a period instead of dating the clause
 BOUNDING = frozenset({"since", "until", "till", "til", "through", "before", "after", "from", "between"})
+
+
+def _lemma_in(word_class: str, token: Token) -> bool:
+    """Whether ``token``'s lemma is one of a verb class of ``data/words.tsv`` (future_head: 'plan',
+    'expect'; deferring: 'adjourn'; not_futurate: 'remain', 'say', 'hurt')."""
+    return load_timex_lexicon().value(word_class, token.lemma_) is not None
 
 
 def governing_verb(token: Token, *, limit: int = 12) -> Token | None:
@@ -79,7 +64,7 @@ def tense_direction(token: Token) -> int:
     an unknown tense lies ahead.
     """
     participle = _reduced_relative(token)
-    if participle is not None and participle.lemma_ not in _FUTURE_HEADS:
+    if participle is not None and not _lemma_in("future_head", participle):
         return PAST  # plans announced in January (but a rally planned for May: the clause decides)
     verb = governing_verb(token)
     direction = UNKNOWN if verb is None or _inside_phrase(token, verb) else clause_direction(verb)
@@ -93,7 +78,7 @@ def tense_direction(token: Token) -> int:
             return UNKNOWN  # 'completed the offer by the Tuesday deadline': a deadline already past
         return FUTURE  # a deadline: 'wants to close them by early June'
     if preposition is not None and preposition.lower_ in ("until", "till", "til") and direction != FUTURE:
-        if verb is not None and verb.lemma_ in _DEFERRING:
+        if verb is not None and _lemma_in("deferring", verb):
             return FUTURE  # 'adjourned the case until Wednesday': the deferral ends ahead
         perfect = verb is not None and any(c.lower_ in ("has", "have") for c in verb.children)
         if direction == UNKNOWN or perfect or _governed_by_perfect(verb):
@@ -177,12 +162,12 @@ def clause_direction(verb: Token, depth: int = 0) -> int:
         return FUTURE  # is going to visit
     if "to" in words and (verb.tag_ == "VB" or (verb.tag_ == "VBN" and "be" in words)):
         head = verb.head
-        if head is verb or head.lemma_ in _FUTURE_HEADS:
+        if head is verb or _lemma_in("future_head", head):
             return FUTURE  # headlines ('X to visit Y'), 'plans to visit'
         if depth < 3 and head.pos_ in _CLAUSE_POS:
             return clause_direction(head, depth + 1)
         return UNKNOWN
-    if verb.lemma_ in _FUTURE_HEADS and verb.tag_ in ("VBN", "VBZ", "VBP"):
+    if _lemma_in("future_head", verb) and verb.tag_ in ("VBN", "VBZ", "VBP"):
         return FUTURE  # is expected, has been scheduled, set, due; plans, wants, expects
     if verb.tag_ == "VBD" or words & _PAST_AUX:
         return PAST
@@ -192,6 +177,6 @@ def clause_direction(verb: Token, depth: int = 0) -> int:
         return FUTURE  # the progressive of plans: 'is meeting them on Friday'
     if words & _MODALS:
         return FUTURE
-    if verb.tag_ in ("VBZ", "VBP") and not auxiliaries and verb.lemma_ not in _NOT_FUTURATE:
+    if verb.tag_ in ("VBZ", "VBP") and not auxiliaries and not _lemma_in("not_futurate", verb):
         return FUTURE  # the scheduled present: 'the summit opens Monday', 'flies to Beijing on Monday'
     return UNKNOWN
