@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -128,11 +129,30 @@ def _resolve(location: str | os.PathLike[str]) -> str:
 
 
 def _configure(connection: sqlite3.Connection, target: str) -> None:
-    mode = connection.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+    mode = _journal_mode_wal(connection)
     if target != _MEMORY and str(mode).lower() != "wal":
         raise StoreError(f"cannot open the event store {target}: WAL mode is unavailable (mode {mode})")
     connection.execute("PRAGMA foreign_keys=ON")
     connection.execute("PRAGMA synchronous=NORMAL")
+
+
+def _journal_mode_wal(connection: sqlite3.Connection) -> str:
+    """Switch to WAL and return the journal mode now in force.
+
+    Two connections switching a new file's mode at once can get "database is locked" at once: SQLite
+    does not wait on its busy timeout there, to avoid a deadlock. The switch is tried again, with a short
+    pause, until the busy timeout has passed.
+    """
+    deadline = time.monotonic() + _BUSY_TIMEOUT_SECONDS
+    pause = 0.01
+    while True:
+        try:
+            return str(connection.execute("PRAGMA journal_mode=WAL").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.25)
 
 
 def _explain(target: str, exc: sqlite3.Error) -> str:
