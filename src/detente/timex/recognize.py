@@ -77,6 +77,8 @@ _CLOCK_CONTEXT = frozenset(
     }
 )
 #: a clock time after a clock time, ending a span of them ('7:00 to 19:00', '9:30-11:45')
+_YEAR_RANGE_BEFORE = re.compile(r"(?<!\d)((?:1[0-9]|20)\d\d)[^\S\n]?[-–][^\S\n]?$")
+_YEAR_RANGE_AFTER = re.compile(r"[^\S\n]?[-–][^\S\n]?((?:1[0-9]|20)\d\d)(?!\d)")
 _CLOCK_RANGE = re.compile(r"[^\S\n]*(?:-|–|to|until|till)[^\S\n]*(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
 #: words after "the same time" that make it a conjunction ('at the same time as the summit')
 _CONJUNCTION_AFTER = frozenset({"that", "as"})
@@ -381,6 +383,8 @@ def _year_ok(match: _Match, doc: Doc, text: str, before: str) -> bool:
     after = _word_after(text, match.end)
     if after.startswith("%"):
         return False
+    if _year_range(text, match.start, match.end):
+        return True  # 'the 1979-1981 crisis', 'the Korean War (1950–1953)': both ends are years
     span = doc.char_span(match.start, match.end, alignment_mode="expand")
     if span is None:
         return False
@@ -394,6 +398,17 @@ def _year_ok(match: _Match, doc: Doc, text: str, before: str) -> bool:
     if after[:1].isupper() and (leader is None or leader.tag_ not in _DETERMINERS):
         return False  # a name: the Russell 2000 Index (but: the 2008 Beijing Olympics)
     return any(token.ent_type_ in ("DATE", "TIME", "EVENT") for token in span)
+
+
+def _year_range(text: str, start: int, end: int) -> bool:
+    """Whether the year at ``text[start:end]`` opens or closes a range of years ('1979-1981', '(1950–1953)';
+    four digits at each end): the other end a later year within a century."""
+    year = int(text[start:end][-4:])
+    before = _YEAR_RANGE_BEFORE.search(text, max(0, start - 8), start)
+    if before is not None and 0 < year - int(before[1]) <= 100:
+        return True
+    after = _YEAR_RANGE_AFTER.match(text, end)
+    return after is not None and 0 < int(after[1]) - year <= 100
 
 
 def _season_ok(match: _Match, text: str, before: str) -> bool:
@@ -535,7 +550,8 @@ class _Resolver:
 
     def _resolve(self, match: _Match, *, sentence_day: dt.date | None = None) -> TimeExpression | None:
         direction = UNKNOWN
-        if match.pattern.kind in _TENSED:
+        relative = normalize_phrase(match.groups.get("dir") or "") in ("earlier", "later")
+        if match.pattern.kind in _TENSED or (match.pattern.kind == "offset" and relative):
             span = self._span(match)
             direction = tense_direction(span.root) if span is not None else UNKNOWN
         context = Context(

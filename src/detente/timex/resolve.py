@@ -333,6 +333,9 @@ def _date(groups, lexicon, context) -> Resolved | None:
         anchor = context.anchor
         now = (anchor.year, anchor.month, anchor.day if day else 0)
         years = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if 1 <= y <= 9999]
+        if day and not all(_valid_day(y, month, day) for y in years):  # 'February 29': the leap years near
+            years = [y for y in range(anchor.year - 4, anchor.year + 5) if 1 <= y <= 9999]
+        years = [y for y in years if not day or _valid_day(y, month, day)] or years
         weekday = int(lexicon.value("weekday", normalize_phrase(groups.get("weekday") or "")) or 0)
         if day and weekday:  # 'Monday, Oct. 26': a year in which that day is a Monday, if one is near
             matching = [
@@ -687,7 +690,12 @@ def _half(groups, lexicon, context) -> Resolved | None:
 
 
 def _offset(groups, lexicon, context) -> Resolved | None:
-    number = _number(groups.get("num"), lexicon) if groups.get("num") else 1.0  # the year before
+    if groups.get("num"):
+        number = _number(groups["num"], lexicon)
+    elif lexicon.value("vague_unit", groups["unit"]) is not None:
+        number = "X"  # 'years ago', 'days later': some of them
+    else:
+        number = 1.0  # the year before
     unit = lexicon.value("unit", groups["unit"])
     direction = normalize_phrase(groups["dir"])
     if number is None or unit is None:
@@ -701,6 +709,12 @@ def _offset(groups, lexicon, context) -> Resolved | None:
     if base is None:
         return None
     if number == "X":
+        # 'a few days later' in a story told of the past is still past: the side of the publication date
+        # the reference time lies on, when it lies on one, else the direction's
+        if context.anchor is not None and base != context.anchor:
+            sign = -1 if base < context.anchor else 1
+        elif direction in ("earlier", "later") and context.direction in (PAST, FUTURE):
+            sign = -1 if context.direction == PAST else 1  # 'He was arrested days later.'
         return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", True)
     amount = float(number) + (0.5 if groups.get("half") else 0)
     match = _DURATION_UNIT.fullmatch(unit)
@@ -827,7 +841,10 @@ def _time(groups, lexicon, context) -> Resolved | None:
         on = _date({"month": month, "day": month_day}, lexicon, nearest)
         day = reference_day(on.value) if on is not None else None
     elif groups.get("weekday"):
-        day = _weekday_day(int(lexicon.value("weekday", groups["weekday"]) or 1), None, context)
+        weekday = int(lexicon.value("weekday", groups["weekday"]) or 1)
+        if normalize_phrase(groups["weekday"]).endswith("s"):  # '5 a.m. on Sundays': every Sunday at five
+            return Resolved("SET", f"XXXX-WXX-{weekday}T{hour:02d}:{minute:02d}", False)
+        day = _weekday_day(weekday, None, context)
     elif groups.get("deixis"):
         offset = int(re.match(r"-?\d+", deixis)[0])
         day = context.anchor + dt.timedelta(days=offset) if context.anchor else None

@@ -1,0 +1,70 @@
+"""Phrasings of wire copy the rules first missed, found by reading what the recognizer left unmarked in
+unlabelled news-style text; each with sentences of our own.
+
+Published on Wednesday 2023-06-14 unless a case says otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from .time_cases import case_ids, check_times
+
+pytestmark = pytest.mark.slow
+
+WEDNESDAY = dt.date(2023, 6, 14)
+
+CASES = [
+    # a bare plural unit before 'ago', 'earlier', 'later': some of them, on the side of the publication day
+    # the story's time is on
+    (WEDNESDAY, "The rebels left the town years ago.", [("years ago", "DATE", "PAST_REF")]),
+    (WEDNESDAY, "The party was banned some time ago.", [("some time ago", "DATE", "PAST_REF")]),
+    (WEDNESDAY, "He was arrested days later.", [("days later", "DATE", "PAST_REF")]),
+    (
+        WEDNESDAY,
+        "The ceasefire collapsed on March 2. Weeks later, the army attacked.",
+        [("March 2", "DATE", "2023-03-02"), ("Weeks later", "DATE", "PAST_REF")],
+    ),
+    (
+        WEDNESDAY,
+        "The talks open on July 10 and a deal could follow days later.",
+        [("July 10", "DATE", "2023-07-10"), ("days later", "DATE", "FUTURE_REF")],
+    ),
+    # a counted offset keeps its calendar value
+    (WEDNESDAY, "The contract was signed two years ago.", [("two years ago", "DATE", "2021")]),
+    # a part of day with 'early', 'late': the day in focus
+    (WEDNESDAY, "The crowd had dispersed by late afternoon.", [("late afternoon", "TIME", "2023-06-14TAF")]),
+    (
+        WEDNESDAY,
+        "Police raided the camp on Monday. The group fled in the early morning.",
+        [("Monday", "DATE", "2023-06-12"), ("the early morning", "TIME", "2023-06-12TMO")],
+    ),
+    # ... but not a modifier of a noun
+    (WEDNESDAY, "The early morning prayers were cancelled.", []),
+    # 'another week': a duration of one unit
+    (WEDNESDAY, "Martial law will be extended by another week.", [("another week", "DURATION", "P1W")]),
+    # ranges of years, with a hyphen or an en dash, before a noun or in brackets: both ends
+    (
+        WEDNESDAY,
+        "Hostages were held during the 1979-1981 crisis.",
+        [("1979", "DATE", "1979"), ("1981", "DATE", "1981")],
+    ),
+    (
+        WEDNESDAY,
+        "After the Korean War (1950–1953), the North rebuilt.",
+        [("1950", "DATE", "1950"), ("1953", "DATE", "1953")],
+    ),
+    # 29 February: the leap day on the side of the publication day the tense says
+    (WEDNESDAY, "The court ruled on February 29.", [("February 29", "DATE", "2020-02-29")]),
+    (WEDNESDAY, "The vote will be held on Feb. 29.", [("Feb. 29", "DATE", "2024-02-29")]),
+    # a clock time on a plural weekday: a set
+    (WEDNESDAY, "The market opens at 5 a.m. on Sundays.", [("5 a.m. on Sundays", "SET", "XXXX-WXX-7T05:00")]),
+    (WEDNESDAY, "He spoke at 5 p.m. on Sunday.", [("5 p.m. on Sunday", "TIME", "2023-06-11T17:00")]),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), CASES, ids=case_ids(CASES))
+def test_wire_phrasings(nlp, published, text, expected):
+    check_times(nlp, published, text, expected)
