@@ -62,6 +62,30 @@ CASES = [
     # a clock time on a plural weekday: a set
     (WEDNESDAY, "The market opens at 5 a.m. on Sundays.", [("5 a.m. on Sundays", "SET", "XXXX-WXX-7T05:00")]),
     (WEDNESDAY, "He spoke at 5 p.m. on Sunday.", [("5 p.m. on Sunday", "TIME", "2023-06-11T17:00")]),
+    # a local zone named by its city or nation adds nothing to the value
+    (WEDNESDAY, "The quake struck at 14:00 Greek time.", [("14:00 Greek time", "TIME", "2023-06-14T14:00")]),
+    (
+        WEDNESDAY,
+        "Talks began at 10 a.m. Moscow time on Tuesday.",
+        [("10 a.m. Moscow time on Tuesday", "TIME", "2023-06-13T10:00")],
+    ),
+    # a phrase before the 'that' of a reported clause dates the report, not the clause
+    (
+        WEDNESDAY,
+        "The minister told reporters in Accra, Ghana, on Thursday that the deal would include tariffs.",
+        [("Thursday", "DATE", "2023-06-08")],
+    ),
+    # the present of a clause of time takes the tense of the clause it modifies
+    (
+        WEDNESDAY,
+        "The law will be reviewed before the vote is held in October.",
+        [("October", "DATE", "2023-10")],
+    ),
+    (
+        WEDNESDAY,
+        "The law was reviewed before the vote was held in October.",
+        [("October", "DATE", "2022-10")],
+    ),
 ]
 
 

@@ -67,7 +67,11 @@ def tense_direction(token: Token) -> int:
     if participle is not None and not _lemma_in("future_head", participle):
         return PAST  # plans announced in January (but a rally planned for May: the clause decides)
     verb = governing_verb(token)
+    if verb is not None and _before_own_subordinator(token, verb):
+        verb = governing_verb(verb.head)  # 'told reporters on Thursday that it would ...': the parser's slip
     direction = UNKNOWN if verb is None or _inside_phrase(token, verb) else clause_direction(verb)
+    if direction == UNKNOWN and verb is not None and _temporal_clause(verb):
+        direction = clause_direction(verb.head)  # 'will be reviewed before the vote is held in October'
     if direction == UNKNOWN and verb is not None and _scheduled_copula(token, verb):
         return FUTURE  # 'the deadline is Monday', 'the vote is on Sunday'
     preposition = governing_preposition(token)
@@ -84,6 +88,28 @@ def tense_direction(token: Token) -> int:
         if direction == UNKNOWN or perfect or _governed_by_perfect(verb):
             return FUTURE
     return direction
+
+
+#: subordinators of a clause whose present tense takes its time from the clause it modifies
+_TEMPORAL_SUBORDINATORS = frozenset(
+    {"before", "after", "when", "until", "till", "once", "as", "if", "unless", "whenever"}
+)
+
+
+def _before_own_subordinator(token: Token, verb: Token) -> bool:
+    """The expression stands before the 'that' or 'whether' opening the complement clause the parser put it
+    in: it belongs to the clause above ('said on Thursday that talks would resume')."""
+    if verb.dep_ != "ccomp" or verb.head is verb or token.i > verb.i:
+        return False
+    return any(child.dep_ == "mark" and child.i > token.i for child in verb.children)
+
+
+def _temporal_clause(verb: Token) -> bool:
+    """The verb heads an adverbial clause of time or condition ('before the vote is held', 'once the law
+    takes effect'), whose present tense is the tense of the clause it modifies."""
+    if verb.dep_ != "advcl" or verb.head is verb or verb.head.pos_ not in _CLAUSE_POS:
+        return False
+    return any(child.dep_ == "mark" and child.lower_ in _TEMPORAL_SUBORDINATORS for child in verb.children)
 
 
 def _scheduled_copula(token: Token, verb: Token) -> bool:
