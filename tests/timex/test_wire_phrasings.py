@@ -86,6 +86,17 @@ CASES = [
         "The law was reviewed before the vote was held in October.",
         [("October", "DATE", "2022-10")],
     ),
+    # years counted from a day: the year ('a year earlier' alone compares the same day)
+    (
+        WEDNESDAY,
+        "The treaty was signed on Feb. 14, 1999. Twenty years later, it collapsed.",
+        [("Feb. 14, 1999", "DATE", "1999-02-14"), ("Twenty years later", "DATE", "2019")],
+    ),
+    (
+        WEDNESDAY,
+        "The treaty was signed on Feb. 14, 1999. A year later, it collapsed.",
+        [("Feb. 14, 1999", "DATE", "1999-02-14"), ("A year later", "DATE", "2000-02-14")],
+    ),
 ]
 
 

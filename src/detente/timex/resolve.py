@@ -924,8 +924,9 @@ def _reporting_period(context: Context, years: int, *, anchored: bool) -> Resolv
 
     Results are compared with the same period of another year: after 'third-quarter profit', 'a year ago'
     and 'a year earlier' are that quarter a year back (TimeBank's convention); after a day or month, 'a year
-    earlier' is that day or month a year back. Counted from the publication date ('ago'), only a quarter or
-    half of the anchor's year (or the one before) is carried over; otherwise the plain year is meant.
+    earlier' is that day or month a year back (but 'two years later' is a year). Counted from the publication
+    date ('ago'), only a quarter or half of the anchor's year (or the one before) is carried over; otherwise
+    the plain year is meant.
     """
     reference = context.reference
     if anchored and (reference is None or _REPORTING.fullmatch(reference) is None):
@@ -939,6 +940,8 @@ def _reporting_period(context: Context, years: int, *, anchored: bool) -> Resolv
     year = int(match[1])
     if anchored and (context.anchor is None or context.anchor.year - year not in (0, 1)):
         return None
+    if abs(years) > 1 and match[2][1].isdigit():
+        return None  # 'twenty years later' after a day: the year; only 'a year earlier' compares days
     value = f"{year + years:04d}{match[2]}"
     if not value_range(value):
         return None
