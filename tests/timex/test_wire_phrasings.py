@@ -97,6 +97,8 @@ CASES = [
         "The treaty was signed on Feb. 14, 1999. A year later, it collapsed.",
         [("Feb. 14, 1999", "DATE", "1999-02-14"), ("A year later", "DATE", "2000-02-14")],
     ),
+    # a unit compared with itself is no length of time
+    (WEDNESDAY, "Exports fell after a year-on-year drop of 3 percent.", []),
 ]
 
 

@@ -77,6 +77,7 @@ _CLOCK_CONTEXT = frozenset(
     }
 )
 #: a clock time after a clock time, ending a span of them ('7:00 to 19:00', '9:30-11:45')
+_COMPARED_UNIT = re.compile(r"-(?:on|over|to)-", re.IGNORECASE)
 _YEAR_RANGE_BEFORE = re.compile(r"(?<!\d)((?:1[0-9]|20)\d\d)[^\S\n]?[-–][^\S\n]?$")
 _YEAR_RANGE_AFTER = re.compile(r"[^\S\n]?[-–][^\S\n]?((?:1[0-9]|20)\d\d)(?!\d)")
 _CLOCK_RANGE = re.compile(r"[^\S\n]*(?:-|–|to|until|till)[^\S\n]*(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
@@ -213,6 +214,8 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
     if kind == "offset" and _word_after(text, match.end).lower() == "than":
         return False  # 'three days later than planned': a delay against a plan (the duration stands)
     if kind in ("duration", "unit_adjective", "vague_duration", "offset"):
+        if _COMPARED_UNIT.match(text, match.end):
+            return False  # 'a year-on-year drop', 'quarter-over-quarter': a comparison, no length of time
         return _duration_ok(match, text, lexicon)
     if match.pattern.name == "named_today":
         return _before_whole_name(match, doc, lexicon)  # 'at today's GM', not 'today's Senate vote'
