@@ -99,6 +99,13 @@ CASES = [
     ),
     # a unit compared with itself is no length of time
     (WEDNESDAY, "Exports fell after a year-on-year drop of 3 percent.", []),
+    # a season inside a name is no season
+    (WEDNESDAY, "The Arab Spring began in 2011.", [("2011", "DATE", "2011")]),
+    (WEDNESDAY, "Workers joined the Global Spring Strike campaign.", []),
+    (WEDNESDAY, "Talks resume in the Spring.", [("the Spring", "DATE", "2024-SP")]),
+    # 'a' with one unit after a quantity is a rate; 'a few weeks' is not
+    (WEDNESDAY, "He earns $5 million a year.", [("a year", "SET", "P1Y")]),
+    (WEDNESDAY, "The speech came a few weeks too late.", [("a few weeks", "DURATION", "PXW")]),
 ]
 
 

@@ -189,6 +189,8 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
     if kind == "year" and match.pattern.name == "year" and not groups.get("mod"):
         return _year_ok(match, doc, text, before)
     if kind == "season" and not (groups.get("shift") or groups.get("year")):
+        if _in_name(match, doc, text):
+            return False  # 'the Arab Spring', 'the Global Spring Strike', 'Prague Spring'
         return _season_ok(match, text, before) or _season_argument(match, doc)
     if kind == "time" and match.pattern.name == "clock":
         if groups.get("ampm") or groups.get("zone") or groups.get("weekday") or groups.get("month"):
@@ -271,6 +273,20 @@ def _inside_title(match: _Match, doc: Doc, text: str) -> bool:
         return False
     follower = doc[span.end]
     return follower.is_title or follower.is_upper and follower.is_alpha
+
+
+def _in_name(match: _Match, doc: Doc, text: str) -> bool:
+    """A capitalized match after a capitalized word inside a sentence, or before one: part of a name."""
+    if not text[match.start].isupper():
+        return False
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if span.start > 0 and not span[0].is_sent_start:
+        leader = doc[span.start - 1]
+        if leader.is_title and not leader.is_sent_start and leader.pos_ in ("PROPN", "ADJ"):
+            return True
+    return _inside_title(match, doc, text)
 
 
 def _modifies_noun(match: _Match, doc: Doc) -> bool:
@@ -635,7 +651,9 @@ class _Resolver:
 
     def _is_rate(self, match: _Match) -> bool:
         """'a year' after a quantity is a rate, a SET (TimeML: '$2 million a year', '24 hours a day')."""
-        if not re.match(r"(?:an?|per)\s", self.text[match.start : match.end].lower()):
+        if not re.fullmatch(r"(?:an?|per)\s+[a-z]+", self.text[match.start : match.end].lower()):
+            return False  # 'a year', 'per day'; not 'a few weeks (too late)'
+        if self.text[match.end - 1 : match.end].lower() == "s":
             return False
         span = self._span(match)
         if span is None or span.start == 0:
