@@ -106,6 +106,14 @@ CASES = [
     # 'a' with one unit after a quantity is a rate; 'a few weeks' is not
     (WEDNESDAY, "He earns $5 million a year.", [("a year", "SET", "P1Y")]),
     (WEDNESDAY, "The speech came a few weeks too late.", [("a few weeks", "DURATION", "PXW")]),
+    # 'overnight': the night into the day its sentence names, else into the publication day
+    (WEDNESDAY, "Rebels shelled the city overnight.", [("overnight", "TIME", "2023-06-13TNI")]),
+    (
+        WEDNESDAY,
+        "On Monday, rebels shelled the town overnight.",
+        [("Monday", "DATE", "2023-06-12"), ("overnight", "TIME", "2023-06-12TNI")],
+    ),
+    (WEDNESDAY, "Guests paid for an overnight stay.", [("overnight", "DURATION", "PT12H")]),
 ]
 
 

@@ -234,6 +234,8 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
     if groups.get("nth") is not None:
         nth = lexicon.value("ordinal", groups["nth"]) or re.sub(r"\D", "", groups["nth"])
         return nth not in ("1", "L")  # 'a third straight day', not 'the first day', 'the last week'
+    if match.pattern.name == "overnight":
+        return before not in ("an", "the")  # 'an overnight stay' lasts a night
     if match.pattern.name == "the_pod":
         return not _modifies_noun(match, doc)  # 'in the morning', not 'the morning session'
     if kind == "weekday" and not _weekday_ok(match, before, lexicon):
@@ -545,7 +547,7 @@ class _Resolver:
             if (
                 match.pattern.kind == "time"
                 and not (match.groups.get("weekday") or match.groups.get("deixis"))
-                or match.pattern.name == "ordinal_day"
+                or match.pattern.name in ("ordinal_day", "overnight")
             ):
                 clocks.append(match)
                 continue

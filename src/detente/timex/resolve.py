@@ -889,6 +889,9 @@ def _every(groups, lexicon, context) -> Resolved | None:
 
 
 def _anaphor(groups, lexicon, context) -> Resolved | None:
+    if groups.get("overnight"):  # 'struck overnight': the night into the day named, else into publication
+        night = context.sentence_day or (context.anchor - dt.timedelta(days=1) if context.anchor else None)
+        return None if night is None else Resolved("TIME", f"{day_value(night)}TNI", True)
     if groups.get("pod"):  # in the early hours: the last day named, before dawn
         day = context.last_day or context.anchor
         pod = lexicon.value("partofday", groups["pod"])
