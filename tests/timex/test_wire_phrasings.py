@@ -114,6 +114,23 @@ CASES = [
         [("Monday", "DATE", "2023-06-12"), ("overnight", "TIME", "2023-06-12TNI")],
     ),
     (WEDNESDAY, "Guests paid for an overnight stay.", [("overnight", "DURATION", "PT12H")]),
+    # a bracket closes only the zone it opened
+    (
+        WEDNESDAY,
+        "The summit opened in Sydney (10.00am AEDT) on Friday.",
+        [("10.00am AEDT", "TIME", "2023-06-09T10:00"), ("Friday", "DATE", "2023-06-09")],
+    ),
+    (
+        WEDNESDAY,
+        "It landed at 6:40 p.m. (GMT +8) after a flight.",
+        [("6:40 p.m. (GMT +8)", "TIME", "2023-06-14T18:40")],
+    ),
+    # an 'as' clause and a present progressive do not carry a future over
+    (
+        WEDNESDAY,
+        "As the search continues on Tuesday afternoon, officials are gathering in Ulsan.",
+        [("Tuesday afternoon", "TIME", "2023-06-13TAF")],
+    ),
 ]
 
 

@@ -71,7 +71,7 @@ def tense_direction(token: Token) -> int:
         verb = governing_verb(verb.head)  # 'told reporters on Thursday that it would ...': the parser's slip
     direction = UNKNOWN if verb is None or _inside_phrase(token, verb) else clause_direction(verb)
     if direction == UNKNOWN and verb is not None and _temporal_clause(verb):
-        direction = clause_direction(verb.head)  # 'will be reviewed before the vote is held in October'
+        direction = _marked_direction(verb.head)  # 'will be reviewed before the vote is held in October'
     if direction == UNKNOWN and verb is not None and _scheduled_copula(token, verb):
         return FUTURE  # 'the deadline is Monday', 'the vote is on Sunday'
     preposition = governing_preposition(token)
@@ -92,7 +92,7 @@ def tense_direction(token: Token) -> int:
 
 #: subordinators of a clause whose present tense takes its time from the clause it modifies
 _TEMPORAL_SUBORDINATORS = frozenset(
-    {"before", "after", "when", "until", "till", "once", "as", "if", "unless", "whenever"}
+    {"before", "after", "when", "until", "till", "once", "if", "unless", "whenever"}
 )
 
 
@@ -110,6 +110,16 @@ def _temporal_clause(verb: Token) -> bool:
     if verb.dep_ != "advcl" or verb.head is verb or verb.head.pos_ not in _CLAUSE_POS:
         return False
     return any(child.dep_ == "mark" and child.lower_ in _TEMPORAL_SUBORDINATORS for child in verb.children)
+
+
+def _marked_direction(verb: Token) -> int:
+    """The direction of a clause when its verb form says it outright: past tense or a past auxiliary, or
+    'will' or a modal; not the weaker readings of a present ('are gathering', 'opens')."""
+    direction = clause_direction(verb)
+    if direction == FUTURE:
+        words = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
+        return FUTURE if words & (_FUTURE_AUX | _MODALS) else UNKNOWN
+    return direction
 
 
 def _scheduled_copula(token: Token, verb: Token) -> bool:
