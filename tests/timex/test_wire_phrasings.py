@@ -131,6 +131,16 @@ CASES = [
         "As the search continues on Tuesday afternoon, officials are gathering in Ulsan.",
         [("Tuesday afternoon", "TIME", "2023-06-13TAF")],
     ),
+    # a date between a reporting verb and the subject of its clause dates the report
+    (
+        WEDNESDAY,
+        "Rebels in Moldova told Russia on Monday they could accept a ceasefire.",
+        [("Monday", "DATE", "2023-06-12")],
+    ),
+    (WEDNESDAY, "The minister said talks would resume on Monday.", [("Monday", "DATE", "2023-06-19")]),
+    # an active 'set' schedules only with 'for'
+    (WEDNESDAY, "Protesters have set fire Sunday to two churches.", [("Sunday", "DATE", "2023-06-11")]),
+    (WEDNESDAY, "The government has set talks for Monday.", [("Monday", "DATE", "2023-06-19")]),
 ]
 
 

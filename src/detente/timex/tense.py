@@ -90,6 +90,8 @@ def tense_direction(token: Token) -> int:
     return direction
 
 
+#: the words that open a complement clause: its subordinator, else its subject
+_CLAUSE_OPENERS = frozenset({"mark", "nsubj", "nsubjpass", "expl"})
 #: subordinators of a clause whose present tense takes its time from the clause it modifies
 _TEMPORAL_SUBORDINATORS = frozenset(
     {"before", "after", "when", "until", "till", "once", "if", "unless", "whenever"}
@@ -97,11 +99,13 @@ _TEMPORAL_SUBORDINATORS = frozenset(
 
 
 def _before_own_subordinator(token: Token, verb: Token) -> bool:
-    """The expression stands before the 'that' or 'whether' opening the complement clause the parser put it
-    in: it belongs to the clause above ('said on Thursday that talks would resume')."""
-    if verb.dep_ != "ccomp" or verb.head is verb or token.i > verb.i:
+    """The expression stands between a reporting verb and the opening of the complement clause the parser
+    put it in (its 'that', or its subject when 'that' is left out): it belongs to the clause above ('said on
+    Thursday that talks would resume', 'told Russia on Monday they could accept')."""
+    if verb.dep_ not in ("ccomp", "xcomp") or verb.head is verb or token.i > verb.i or verb.head.i > token.i:
         return False
-    return any(child.dep_ == "mark" and child.i > token.i for child in verb.children)
+    openers = [child for child in verb.children if child.dep_ in _CLAUSE_OPENERS]
+    return bool(openers) and all(child.i > token.i for child in openers)
 
 
 def _temporal_clause(verb: Token) -> bool:
@@ -110,6 +114,14 @@ def _temporal_clause(verb: Token) -> bool:
     if verb.dep_ != "advcl" or verb.head is verb or verb.head.pos_ not in _CLAUSE_POS:
         return False
     return any(child.dep_ == "mark" and child.lower_ in _TEMPORAL_SUBORDINATORS for child in verb.children)
+
+
+def _set_alight(verb: Token) -> bool:
+    """An active 'set' that schedules nothing: 'have set fire Sunday to two churches', 'set off', 'set up'
+    (scheduling takes 'for': 'has set talks for Monday'; or the passive: 'talks are set for Monday')."""
+    if verb.lemma_ != "set" or any(child.dep_ == "auxpass" for child in verb.children):
+        return False
+    return not any(child.dep_ == "prep" and child.lower_ == "for" for child in verb.children)
 
 
 def _marked_direction(verb: Token) -> int:
@@ -203,7 +215,7 @@ def clause_direction(verb: Token, depth: int = 0) -> int:
         if depth < 3 and head.pos_ in _CLAUSE_POS:
             return clause_direction(head, depth + 1)
         return UNKNOWN
-    if _lemma_in("future_head", verb) and verb.tag_ in ("VBN", "VBZ", "VBP"):
+    if _lemma_in("future_head", verb) and verb.tag_ in ("VBN", "VBZ", "VBP") and not _set_alight(verb):
         return FUTURE  # is expected, has been scheduled, set, due; plans, wants, expects
     if verb.tag_ == "VBD" or words & _PAST_AUX:
         return PAST
