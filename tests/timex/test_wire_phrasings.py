@@ -141,6 +141,19 @@ CASES = [
     # an active 'set' schedules only with 'for'
     (WEDNESDAY, "Protesters have set fire Sunday to two churches.", [("Sunday", "DATE", "2023-06-11")]),
     (WEDNESDAY, "The government has set talks for Monday.", [("Monday", "DATE", "2023-06-19")]),
+    # a part of day 'on' a date is one TIME, as one 'of' it is
+    (
+        WEDNESDAY,
+        "The blast occurred in the late afternoon on September 4.",
+        [("the late afternoon on September 4", "TIME", "2022-09-04TAF")],
+    ),
+    (
+        WEDNESDAY,
+        "The crowd dispersed by late afternoon on Friday.",
+        [("late afternoon on Friday", "TIME", "2023-06-09TAF")],
+    ),
+    (WEDNESDAY, "He spent the night on the floor.", []),
+    (WEDNESDAY, "The morning on which he died was cold.", []),
 ]
 
 
