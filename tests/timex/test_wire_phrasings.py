@@ -154,6 +154,13 @@ CASES = [
     ),
     (WEDNESDAY, "He spent the night on the floor.", []),
     (WEDNESDAY, "The morning on which he died was cold.", []),
+    # 'as soon as', 'as early as', 'no later than': a bound ahead, unless the clause is past
+    (
+        WEDNESDAY,
+        "He said the group would be ready to leave as soon as Tuesday.",
+        [("Tuesday", "DATE", "2023-06-20")],
+    ),
+    (WEDNESDAY, "Troops arrived as early as Tuesday.", [("Tuesday", "DATE", "2023-06-13")]),
 ]
 
 

@@ -75,6 +75,8 @@ def tense_direction(token: Token) -> int:
     if direction == UNKNOWN and verb is not None and _scheduled_copula(token, verb):
         return FUTURE  # 'the deadline is Monday', 'the vote is on Sunday'
     preposition = governing_preposition(token)
+    if direction == UNKNOWN and preposition is not None and _earliest_bound(preposition):
+        return FUTURE  # 'ready to leave as soon as Tuesday', 'no later than Friday': a bound still ahead
     if preposition is not None and _after_since(preposition):
         return PAST  # 'since May', 'since shortly after the Oct. 23 attack': a point already past
     if preposition is not None and preposition.lower_ == "by" and direction == UNKNOWN:
@@ -145,6 +147,21 @@ def _scheduled_copula(token: Token, verb: Token) -> bool:
     if head.i == verb.i:
         return token.dep_ in ("attr", "npadvmod", "acomp")
     return head.dep_ == "prep" and head.head.i == verb.i and head.lower_ in ("on", "at", "in")
+
+
+#: the phrases that end in the preposition before a time and bound it as the earliest or latest moment
+#: something can happen
+_BOUND_PHRASES = frozenset(
+    {("as", "soon", "as"), ("as", "early", "as"), ("no", "later", "than"), ("not", "later", "than"),
+     ("no", "sooner", "than"), ("no", "earlier", "than"), ("not", "before")}
+)  # fmt: skip
+
+
+def _earliest_bound(preposition: Token) -> bool:
+    """The preposition closes 'as soon as', 'as early as', 'no later than' or 'not before'."""
+    doc, i = preposition.doc, preposition.i
+    words = tuple(token.lower_ for token in doc[max(0, i - 2) : i + 1])
+    return words in _BOUND_PHRASES or words[-2:] in _BOUND_PHRASES
 
 
 def _after_since(preposition: Token) -> bool:
