@@ -114,6 +114,7 @@ CASES = [
         [("Monday", "DATE", "2023-06-12"), ("overnight", "TIME", "2023-06-12TNI")],
     ),
     (WEDNESDAY, "Guests paid for an overnight stay.", [("overnight", "DURATION", "PT12H")]),
+    (WEDNESDAY, "An overnight fire damaged the church.", [("overnight", "TIME", "2023-06-13TNI")]),
     # a bracket closes only the zone it opened
     (
         WEDNESDAY,
@@ -161,6 +162,17 @@ CASES = [
         [("Tuesday", "DATE", "2023-06-20")],
     ),
     (WEDNESDAY, "Troops arrived as early as Tuesday.", [("Tuesday", "DATE", "2023-06-13")]),
+    # half a unit ago: that many years back
+    (
+        WEDNESDAY,
+        "The reclusive actress disappeared almost a half century ago.",
+        [("almost a half century ago", "DATE", "1973")],
+    ),
+    (WEDNESDAY, "The church was built a century ago.", [("a century ago", "DATE", "19")]),
+    # a plural unit with a capital inside a sentence is a name
+    (WEDNESDAY, "Referee Tony Weeks stopped the fight.", []),
+    (WEDNESDAY, "With the champion pinned in the corner, Weeks called a halt.", []),
+    (WEDNESDAY, "Weeks of talks ended without a deal.", [("Weeks", "DURATION", "PXW")]),
 ]
 
 

@@ -218,6 +218,8 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
         return False  # 'there came a day when ...', 'not a day anybody was ready for': no length of time
     if kind == "offset" and _word_after(text, match.end).lower() == "than":
         return False  # 'three days later than planned': a delay against a plan (the duration stands)
+    if kind in ("vague_duration", "offset") and _capitalized_inside(match, doc, text, groups):
+        return False  # 'referee Tony Weeks', '..., Weeks called a halt': a name
     if kind in ("duration", "unit_adjective", "vague_duration", "offset"):
         if _COMPARED_UNIT.match(text, match.end):
             return False  # 'a year-on-year drop', 'quarter-over-quarter': a comparison, no length of time
@@ -237,8 +239,8 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
     if groups.get("nth") is not None:
         nth = lexicon.value("ordinal", groups["nth"]) or re.sub(r"\D", "", groups["nth"])
         return nth not in ("1", "L")  # 'a third straight day', not 'the first day', 'the last week'
-    if match.pattern.name == "overnight":
-        return before not in ("an", "the")  # 'an overnight stay' lasts a night
+    if match.pattern.name == "overnight":  # 'an overnight stay' lasts; 'an overnight fire' is at night
+        return lexicon.value("lasting_noun", _word_after(text, match.end).lower()) is None
     if match.pattern.name == "the_pod":
         return not _modifies_noun(match, doc)  # 'in the morning', not 'the morning session'
     if kind == "weekday" and not _weekday_ok(match, before, lexicon):
@@ -278,6 +280,15 @@ def _inside_title(match: _Match, doc: Doc, text: str) -> bool:
         return False
     follower = doc[span.end]
     return follower.is_title or follower.is_upper and follower.is_alpha
+
+
+def _capitalized_inside(match: _Match, doc: Doc, text: str, groups: dict[str, str | None]) -> bool:
+    """A bare plural unit written with a capital inside a sentence ('Weeks'): a name, not a length."""
+    word = groups.get("vunit") or (groups.get("unit") if not groups.get("num") else None)
+    if not word or not word[0].isupper() or word.isupper():
+        return False
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    return span is not None and not span[0].is_sent_start and text[match.start].isupper()
 
 
 def _in_name(match: _Match, doc: Doc, text: str) -> bool:

@@ -692,6 +692,8 @@ def _half(groups, lexicon, context) -> Resolved | None:
 def _offset(groups, lexicon, context) -> Resolved | None:
     if groups.get("num"):
         number = _number(groups["num"], lexicon)
+    elif groups.get("halfunit"):
+        number = 0.5  # 'half a century ago'
     elif lexicon.value("vague_unit", groups["unit"]) is not None:
         number = "X"  # 'years ago', 'days later': some of them
     else:
@@ -722,6 +724,8 @@ def _offset(groups, lexicon, context) -> Resolved | None:
         return None
     factor, letter = int(match[1] or 1), match[3]
     amount *= factor
+    if groups.get("halfunit") and amount.is_integer():
+        factor = 1  # half a century ago: fifty years back, a year
     if match[2] == "T":  # hours, minutes, seconds ago: that day
         return Resolved("DATE", day_value(base), True)
     if letter == "D":
@@ -754,7 +758,7 @@ def _offset(groups, lexicon, context) -> Resolved | None:
         compares = factor == 1 and amount == 1 and sign < 0
         return Resolved(
             "DATE",
-            f"{year:04d}" if factor == 1 else f"{year // factor * factor // 10:03d}",
+            f"{year:04d}" if factor == 1 else f"{year // 10:03d}" if factor == 10 else f"{year // 100:02d}",
             True,
             moves_reference=not compares,
         )
