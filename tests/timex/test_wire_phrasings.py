@@ -173,6 +173,13 @@ CASES = [
     (WEDNESDAY, "Referee Tony Weeks stopped the fight.", []),
     (WEDNESDAY, "With the champion pinned in the corner, Weeks called a halt.", []),
     (WEDNESDAY, "Weeks of talks ended without a deal.", [("Weeks", "DURATION", "PXW")]),
+    # four digits and 'hours' after a clock preposition are a 24-hour time; otherwise a count of hours
+    (
+        WEDNESDAY,
+        "Pirates attacked the ship at about 1100 hrs IST.",
+        [("1100 hrs", "TIME", "2023-06-14T11:00")],
+    ),
+    (WEDNESDAY, "He completed 1500 hours of community service.", [("1500 hours", "DURATION", "PT1500H")]),
 ]
 
 

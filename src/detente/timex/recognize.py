@@ -76,10 +76,14 @@ _CLOCK_CONTEXT = frozenset(
         "since",
     }
 )
-#: a clock time after a clock time, ending a span of them ('7:00 to 19:00', '9:30-11:45')
+#: a 24-hour clock time written as four digits ('1100 hrs')
+_MILITARY_NUMBER = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+#: a unit compared with itself ('year-on-year', 'quarter-over-quarter')
 _COMPARED_UNIT = re.compile(r"-(?:on|over|to)-", re.IGNORECASE)
+#: the other end of a range of years, before or after a year ('1979-1981', '(1950–1953)')
 _YEAR_RANGE_BEFORE = re.compile(r"(?<!\d)((?:1[0-9]|20)\d\d)[^\S\n]?[-–][^\S\n]?$")
 _YEAR_RANGE_AFTER = re.compile(r"[^\S\n]?[-–][^\S\n]?((?:1[0-9]|20)\d\d)(?!\d)")
+#: a clock time after a clock time, ending a span of them ('7:00 to 19:00', '9:30-11:45')
 _CLOCK_RANGE = re.compile(r"[^\S\n]*(?:-|–|to|until|till)[^\S\n]*(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
 #: words after "the same time" that make it a conjunction ('at the same time as the summit')
 _CONJUNCTION_AFTER = frozenset({"that", "as"})
@@ -484,11 +488,21 @@ def _duration_ok(match: _Match, text: str, lexicon: TimexLexicon) -> bool:
     number = normalize_phrase(match.groups.get("num") or "")
     if _YEAR_NUMBER.fullmatch(number) and not unit.endswith("s"):
         return False  # a year naming a period: 'the 1988 quarter', not 1988 quarters
+    if unit in ("hours", "hrs") and _MILITARY_NUMBER.fullmatch(number) and _clock_before(text, match.start):
+        return False  # 'at about 1100 hrs IST': a clock time, not eleven hundred hours
     hyphened = re.fullmatch(r"[\w\s]*\w-quarters?", text[match.start : match.end])
     if unit.startswith("quarter") and hyphened and re.match(r"\s+of\b", text[match.end : match.end + 4]):
         return False  # a fraction: 'three-quarters of its food' (but: two consecutive quarters of growth)
     # not 'a second time', 'a quarter of the dealers'
     return not (unit.startswith(("second", "quarter")) and number in ("a", "an", "single"))
+
+
+def _clock_before(text: str, start: int) -> bool:
+    """A clock preposition before the expression, past an approximation ('at about', 'by', 'until')."""
+    words = text[max(0, start - 24) : start].lower().split()
+    while words and words[-1] in ("about", "around", "approximately", "roughly", "some"):
+        words.pop()
+    return bool(words) and words[-1] in _CLOCK_CONTEXT
 
 
 def _reference_ok(match: _Match, doc: Doc, text: str, before: str) -> bool:
