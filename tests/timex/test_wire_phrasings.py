@@ -180,6 +180,20 @@ CASES = [
         [("1100 hrs", "TIME", "2023-06-14T11:00")],
     ),
     (WEDNESDAY, "He completed 1500 hours of community service.", [("1500 hours", "DURATION", "PT1500H")]),
+    # names: a season or frequency word with a capital inside a sentence
+    (WEDNESDAY, "The agent spoke as he was leaving the Winter Meetings.", []),
+    (WEDNESDAY, "She told Us Weekly that she was fine.", []),
+    (
+        WEDNESDAY,
+        "Daily flights resume next week.",
+        [("Daily", "SET", "P1D"), ("next week", "DATE", "2023-W25")],
+    ),
+    # a day with 'early' before its month, or no space after the month's period
+    (WEDNESDAY, "He was shot on his way to work early Aug. 2.", [("early Aug. 2", "DATE", "2022-08-02")]),
+    (WEDNESDAY, "Voting began in Turkmenistan on Dec.14.", [("Dec.14", "DATE", "2022-12-14")]),
+    # 'the past' before a count qualifies it
+    (WEDNESDAY, "He hit 30 homers in each of the past five seasons.", []),
+    (WEDNESDAY, "He had visited in the past.", [("in the past", "DATE", "PAST_REF")]),
 ]
 
 

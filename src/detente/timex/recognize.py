@@ -238,6 +238,8 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
         return _word_after(text, match.end).lower() not in _CONJUNCTION_AFTER
     if kind in ("frequency", "unit_adjective") and _inside_title(match, doc, text):
         return False  # 'the Daily News', 'the Weekly Standard': a name
+    if kind == "frequency" and _capitalized_word(match, doc, text):
+        return False  # 'she told Us Weekly': a frequency word with a capital inside a sentence names a paper
     if kind == "frequency" and lexicon.value("noun_frequency", groups.get("word")):
         return not _modifies_noun(match, doc)  # 'pays quarterly', not 'a quarterly dividend'
     if groups.get("nth") is not None:
@@ -286,6 +288,14 @@ def _inside_title(match: _Match, doc: Doc, text: str) -> bool:
     return follower.is_title or follower.is_upper and follower.is_alpha
 
 
+def _capitalized_word(match: _Match, doc: Doc, text: str) -> bool:
+    """A match written with a capital that does not open its sentence."""
+    if not text[match.start].isupper():
+        return False
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    return span is not None and not span[0].is_sent_start
+
+
 def _capitalized_inside(match: _Match, doc: Doc, text: str, groups: dict[str, str | None]) -> bool:
     """A bare plural unit written with a capital inside a sentence ('Weeks'): a name, not a length."""
     word = groups.get("vunit") or (groups.get("unit") if not groups.get("num") else None)
@@ -296,17 +306,17 @@ def _capitalized_inside(match: _Match, doc: Doc, text: str, groups: dict[str, st
 
 
 def _in_name(match: _Match, doc: Doc, text: str) -> bool:
-    """A capitalized match after a capitalized word inside a sentence, or before one: part of a name."""
-    if not text[match.start].isupper():
-        return False
+    """A capitalized word (the match's last) after a capitalized word inside a sentence, or before one: part
+    of a name ('the Arab Spring', 'the Winter Meetings')."""
     span = doc.char_span(match.start, match.end, alignment_mode="expand")
-    if span is None:
+    if span is None or not span[-1].is_title or span[-1].is_sent_start:
         return False
-    if span.start > 0 and not span[0].is_sent_start:
+    if len(span) == 1 and span.start > 0:
         leader = doc[span.start - 1]
         if leader.is_title and not leader.is_sent_start and leader.pos_ in ("PROPN", "ADJ"):
             return True
-    return _inside_title(match, doc, text)
+    follower = doc[span.end] if span.end < len(doc) else None
+    return follower is not None and (follower.is_title or follower.is_upper and follower.is_alpha)
 
 
 def _modifies_noun(match: _Match, doc: Doc) -> bool:
@@ -515,6 +525,10 @@ def _reference_ok(match: _Match, doc: Doc, text: str, before: str) -> bool:
         return False  # 'shortly after the bombings': a relation to an event, not a time (TimeBank)
     if word == "recent" and before == "most":
         return False  # the most recent model: the latest
+    if word in ("the past", "in the past"):
+        span = doc.char_span(match.start, match.end, alignment_mode="expand")
+        if span is not None and span.end < len(doc) and doc[span.end].pos_ in ("NUM", "NOUN", "ADJ", "PROPN"):
+            return False  # 'each of the past five seasons': 'past' qualifies the count after it
     if word in ("current", "recent", "later", "future", "long-term", "short-term", "near-term"):
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None:
