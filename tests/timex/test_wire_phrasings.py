@@ -113,6 +113,11 @@ CASES = [
         "On Monday, rebels shelled the town overnight.",
         [("Monday", "DATE", "2023-06-12"), ("overnight", "TIME", "2023-06-12TNI")],
     ),
+    (
+        WEDNESDAY,
+        "Rebels attacked the town on Monday. The shelling went on overnight.",
+        [("Monday", "DATE", "2023-06-12"), ("overnight", "TIME", "2023-06-12TNI")],
+    ),
     (WEDNESDAY, "Guests paid for an overnight stay.", [("overnight", "DURATION", "PT12H")]),
     (WEDNESDAY, "An overnight fire damaged the church.", [("overnight", "TIME", "2023-06-13TNI")]),
     # a bracket closes only the zone it opened
@@ -142,6 +147,11 @@ CASES = [
     # an active 'set' schedules only with 'for'
     (WEDNESDAY, "Protesters have set fire Sunday to two churches.", [("Sunday", "DATE", "2023-06-11")]),
     (WEDNESDAY, "The government has set talks for Monday.", [("Monday", "DATE", "2023-06-19")]),
+    (
+        WEDNESDAY,
+        "No one was hurt in the fire, which was set Monday night.",
+        [("Monday night", "TIME", "2023-06-12TNI")],
+    ),
     # a part of day 'on' a date is one TIME, as one 'of' it is
     (
         WEDNESDAY,

@@ -734,7 +734,7 @@ class _Resolver:
         ]
         if days:
             return reference_day(min(days, key=lambda pair: pair[0])[1].value)
-        if match.pattern.kind != "time":
+        if match.pattern.kind != "time" and match.pattern.name != "overnight":
             return None  # a running count ('its fifth day'): the day of its own sentence, or the anchor's
         # a clock time with none in its sentence: the last day named before it, within the previous
         # sentences ('The fire was reported Tuesday morning. Crews arrived at 3:33 a.m.')

@@ -119,9 +119,9 @@ def _temporal_clause(verb: Token) -> bool:
 
 
 def _set_alight(verb: Token) -> bool:
-    """An active 'set' that schedules nothing: 'have set fire Sunday to two churches', 'set off', 'set up'
-    (scheduling takes 'for': 'has set talks for Monday'; or the passive: 'talks are set for Monday')."""
-    if verb.lemma_ != "set" or any(child.dep_ == "auxpass" for child in verb.children):
+    """A 'set' that schedules nothing: 'have set fire Sunday to two churches', 'the fire, which was set
+    Friday night' (scheduling takes 'for': 'has set talks for Monday', 'talks are set for Monday')."""
+    if verb.lemma_ != "set":
         return False
     return not any(child.dep_ == "prep" and child.lower_ == "for" for child in verb.children)
 
