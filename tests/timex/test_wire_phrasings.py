@@ -204,6 +204,9 @@ CASES = [
     # 'the past' before a count qualifies it
     (WEDNESDAY, "He hit 30 homers in each of the past five seasons.", []),
     (WEDNESDAY, "He had visited in the past.", [("in the past", "DATE", "PAST_REF")]),
+    # a quarter of something other than a year is no calendar quarter
+    (WEDNESDAY, "He was fired within the first quarter of the season.", []),
+    (WEDNESDAY, "Profit rose in the first quarter of the year.", [("the first quarter", "DATE", "2023-Q1")]),
 ]
 
 

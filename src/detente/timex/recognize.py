@@ -78,6 +78,12 @@ _CLOCK_CONTEXT = frozenset(
 )
 #: a 24-hour clock time written as four digits ('1100 hrs')
 _MILITARY_NUMBER = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+#: what follows a quarter that is a part of something other than a year ('of the season', 'of his term')
+_QUARTER_OF_SOMETHING = re.compile(
+    r"[^\S\n]+of[^\S\n]+(?:the|a|an|this|that|his|her|its|their)[^\S\n]+"
+    r"(?!(?:fiscal[^\S\n]+|financial[^\S\n]+|calendar[^\S\n]+|current[^\S\n]+|same[^\S\n]+)?year\b)[a-z]",
+    re.IGNORECASE,
+)
 #: a unit compared with itself ('year-on-year', 'quarter-over-quarter')
 _COMPARED_UNIT = re.compile(r"-(?:on|over|to)-", re.IGNORECASE)
 #: the other end of a range of years, before or after a year ('1979-1981', '(1950–1953)')
@@ -195,6 +201,8 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
         return False
     if kind == "year" and match.pattern.name == "year" and not groups.get("mod"):
         return _year_ok(match, doc, text, before)
+    if kind == "quarter" and _QUARTER_OF_SOMETHING.match(text, match.end):
+        return False  # 'the first quarter of the season', 'a quarter of the century': not a calendar quarter
     if kind == "season" and not (groups.get("shift") or groups.get("year")):
         if _in_name(match, doc, text):
             return False  # 'the Arab Spring', 'the Global Spring Strike', 'Prague Spring'
