@@ -207,6 +207,17 @@ CASES = [
     # a quarter of something other than a year is no calendar quarter
     (WEDNESDAY, "He was fired within the first quarter of the season.", []),
     (WEDNESDAY, "Profit rose in the first quarter of the year.", [("the first quarter", "DATE", "2023-Q1")]),
+    # a clock time's day keeps its year
+    (
+        WEDNESDAY,
+        "The report was filed at 5:00 a.m. on Tuesday, July 14, 2016.",
+        [("5:00 a.m. on Tuesday, July 14, 2016", "TIME", "2016-07-14T05:00")],
+    ),
+    (
+        WEDNESDAY,
+        "The polls closed at 8 p.m. Nov. 6, 2012.",
+        [("8 p.m. Nov. 6, 2012", "TIME", "2012-11-06T20:00")],
+    ),
 ]
 
 

@@ -842,7 +842,8 @@ def _time(groups, lexicon, context) -> Resolved | None:
     month, month_day = groups.get("month") or groups.get("month2"), groups.get("day") or groups.get("day2")
     if month and month_day:  # 5 p.m. EST Nov. 9, 9 p.m. Saturday, Aug. 1
         nearest = Context(context.anchor)  # the clause's tense is the clock's: the nearest such day
-        on = _date({"month": month, "day": month_day}, lexicon, nearest)
+        year = groups.get("year") or groups.get("year2")  # '5:00 a.m. on Tuesday, July 14, 2016'
+        on = _date({"month": month, "day": month_day, "year": year}, lexicon, nearest)
         day = reference_day(on.value) if on is not None else None
     elif groups.get("weekday"):
         weekday = int(lexicon.value("weekday", groups["weekday"]) or 1)
