@@ -218,6 +218,13 @@ CASES = [
         "The polls closed at 8 p.m. Nov. 6, 2012.",
         [("8 p.m. Nov. 6, 2012", "TIME", "2012-11-06T20:00")],
     ),
+    # 'annual' after a numbered edition names the event
+    (WEDNESDAY, "He hosted the 58th annual Tony Awards.", []),
+    (
+        WEDNESDAY,
+        "GM posted its first annual loss since 1992.",
+        [("annual", "DURATION", "P1Y"), ("1992", "DATE", "1992")],
+    ),
 ]
 
 

@@ -219,6 +219,8 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
             lexicon.value(word_class, before) is not None for word_class in ("weekday", "partofday", "deixis")
         )
     if kind == "unit_adjective" and lexicon.value("name_adjective", groups.get("word")):
+        if re.search(r"\d(?:st|nd|rd|th)$", before):
+            return False  # 'the 81st annual Academy Awards': an edition (but 'its first annual loss')
         return not _before_name(match, doc)  # 'annual profit', not 'the annual Developers Conference'
     if kind in ("duration", "offset") and groups.get("num") and count(groups["num"], lexicon) is None:
         return False  # 'up from seven a year ago' counts no 'seven a' years: 'a year ago' stands
