@@ -225,6 +225,14 @@ CASES = [
         "GM posted its first annual loss since 1992.",
         [("annual", "DURATION", "P1Y"), ("1992", "DATE", "1992")],
     ),
+    # a noun marked 'next', 'upcoming' or 'previous' places the date that modifies it
+    (
+        WEDNESDAY,
+        "He invited leaders to his next summit on May 25.",
+        [("May 25", "DATE", "2024-05-25")],
+    ),
+    (WEDNESDAY, "The upcoming election on May 5 worried officials.", [("May 5", "DATE", "2024-05-05")]),
+    (WEDNESDAY, "The rebels attacked on May 25.", [("May 25", "DATE", "2023-05-25")]),
 ]
 
 

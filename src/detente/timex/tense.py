@@ -63,6 +63,9 @@ def tense_direction(token: Token) -> int:
     A bound set by 'until' on a state that lasts up to now ('has kept markets closed until Friday') or on
     an unknown tense lies ahead.
     """
+    ahead = _noun_marked(token)
+    if ahead is not None:
+        return ahead  # 'his next summit on May 25', 'the upcoming election on May 5': the noun's side
     participle = _reduced_relative(token)
     if participle is not None and not _lemma_in("future_head", participle):
         return PAST  # plans announced in January (but a rally planned for May: the clause decides)
@@ -134,6 +137,22 @@ def _marked_direction(verb: Token) -> int:
         words = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
         return FUTURE if words & (_FUTURE_AUX | _MODALS) else UNKNOWN
     return direction
+
+
+def _noun_marked(token: Token) -> int | None:
+    """FUTURE or PAST when the expression dates a noun whose modifier says which side of now it lies on
+    ('his next summit on May 25', 'the upcoming vote on Sunday'; words.tsv: side_adjective), else None."""
+    head = token.head
+    if head.pos_ == "ADP" and head.dep_ == "prep":
+        head = head.head
+    if head.pos_ not in ("NOUN", "PROPN") or head.i == token.i:
+        return None
+    for child in head.children:
+        if child.dep_ in ("amod", "advmod", "compound") and child.i < head.i:
+            side = load_timex_lexicon().value("side_adjective", child.lower_)
+            if side is not None:
+                return FUTURE if side == "1" else PAST
+    return None
 
 
 def _scheduled_copula(token: Token, verb: Token) -> bool:
