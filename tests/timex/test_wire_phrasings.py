@@ -233,6 +233,19 @@ CASES = [
     ),
     (WEDNESDAY, "The upcoming election on May 5 worried officials.", [("May 5", "DATE", "2024-05-05")]),
     (WEDNESDAY, "The rebels attacked on May 25.", [("May 25", "DATE", "2023-05-25")]),
+    # a day before the noun it dates, in a clause told in the past, names a past event (not a deadline's)
+    (
+        WEDNESDAY,
+        "Survivors of the June 30 attacks described brutal treatment.",
+        [("June 30", "DATE", "2022-06-30")],
+    ),
+    (WEDNESDAY, "The rebels agreed to a June 30 deadline.", [("June 30", "DATE", "2023-06-30")]),
+    # a gerund after 'after' shares the time of its clause
+    (
+        WEDNESDAY,
+        "The prince had a busy two weeks after taking power July 5.",
+        [("two weeks", "DURATION", "P2W"), ("July 5", "DATE", "2022-07-05")],
+    ),
 ]
 
 

@@ -72,7 +72,14 @@ def tense_direction(token: Token) -> int:
     verb = governing_verb(token)
     if verb is not None and _before_own_subordinator(token, verb):
         verb = governing_verb(verb.head)  # 'told reporters on Thursday that it would ...': the parser's slip
-    direction = UNKNOWN if verb is None or _inside_phrase(token, verb) else clause_direction(verb)
+    if verb is None:
+        direction = UNKNOWN
+    elif _inside_phrase(token, verb):
+        direction = _premodifier_direction(token, verb)
+    else:
+        direction = clause_direction(verb)
+        if direction == UNKNOWN and verb.tag_ == "VBG":
+            direction = _gerund_direction(verb)  # 'after taking power April 5': the finite clause's time
     if direction == UNKNOWN and verb is not None and _temporal_clause(verb):
         direction = _marked_direction(verb.head)  # 'will be reviewed before the vote is held in October'
     if direction == UNKNOWN and verb is not None and _scheduled_copula(token, verb):
@@ -153,6 +160,38 @@ def _noun_marked(token: Token) -> int | None:
             if side is not None:
                 return FUTURE if side == "1" else PAST
     return None
+
+
+def _premodifier_direction(token: Token, verb: Token) -> int:
+    """A day before the noun it modifies, in a clause told in the past, names a past event ('the town's
+    April 4 attack', 'survivors of the April 15 attacks said'), unless the noun is one of a schedule ('a Jan.
+    14 deadline', 'the April 14 election'; words.tsv: schedule_noun); otherwise unknown."""
+    noun = token.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i < token.i or token.dep_ not in _PREMODIFIER:
+        return UNKNOWN
+    if not (token.like_num or any(child.like_num for child in token.children)):
+        return UNKNOWN  # a day, not a month: 'the first trading day for November transactions' is the nearest
+    if _lemma_in("schedule_noun", noun) or clause_direction(verb) != PAST:
+        return UNKNOWN
+    return PAST
+
+
+def _gerund_direction(verb: Token) -> int:
+    """The time of the clause a gerund after 'after', 'before', 'since', 'upon' or 'while' hangs from ('had a
+    busy week after taking power April 5'), when its verb form states one; not the gerund of a consequence
+    ('resulting in the closure of plants during the fourth quarter') or of an aspect verb ('will begin
+    withdrawing'), which may lie beyond it."""
+    preposition = verb.head
+    if verb.dep_ != "pcomp" or preposition.lower_ not in _TEMPORAL_PREPOSITIONS:
+        return UNKNOWN
+    clause = preposition.head
+    return _marked_direction(clause) if clause.pos_ in _CLAUSE_POS else UNKNOWN
+
+
+#: how a date stands before the noun it modifies ('the April 4 attack')
+_PREMODIFIER = frozenset({"compound", "nmod", "npadvmod"})
+#: prepositions whose gerund shares the time of the clause they modify
+_TEMPORAL_PREPOSITIONS = frozenset({"after", "before", "since", "upon", "while", "following"})
 
 
 def _scheduled_copula(token: Token, verb: Token) -> bool:
