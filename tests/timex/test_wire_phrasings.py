@@ -246,6 +246,13 @@ CASES = [
         "The prince had a busy two weeks after taking power July 5.",
         [("two weeks", "DURATION", "P2W"), ("July 5", "DATE", "2022-07-05")],
     ),
+    # a participle of planning with its agent names the act, done
+    (
+        WEDNESDAY,
+        "Under the plan proposed by the opposition on Monday, the army would stop its strikes.",
+        [("Monday", "DATE", "2023-06-12")],
+    ),
+    (WEDNESDAY, "The rally, planned for Saturday, will go ahead.", [("Saturday", "DATE", "2023-06-17")]),
 ]
 
 

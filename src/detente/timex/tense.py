@@ -67,8 +67,9 @@ def tense_direction(token: Token) -> int:
     if ahead is not None:
         return ahead  # 'his next summit on May 25', 'the upcoming election on May 5': the noun's side
     participle = _reduced_relative(token)
-    if participle is not None and not _lemma_in("future_head", participle):
-        return PAST  # plans announced in January (but a rally planned for May: the clause decides)
+    if participle is not None and (not _lemma_in("future_head", participle) or _has_agent(participle)):
+        return PAST  # plans announced in January (but a rally planned for May: the clause decides; a plan
+        # proposed by the opposition on Wednesday: proposed then)
     verb = governing_verb(token)
     if verb is not None and _before_own_subordinator(token, verb):
         verb = governing_verb(verb.head)  # 'told reporters on Thursday that it would ...': the parser's slip
@@ -232,6 +233,11 @@ def _after_since(preposition: Token) -> bool:
         if word.pos_ != "ADV":
             return False
     return False
+
+
+def _has_agent(verb: Token) -> bool:
+    """The participle names who did it ('proposed by the opposition'): an act, done, not a plan ahead."""
+    return any(child.dep_ == "agent" for child in verb.children)
 
 
 def _reduced_relative(token: Token) -> Token | None:
