@@ -130,10 +130,7 @@ def _candidates(text: str, lexicon: TimexLexicon) -> Iterator[_Match]:
             for found in pattern.regex.finditer(lowered, first, last):
                 if found.end() > found.start():
                     groups = {name: _group(text, found.span(name)) for name in names}
-                    end = found.end()
-                    if lowered[end - 1] == ")" and lowered.count("(", found.start(), end) == 0:
-                        end -= 1  # '(10.00am AEDT)': the bracket closes one opened before the expression
-                    yield _Match(found.start(), end, pattern, groups)
+                    yield _Match(found.start(), found.end(), pattern, groups)
 
 
 def _windows(lowered: str, lexicon: TimexLexicon) -> list[tuple[int, int, set[str]]]:
