@@ -28,6 +28,7 @@ from .resolve import (
     count,
     counts_from_reference,
     day_value,
+    quarter_of_months,
     reference_day,
     resolve,
     spoken_year,
@@ -191,7 +192,7 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
         return False  # 'may', 'march': a verb
     if groups.get("holiday") and not _holiday_ok(match, doc):
         return False
-    if groups.get("last_month") and not _calendar_quarter(groups, lexicon):
+    if groups.get("last_month") and quarter_of_months(groups, lexicon) is None:
         return False  # 'the March-May period', 'the May quarter': the months stand alone
     before = _word_before(text, match.start)
     if kind == "month" and not _bare_month_ok(match, text, before):
@@ -274,27 +275,6 @@ def _plausible(match: _Match, doc: Doc, text: str, lexicon: TimexLexicon) -> boo
     return True
 
 
-def _calendar_quarter(groups: dict[str, str | None], lexicon: TimexLexicon) -> bool:
-    """Whether a range of months ('the October-December quarter') makes up a calendar quarter, or a month
-    ('the June quarter', 'the quarter to March') ends one."""
-    last = int(lexicon.value("month", groups.get("last_month")) or 0)
-    if not groups.get("first_month"):
-        return last in (3, 6, 9, 12)
-    first = int(lexicon.value("month", groups.get("first_month")) or 0)
-    return first % 3 == 1 and last == first + 2
-
-
-def _inside_title(match: _Match, doc: Doc, text: str) -> bool:
-    """A capitalized word inside a sentence, followed by another: part of a name ('the Daily News')."""
-    if not text[match.start].isupper():
-        return False
-    span = doc.char_span(match.start, match.end, alignment_mode="expand")
-    if span is None or span[0].is_sent_start or span.end >= len(doc):
-        return False
-    follower = doc[span.end]
-    return follower.is_title or follower.is_upper and follower.is_alpha
-
-
 def _capitalized_word(match: _Match, doc: Doc, text: str) -> bool:
     """A match written with a capital that does not open its sentence."""
     if not text[match.start].isupper():
@@ -303,13 +283,24 @@ def _capitalized_word(match: _Match, doc: Doc, text: str) -> bool:
     return span is not None and not span[0].is_sent_start
 
 
+def _title_follows(match: _Match, doc: Doc) -> bool:
+    """A capitalized word, or one all in capitals, follows the match."""
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    follower = doc[span.end] if span is not None and span.end < len(doc) else None
+    return follower is not None and (follower.is_title or follower.is_upper and follower.is_alpha)
+
+
+def _inside_title(match: _Match, doc: Doc, text: str) -> bool:
+    """A capitalized word inside a sentence, followed by another: part of a name ('the Daily News')."""
+    return _capitalized_word(match, doc, text) and _title_follows(match, doc)
+
+
 def _capitalized_inside(match: _Match, doc: Doc, text: str, groups: dict[str, str | None]) -> bool:
     """A bare plural unit written with a capital inside a sentence ('Weeks'): a name, not a length."""
     word = groups.get("vunit") or (groups.get("unit") if not groups.get("num") else None)
     if not word or not word[0].isupper() or word.isupper():
         return False
-    span = doc.char_span(match.start, match.end, alignment_mode="expand")
-    return span is not None and not span[0].is_sent_start and text[match.start].isupper()
+    return _capitalized_word(match, doc, text)
 
 
 def _in_name(match: _Match, doc: Doc, text: str) -> bool:
@@ -322,8 +313,7 @@ def _in_name(match: _Match, doc: Doc, text: str) -> bool:
         leader = doc[span.start - 1]
         if leader.is_title and not leader.is_sent_start and leader.pos_ in ("PROPN", "ADJ"):
             return True
-    follower = doc[span.end] if span.end < len(doc) else None
-    return follower is not None and (follower.is_title or follower.is_upper and follower.is_alpha)
+    return _title_follows(match, doc)
 
 
 def _modifies_noun(match: _Match, doc: Doc) -> bool:

@@ -33,6 +33,7 @@ __all__ = [
     "counts_from_reference",
     "day_value",
     "holiday_day",
+    "quarter_of_months",
     "resolve",
     "short_year",
     "spoken_year",
@@ -561,13 +562,23 @@ def _ordinal(text: str | None, lexicon: TimexLexicon, last: int) -> int:
     return last if value == "L" else int(value)
 
 
-def _quarter(groups, lexicon, context) -> Resolved | None:
-    if groups.get("last_month"):  # the October-December quarter, the June quarter, the quarter to March
+def quarter_of_months(groups: Mapping[str, str | None], lexicon: TimexLexicon) -> int | None:
+    """The calendar quarter (1-4) a range of months makes up ('the October-December quarter'), or a month
+    ends ('the June quarter', 'the quarter to March'); None when they make none ('the March-May period')."""
+    try:
         last = _month_of(groups["last_month"], lexicon)
         first = _month_of(groups["first_month"], lexicon) if groups.get("first_month") else last - 2
-        if last % 3 != 0 or first != last - 2:
+    except KeyError:
+        return None
+    return last // 3 if last % 3 == 0 and first == last - 2 else None
+
+
+def _quarter(groups, lexicon, context) -> Resolved | None:
+    if groups.get("last_month"):  # the October-December quarter, the June quarter, the quarter to March
+        number = quarter_of_months(groups, lexicon)
+        if number is None:
             return None
-        groups = {**groups, "ordinal": str(last // 3)}
+        groups = {**groups, "ordinal": str(number)}
     if groups.get("end_month"):
         return _quarter_ended(groups, lexicon, context)
     if not groups.get("ordinal"):  # the 1988 quarter: the quarter the story reports on, in 1988
