@@ -25,6 +25,22 @@ _NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _PHRASE_HEADS = frozenset({"NOUN", "PROPN", "ADJ"})
 #: prepositions after which a time expression bounds a period instead of dating the clause
 BOUNDING = frozenset({"since", "until", "till", "til", "through", "before", "after", "from", "between"})
+#: the words that open a complement clause: its subordinator, else its subject
+_CLAUSE_OPENERS = frozenset({"mark", "nsubj", "nsubjpass", "expl"})
+#: subordinators of a clause whose present tense takes its time from the clause it modifies
+_TEMPORAL_SUBORDINATORS = frozenset(
+    {"before", "after", "when", "until", "till", "once", "if", "unless", "whenever"}
+)
+#: how a date stands before the noun it modifies ('the April 4 attack')
+_PREMODIFIER = frozenset({"compound", "nmod", "npadvmod"})
+#: prepositions whose gerund shares the time of the clause they modify
+_TEMPORAL_PREPOSITIONS = frozenset({"after", "before", "since", "upon", "while", "following"})
+#: the phrases that end in the preposition before a time and bound it as the earliest or latest moment
+#: something can happen
+_BOUND_PHRASES = frozenset(
+    {("as", "soon", "as"), ("as", "early", "as"), ("no", "later", "than"), ("not", "later", "than"),
+     ("no", "sooner", "than"), ("no", "earlier", "than"), ("not", "before")}
+)  # fmt: skip
 
 
 def _lemma_in(word_class: str, token: Token) -> bool:
@@ -101,14 +117,6 @@ def tense_direction(token: Token) -> int:
         if direction == UNKNOWN or perfect or _governed_by_perfect(verb):
             return FUTURE
     return direction
-
-
-#: the words that open a complement clause: its subordinator, else its subject
-_CLAUSE_OPENERS = frozenset({"mark", "nsubj", "nsubjpass", "expl"})
-#: subordinators of a clause whose present tense takes its time from the clause it modifies
-_TEMPORAL_SUBORDINATORS = frozenset(
-    {"before", "after", "when", "until", "till", "once", "if", "unless", "whenever"}
-)
 
 
 def _before_own_subordinator(token: Token, verb: Token) -> bool:
@@ -189,12 +197,6 @@ def _gerund_direction(verb: Token) -> int:
     return _marked_direction(clause) if clause.pos_ in _CLAUSE_POS else UNKNOWN
 
 
-#: how a date stands before the noun it modifies ('the April 4 attack')
-_PREMODIFIER = frozenset({"compound", "nmod", "npadvmod"})
-#: prepositions whose gerund shares the time of the clause they modify
-_TEMPORAL_PREPOSITIONS = frozenset({"after", "before", "since", "upon", "while", "following"})
-
-
 def _scheduled_copula(token: Token, verb: Token) -> bool:
     """A present 'is'/'are' whose complement is the time itself, or a phrase on it ('is Monday', 'is on
     Sunday'): what the subject names is set for that time."""
@@ -206,14 +208,6 @@ def _scheduled_copula(token: Token, verb: Token) -> bool:
     if head.i == verb.i:
         return token.dep_ in ("attr", "npadvmod", "acomp")
     return head.dep_ == "prep" and head.head.i == verb.i and head.lower_ in ("on", "at", "in")
-
-
-#: the phrases that end in the preposition before a time and bound it as the earliest or latest moment
-#: something can happen
-_BOUND_PHRASES = frozenset(
-    {("as", "soon", "as"), ("as", "early", "as"), ("no", "later", "than"), ("not", "later", "than"),
-     ("no", "sooner", "than"), ("no", "earlier", "than"), ("not", "before")}
-)  # fmt: skip
 
 
 def _earliest_bound(preposition: Token) -> bool:
